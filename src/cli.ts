@@ -1,0 +1,229 @@
+// The `armsgraph` command line: validate seeds and query paths, checks and the timeline.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError as CommanderArgumentError, Option } from 'commander';
+import { ArmsgraphError, ValidationError, formatIssue } from './domain/errors.js';
+import { TRANSFER_STATUSES, type TransferStatus } from './domain/model.js';
+import { parseDay, parseWindow } from './domain/time.js';
+import { orderViolations } from './query/index.js';
+import { loadSeedDir, validateSeedDir } from './seeds/index.js';
+import { MemoryStore, type GraphStore, type PathOrder, type TimelineKind } from './store/index.js';
+import { formatCheck, formatPaths, formatTimeline, type NameOf } from './cli/format.js';
+
+/** The seed directory shipped with the package. */
+export const DEFAULT_SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'seeds');
+
+interface GlobalOptions {
+  readonly seeds: string;
+  readonly json: boolean;
+}
+
+function print(lines: string | readonly string[]): void {
+  process.stdout.write(`${typeof lines === 'string' ? lines : lines.join('\n')}\n`);
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+async function openStore(options: GlobalOptions): Promise<GraphStore> {
+  const store = new MemoryStore();
+  await store.load(await loadSeedDir(options.seeds));
+  return store;
+}
+
+async function namer(store: GraphStore, ids: Iterable<string>): Promise<NameOf> {
+  const nodes = await store.nodes([...new Set(ids)]);
+  return (id) => {
+    const e = nodes.get(id);
+    return e && 'name' in e.value ? e.value.name : id;
+  };
+}
+
+const parseOrder = (value: string): PathOrder => {
+  const v = value.toUpperCase().replace(/-/g, '_');
+  if (v === 'ANY' || v === 'TIME_RESPECTING' || v === 'STRICT') return v;
+  throw new CommanderArgumentError('expected any, time-respecting or strict');
+};
+const parseInteger = (value: string): number => {
+  if (!/^-?\d+$/.test(value)) throw new CommanderArgumentError('expected an integer');
+  return Number(value);
+};
+const parseStatuses = (value: string): TransferStatus[] =>
+  value.split(',').map((s) => {
+    const v = s.trim().toUpperCase();
+    if (!(TRANSFER_STATUSES as readonly string[]).includes(v)) throw new CommanderArgumentError(`expected statuses among ${TRANSFER_STATUSES.join(', ')}`);
+    return v as TransferStatus;
+  });
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Builds the command tree; exported so tests can drive it without a subprocess. */
+export function buildProgram(): Command {
+  const program = new Command('armsgraph')
+    .description('Arms-transfer timeline knowledge graph: transfer paths, rules and the timeline.')
+    .addOption(new Option('--seeds <dir>', 'seed directory').default(process.env.ARMSGRAPH_SEEDS ?? DEFAULT_SEED_DIR, 'the bundled seeds/'))
+    .option('--json', 'print machine-readable JSON', false)
+    .showHelpAfterError('(run armsgraph --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(`armsgraph: ${text.replace(/^error: /, '')}`) });
+  const globals = () => program.opts<GlobalOptions>();
+
+  program
+    .command('validate [dir]')
+    .description('validate seed files and report every error with file, line and field')
+    .action(async (dir?: string) => {
+      const target = dir ?? globals().seeds;
+      const result = await validateSeedDir(target);
+      if (globals().json) printJson({ valid: result.issues.length === 0, files: result.files, issues: result.issues });
+      else if (result.issues.length > 0) print(result.issues.map(formatIssue));
+      if (result.issues.length > 0) {
+        if (!globals().json) process.stderr.write(`armsgraph: ${result.issues.length} error(s) in ${target}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      if (!globals().json) {
+        const d = result.dataset!;
+        print(
+          `${target}: ${result.files.length} files valid — ${d.actors.length} actors, ${d.systems.length} systems, ` +
+            `${d.transfers.length} transfers, ${d.events.length} events, ${d.restrictions.length} restrictions, ` +
+            `${d.aidCommitments.length} aid commitments, ${d.sources.length} sources`,
+        );
+      }
+    });
+
+  program
+    .command('paths <from> <to>')
+    .description('transfer paths from one actor to another (ids or aliases: JP, Japan)')
+    .option('--system <system>', 'system or family (id or alias), e.g. Patriot')
+    .option('--order <order>', 'any | time-respecting | strict', parseOrder, 'ANY' as PathOrder)
+    .option('--max-hops <n>', 'longest path, 1–6', parseInteger, 4)
+    .option('--limit <n>', 'most paths to show, 1–100', parseInteger, 20)
+    .option('--statuses <list>', 'comma-separated statuses (default: all but CANCELLED, DENIED)', parseStatuses)
+    .option('--between <edtf>', 'only transfers that may fall in this window, e.g. 2022/2024')
+    .option('--known-at <day>', 'only transfers reported by this day')
+    .option('--via-backfill', 'let a backfill link connect two hops whatever their order', false)
+    .action(async (fromRef: string, toRef: string, o: Record<string, any>) => {
+      const store = await openStore(globals());
+      const from = await store.resolveActor(fromRef);
+      const to = await store.resolveActor(toRef);
+      const system = o.system === undefined ? undefined : await store.resolveSystem(o.system);
+      const options = {
+        ...(system !== undefined && { system }),
+        order: o.order as PathOrder,
+        maxHops: o.maxHops as number,
+        limit: o.limit as number,
+        viaBackfill: Boolean(o.viaBackfill),
+        ...(o.statuses && { statuses: o.statuses as TransferStatus[] }),
+        ...(o.between && { between: parseWindow(o.between, '--between') }),
+        ...(o.knownAt && { knownAt: parseDay(o.knownAt, '--known-at') }),
+      };
+      const result = await store.transferPaths(from, to, options);
+      if (globals().json) return printJson(result);
+      const ids = [from, to, ...(system ? [system] : []), ...result.paths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to, h.transfer.system]))];
+      const name = await namer(store, ids);
+      const what = system ? ` for ${name(system)}` : '';
+      print(`Paths from ${name(from)} (${from}) to ${name(to)} (${to})${what}, order ${options.order}, at most ${options.maxHops} hops: ${result.paths.length}${result.truncated ? '+ (truncated)' : ''} found`);
+      print('');
+      if (result.paths.length > 0) return print(formatPaths(result.paths, name));
+      if (options.order === 'ANY') return print('No transfers connect them under these filters.');
+      const loose = await store.transferPaths(from, to, { ...options, order: 'ANY', viaBackfill: false });
+      if (loose.paths.length === 0) return print('No transfers connect them under these filters, whatever the order.');
+      const looseName = await namer(store, loose.paths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to, h.transfer.system])));
+      print(`No path is ordered ${options.order}. Ignoring the order rule, ${loose.paths.length} path(s) exist; why each breaks it:`);
+      for (const p of loose.paths) {
+        print(`  ${[p.hops[0]!.from, ...p.hops.map((h) => h.to)].map(looseName).join(' → ')}:`);
+        for (const why of orderViolations(p.hops.map((h) => h.transfer), options.order)) print(`    - ${why}`);
+        for (let i = 1; i < p.hops.length; i += 1) {
+          if (p.hops[i - 1]!.transfer.backfills.includes(p.hops[i]!.transfer.id) && !options.viaBackfill) {
+            print(`    - hop ${i} backfills hop ${i + 1}: with --via-backfill the backfill link connects them`);
+          }
+        }
+      }
+    });
+
+  program
+    .command('check <supplier> <recipient>')
+    .description('evaluate the restrictions in force on a transfer: ALLOWED, PROHIBITED or REQUIRES_CONSENT')
+    .option('--system <system>', 'system (id or alias)')
+    .option('--on <day>', 'date to evaluate, YYYY-MM-DD (default: today)')
+    .option('--origin <actor>', 'where the items came from (for re-export rules)')
+    .action(async (supplierRef: string, recipientRef: string, o: Record<string, string | undefined>) => {
+      const store = await openStore(globals());
+      const supplier = await store.resolveActor(supplierRef);
+      const recipient = await store.resolveActor(recipientRef);
+      const system = o.system === undefined ? undefined : await store.resolveSystem(o.system);
+      const origin = o.origin === undefined ? undefined : await store.resolveActor(o.origin);
+      const check = await store.transferCheck({
+        supplier, recipient,
+        ...(system !== undefined && { system }),
+        ...(o.on !== undefined && { on: parseDay(o.on, '--on') }),
+        ...(origin !== undefined && { origin }),
+      });
+      if (globals().json) return printJson(check);
+      const name = await namer(store, [supplier, recipient, ...(system ? [system] : []), ...(origin ? [origin] : []), ...check.reasons.flatMap((r) => (r.consentOf ? [r.consentOf] : []))]);
+      const header = `${name(supplier)} → ${name(recipient)}${system ? ` (${name(system)})` : ''}${origin ? `, items from ${name(origin)}` : ''}`;
+      print(formatCheck(check, header, name));
+    });
+
+  program
+    .command('timeline')
+    .description('events, transfers, status changes, restrictions and aid in time order')
+    .option('--actor <actor>', 'involving this actor (repeatable)', collect)
+    .option('--system <system>', 'involving this system or its family (repeatable)', collect)
+    .option('--kind <kind>', 'entry kind, e.g. TRANSFER, POLICY_CHANGE (repeatable)', collect)
+    .option('--between <edtf>', 'entries that may fall in this window, e.g. 2023/2024')
+    .option('--known-at <day>', 'hide what was first reported after this day')
+    .option('--first <n>', 'entries per page, 0–100', parseInteger, 100)
+    .option('--after <cursor>', 'continue after this cursor')
+    .action(async (o: Record<string, any>) => {
+      const store = await openStore(globals());
+      const actors = o.actor ? await Promise.all((o.actor as string[]).map((a) => store.resolveActor(a))) : undefined;
+      const systems = o.system ? await Promise.all((o.system as string[]).map((s) => store.resolveSystem(s))) : undefined;
+      const page = await store.timeline(
+        {
+          ...(actors && { actors }),
+          ...(systems && { systems }),
+          ...(o.kind && { kinds: (o.kind as string[]).map((k) => k.toUpperCase() as TimelineKind) }),
+          ...(o.between && { between: parseWindow(o.between, '--between') }),
+          ...(o.knownAt && { knownAt: parseDay(o.knownAt, '--known-at') }),
+        },
+        { first: o.first as number, ...(o.after && { after: o.after as string }) },
+      );
+      if (globals().json) return printJson(page);
+      print(formatTimeline(page.items));
+      print(`-- ${page.items.length} of ${page.totalCount} entries${page.hasNextPage ? `; more with --after ${page.cursors[page.cursors.length - 1]}` : ''}`);
+    });
+
+  program
+    .command('search <text>')
+    .description('find actors, systems and events by name or alias')
+    .option('--first <n>', 'most hits, 1–100', parseInteger, 20)
+    .action(async (text: string, o: { first: number }) => {
+      const store = await openStore(globals());
+      const hits = await store.search(text, o.first);
+      if (globals().json) return printJson(hits);
+      print(hits.length === 0 ? 'no match' : hits.map((h) => `${h.match.padEnd(8)} ${h.type.padEnd(12)} ${h.id.padEnd(45)} ${h.name}${h.matched !== h.name ? `  (as "${h.matched}")` : ''}`));
+    });
+
+  return program;
+}
+
+/** Runs the CLI; maps armsgraph errors to a one-line message and a non-zero exit code. */
+export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      process.stderr.write(`armsgraph: ${error.message}\n`);
+      process.exitCode = 1;
+    } else if (error instanceof ArmsgraphError) {
+      process.stderr.write(`armsgraph: ${error.message}\n`);
+      process.exitCode = 2;
+    } else {
+      throw error;
+    }
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

@@ -1,0 +1,202 @@
+// Transfer-path semantics (DESIGN §5): option defaults, the hop-order rule, enumeration, ranking.
+import { InvalidArgumentError } from '../domain/errors.js';
+import { TRANSFER_STATUSES, type Transfer, type TransferStatus } from '../domain/model.js';
+import { OPEN_END, type DayWindow } from '../domain/time.js';
+import type { Hop, HopVia, Path, PathOptions, PathOrder, PathResult } from '../store/types.js';
+import { evaluateRoute, type CheckContext } from './checks.js';
+import { defaultPathStatuses } from './filters.js';
+
+export const DEFAULT_MAX_HOPS = 4;
+export const MAX_MAX_HOPS = 6;
+export const DEFAULT_PATH_LIMIT = 20;
+export const MAX_PATH_LIMIT = 100;
+/** Most complete paths enumerated before a query reports `truncated` without looking further. */
+export const PATH_ENUMERATION_BUDGET = 50_000;
+
+/** Path options with every default applied and every bound checked. */
+export interface ResolvedPathOptions {
+  readonly system?: string;
+  readonly statuses: readonly TransferStatus[];
+  readonly maxHops: number;
+  readonly order: PathOrder;
+  readonly between?: DayWindow;
+  readonly knownAt?: string;
+  readonly viaBackfill: boolean;
+  readonly limit: number;
+}
+
+/** Applies DESIGN §5 defaults and rejects out-of-range values, naming the argument. */
+export function resolvePathOptions(options: PathOptions = {}): ResolvedPathOptions {
+  const maxHops = options.maxHops ?? DEFAULT_MAX_HOPS;
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_MAX_HOPS) {
+    throw new InvalidArgumentError(`maxHops must be an integer from 1 to ${MAX_MAX_HOPS}, got ${maxHops}`, { argument: 'maxHops' });
+  }
+  const limit = options.limit ?? DEFAULT_PATH_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PATH_LIMIT) {
+    throw new InvalidArgumentError(`limit must be an integer from 1 to ${MAX_PATH_LIMIT}, got ${limit}`, { argument: 'limit' });
+  }
+  return {
+    ...(options.system !== undefined && { system: options.system }),
+    statuses: options.statuses && options.statuses.length > 0 ? [...options.statuses] : defaultPathStatuses(TRANSFER_STATUSES),
+    maxHops,
+    order: options.order ?? 'ANY',
+    ...(options.between !== undefined && { between: options.between }),
+    ...(options.knownAt !== undefined && { knownAt: options.knownAt }),
+    viaBackfill: options.viaBackfill ?? false,
+    limit,
+  };
+}
+
+/** True when `next` may follow `prev` under the order rule. */
+export function orderAllows(prev: Transfer, next: Transfer, order: PathOrder): boolean {
+  switch (order) {
+    case 'ANY':
+      return true;
+    case 'TIME_RESPECTING':
+      return next.date.latest >= prev.date.earliest;
+    case 'STRICT':
+      return next.date.earliest >= prev.date.latest;
+  }
+}
+
+/** How `next` connects to `prev`, or undefined when it may not follow it. */
+export function connection(prev: Transfer, next: Transfer, options: Pick<ResolvedPathOptions, 'order' | 'viaBackfill'>): HopVia | undefined {
+  if (options.viaBackfill && prev.backfills.includes(next.id)) return 'BACKFILL';
+  return orderAllows(prev, next, options.order) ? 'TRANSFER' : undefined;
+}
+
+/** Explains, for each consecutive pair that breaks the order rule, why. */
+export function orderViolations(transfers: readonly Transfer[], order: PathOrder): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < transfers.length; i += 1) {
+    const prev = transfers[i - 1]!;
+    const next = transfers[i]!;
+    if (orderAllows(prev, next, order)) continue;
+    out.push(
+      order === 'STRICT'
+        ? `hop ${i + 1} (${next.id}) may start on ${next.date.earliest}, before hop ${i} (${prev.id}) has surely ended (${prev.date.latest === OPEN_END ? 'its end is open' : `it may run to ${prev.date.latest}`})`
+        : `hop ${i + 1} (${next.id}) ends by ${next.date.latest}, before hop ${i} (${prev.id}) can start (${prev.date.earliest})`,
+    );
+  }
+  return out;
+}
+
+/** Ranks paths: fewer hops, then earlier arrival, then transfer ids. */
+export function comparePaths(a: Pick<Path, 'length' | 'arrives' | 'hops'>, b: Pick<Path, 'length' | 'arrives' | 'hops'>): number {
+  if (a.length !== b.length) return a.length - b.length;
+  if (a.arrives.earliest !== b.arrives.earliest) return a.arrives.earliest < b.arrives.earliest ? -1 : 1;
+  if (a.arrives.latest !== b.arrives.latest) return a.arrives.latest < b.arrives.latest ? -1 : 1;
+  for (let i = 0; i < a.hops.length; i += 1) {
+    const x = a.hops[i]!.transfer.id;
+    const y = b.hops[i]!.transfer.id;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** The rules that bear on a path: each hop (items' origin = the path's start) and the direct route. */
+export function pathChecks(hops: readonly Hop[], system: string | undefined, ctx: CheckContext): Path['checks'] {
+  const origin = hops[0]!.from;
+  const reasons = hops.flatMap((hop, i) =>
+    evaluateRoute(
+      {
+        supplier: hop.from,
+        recipient: hop.to,
+        system: hop.transfer.system,
+        window: { from: hop.transfer.date.earliest, to: hop.transfer.date.latest },
+        ...(i > 0 && { origin }),
+      },
+      ctx,
+      i,
+    ),
+  );
+  if (hops.length > 1) {
+    const last = hops[hops.length - 1]!;
+    reasons.push(
+      ...evaluateRoute(
+        {
+          supplier: origin,
+          recipient: last.to,
+          system: system ?? hops[0]!.transfer.system,
+          window: { from: hops[0]!.transfer.date.earliest, to: last.transfer.date.latest },
+        },
+        ctx,
+        null,
+      ),
+    );
+  }
+  return reasons;
+}
+
+/** Builds a Path value from its hops. */
+export function makePath(hops: readonly Hop[], system: string | undefined, ctx: CheckContext): Path {
+  return {
+    hops,
+    length: hops.length,
+    departs: hops[0]!.transfer.date,
+    arrives: hops[hops.length - 1]!.transfer.date,
+    checks: pathChecks(hops, system, ctx),
+  };
+}
+
+/** Adjacency over the transfers that pass the query's filters. */
+export interface PathGraph {
+  outgoing(actor: string): readonly Transfer[];
+  incoming(actor: string): readonly Transfer[];
+}
+
+/**
+ * Enumerates simple paths from `from` to `to` of at most `maxHops` transfers, honouring the order rule,
+ * ranks them and keeps `limit`. A reverse breadth-first pass prunes branches that cannot reach `to`.
+ */
+export function findPaths(from: string, to: string, options: ResolvedPathOptions, graph: PathGraph, ctx: CheckContext): PathResult {
+  if (from === to) throw new InvalidArgumentError('from and to must be different actors', { argument: 'to' });
+  const distance = new Map<string, number>([[to, 0]]);
+  let frontier = [to];
+  for (let d = 1; d <= options.maxHops && frontier.length > 0; d += 1) {
+    const next: string[] = [];
+    for (const actor of frontier) {
+      for (const t of graph.incoming(actor)) {
+        if (!distance.has(t.supplier)) {
+          distance.set(t.supplier, d);
+          next.push(t.supplier);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const found: Hop[][] = [];
+  let exhausted = false;
+  const visited = new Set<string>([from]);
+  const hops: Hop[] = [];
+  const walk = (actor: string): void => {
+    const remaining = options.maxHops - hops.length;
+    for (const t of graph.outgoing(actor)) {
+      if (exhausted) return;
+      const reach = distance.get(t.recipient);
+      if (reach === undefined || reach > remaining - 1 || visited.has(t.recipient)) continue;
+      const prev = hops[hops.length - 1];
+      const via = prev === undefined ? 'TRANSFER' : connection(prev.transfer, t, options);
+      if (via === undefined) continue;
+      hops.push({ transfer: t, from: t.supplier, to: t.recipient, via });
+      if (t.recipient === to) {
+        found.push([...hops]);
+        if (found.length >= PATH_ENUMERATION_BUDGET) exhausted = true;
+      } else {
+        visited.add(t.recipient);
+        walk(t.recipient);
+        visited.delete(t.recipient);
+      }
+      hops.pop();
+    }
+  };
+  if (distance.has(from)) walk(from);
+  const ranked = found
+    .map((h) => ({ hops: h, length: h.length, arrives: h[h.length - 1]!.transfer.date }))
+    .sort(comparePaths)
+    .slice(0, options.limit);
+  return {
+    paths: ranked.map((p) => makePath(p.hops, options.system, ctx)),
+    truncated: exhausted || found.length > options.limit,
+  };
+}

@@ -1,0 +1,81 @@
+// Timeline semantics (DESIGN §3, §5): entries from events, transfers, status changes, restrictions and aid.
+import type { Dataset } from '../domain/model.js';
+import { compareSpans, mayOverlap } from '../domain/time.js';
+import type { TimelineEntry, TimelineFilter } from '../store/types.js';
+import type { Hierarchy } from './hierarchy.js';
+
+function unique(values: Iterable<string | undefined>): string[] {
+  return [...new Set([...values].filter((v): v is string => v !== undefined))];
+}
+
+function amountText(amount: { min?: number; max?: number; text?: string }): string {
+  if (amount.text) return amount.text;
+  const fmt = (n: number) => `$${n.toLocaleString('en-US')}`;
+  if (amount.min !== undefined && amount.max !== undefined) return `${fmt(amount.min)}–${fmt(amount.max)}`;
+  return amount.min !== undefined ? `at least ${fmt(amount.min)}` : `up to ${fmt(amount.max!)}`;
+}
+
+/** Builds every timeline entry of a dataset, in timeline order. */
+export function timelineEntries(dataset: Dataset): TimelineEntry[] {
+  const names = new Map<string, string>();
+  for (const a of dataset.actors) names.set(a.id, a.name);
+  for (const s of dataset.systems) names.set(s.id, s.name);
+  const name = (id: string) => names.get(id) ?? id;
+  const entries: TimelineEntry[] = [];
+  for (const e of dataset.events) {
+    entries.push({
+      id: e.id, kind: e.kind, title: e.title, date: e.date, knownSince: e.knownSince, subjectType: 'Event', subject: e.id,
+      actors: unique(e.actors), systems: unique(e.systems), citations: e.citations,
+    });
+  }
+  for (const t of dataset.transfers) {
+    const route = `${name(t.supplier)} → ${name(t.recipient)}: ${name(t.system)}`;
+    entries.push({
+      id: t.id, kind: 'TRANSFER', title: `${route} (${t.status.toLowerCase()}, ${t.kind.toLowerCase()})`, date: t.date,
+      knownSince: t.knownSince, subjectType: 'Transfer', subject: t.id,
+      actors: [t.supplier, t.recipient], systems: [t.system], citations: t.citations,
+    });
+    t.statusHistory.forEach((h, i) => {
+      entries.push({
+        id: `${t.id}#status-${i + 1}`, kind: 'STATUS_CHANGE', title: `${route}: status ${h.status}`, date: h.date,
+        knownSince: h.knownSince, subjectType: 'Transfer', subject: t.id,
+        actors: [t.supplier, t.recipient], systems: [t.system], citations: h.citations,
+      });
+    });
+  }
+  for (const r of dataset.restrictions) {
+    const s = r.appliesTo;
+    entries.push({
+      id: r.id, kind: 'RESTRICTION', title: `${r.title} (${r.rule})`, date: r.inForce, knownSince: r.knownSince,
+      subjectType: 'Restriction', subject: r.id,
+      actors: unique([r.imposedBy, ...(s.suppliers ?? []), ...(s.recipients ?? []), ...(s.origins ?? []), r.consentOf]),
+      systems: unique(s.systems ?? []), citations: r.citations,
+    });
+  }
+  for (const a of dataset.aidCommitments) {
+    entries.push({
+      id: a.id, kind: 'AID_COMMITMENT', title: `${name(a.donor)} commits ${amountText(a.amountUsd)} in aid to ${name(a.recipient)}`,
+      date: a.date, knownSince: a.knownSince, subjectType: 'AidCommitment', subject: a.id,
+      actors: [a.donor, a.recipient], systems: [], citations: a.citations,
+    });
+  }
+  return entries.sort(compareEntries);
+}
+
+/** Timeline order: earliest, then latest, then id — stable and total. */
+export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
+  return compareSpans(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Compiles a timeline filter into a predicate (actors include their parts; systems their family). */
+export function timelinePredicate(filter: TimelineFilter, actors: Hierarchy, systems: Hierarchy): (e: TimelineEntry) => boolean {
+  const actorSet = filter.actors?.length ? new Set(filter.actors.flatMap((a) => [...actors.descendantsOrSelf(a)])) : undefined;
+  const systemSet = filter.systems?.length ? new Set(filter.systems.flatMap((s) => [...systems.descendantsOrSelf(s)])) : undefined;
+  const kinds = filter.kinds?.length ? new Set(filter.kinds) : undefined;
+  return (e) =>
+    (actorSet === undefined || e.actors.some((a) => actorSet.has(a))) &&
+    (systemSet === undefined || e.systems.some((s) => systemSet.has(s))) &&
+    (kinds === undefined || kinds.has(e.kind)) &&
+    (filter.between === undefined || mayOverlap(e.date, filter.between)) &&
+    (filter.knownAt === undefined || e.knownSince <= filter.knownAt);
+}

@@ -1,0 +1,4 @@
+// Seed files: read, validate and resolve YAML into a Dataset.
+export { loadSeedDir, validateSeedDir, parseSeedText, listSeedFiles, MAX_SEED_FILE_BYTES } from './read-seeds.js';
+export type { SeedValidation } from './read-seeds.js';
+export { seedJsonSchema } from './json-schema.js';

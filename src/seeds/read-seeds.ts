@@ -1,0 +1,137 @@
+// Reads seed YAML files, checks them against the zod schemas, and hands located records to the resolver.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { ValidationError, type ValidationIssue } from '../domain/errors.js';
+import { SeedFile, type Dataset } from '../domain/model.js';
+import { didYouMean, formatSuggestions } from '../domain/text.js';
+import { fieldName, lineOf } from './locate.js';
+import { resolveSeeds, type LocatedFile } from './resolve.js';
+
+const KNOWN_FIELDS = [
+  'sources', 'actors', 'systems', 'transfers', 'events', 'restrictions', 'aidCommitments',
+  'id', 'name', 'title', 'publisher', 'url', 'publishedAt', 'text', 'note', 'kind', 'aliases', 'partOf', 'country',
+  'designation', 'category', 'family', 'manufacturer', 'producedBy', 'citations', 'source', 'quote', 'locator',
+  'supplier', 'recipient', 'system', 'quantity', 'exact', 'min', 'max', 'status', 'date', 'valueUsd', 'enabledBy',
+  'subjectTo', 'backfills', 'statusHistory', 'inferred', 'actors', 'rule', 'imposedBy', 'appliesTo', 'suppliers',
+  'recipients', 'origins', 'consentOf', 'inForce', 'donor', 'amountUsd', 'categories',
+];
+
+/** Largest seed file accepted, so a stray huge file fails fast instead of exhausting memory. */
+export const MAX_SEED_FILE_BYTES = 5 * 1024 * 1024;
+
+function describeZodIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string }[] {
+  const at = [...issue.path];
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        path: [...at, key],
+        message: `unknown field${formatSuggestions(didYouMean(key, KNOWN_FIELDS, 1))}`,
+      }));
+    case 'invalid_type': {
+      const received = /received (\w+)/.exec(issue.message)?.[1];
+      if (received === 'undefined') return [{ path: at, message: `required field is missing (expected ${issue.expected})` }];
+      return [{ path: at, message: `expected ${issue.expected}${received ? `, got ${received}` : ''}` }];
+    }
+    case 'invalid_value':
+      return [{ path: at, message: `expected one of ${issue.values.map((v) => String(v)).join(', ')}` }];
+    case 'too_small':
+      return [{ path: at, message: issue.message.replace(/^Too small: /, '') }];
+    case 'too_big':
+      return [{ path: at, message: `out of range: ${issue.message.replace(/^Too big: /, '')}` }];
+    default:
+      return [{ path: at, message: issue.message }];
+  }
+}
+
+/** Parses one seed file's text; returns its located document and any syntax or schema issues. */
+export function parseSeedText(file: string, text: string): { located?: LocatedFile; issues: ValidationIssue[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document;
+  const issues: ValidationIssue[] = [];
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
+      issues.push({ file, line, field: '', message: `YAML syntax error: ${error.message.split('\n')[0]}` });
+    }
+    return { issues };
+  }
+  const raw: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  const parsed = SeedFile.safeParse(raw);
+  if (!parsed.success) {
+    for (const zodIssue of parsed.error.issues) {
+      for (const { path: at, message } of describeZodIssue(zodIssue)) {
+        const keys = at.filter((k): k is string | number => typeof k !== 'symbol');
+        issues.push({ file, line: lineOf(doc, lineCounter, keys), field: fieldName(at), message });
+      }
+    }
+    return { issues };
+  }
+  return { located: { file, doc, lineCounter, content: parsed.data }, issues };
+}
+
+/** Lists the seed files of a directory (`*.yaml`, `*.yml`), sorted by name. */
+export async function listSeedFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
+    .map((e) => path.join(dir, e.name))
+    .sort();
+}
+
+/** Result of validating a seed directory: the dataset when valid, otherwise every issue found. */
+export interface SeedValidation {
+  readonly dataset?: Dataset;
+  readonly issues: readonly ValidationIssue[];
+  readonly files: readonly string[];
+}
+
+/**
+ * Reads, validates and resolves every seed file of `dir` into one Dataset.
+ * Reports all issues at once; never returns a partial dataset.
+ */
+export async function validateSeedDir(dir: string): Promise<SeedValidation> {
+  let files: string[];
+  try {
+    files = await listSeedFiles(dir);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'directory does not exist' : String(error);
+    return { files: [], issues: [{ file: dir, line: null, field: '', message: reason }] };
+  }
+  if (files.length === 0) {
+    return { files, issues: [{ file: dir, line: null, field: '', message: 'no seed files (*.yaml) found' }] };
+  }
+  const issues: ValidationIssue[] = [];
+  const located: LocatedFile[] = [];
+  for (const file of files) {
+    const display = path.relative(process.cwd(), file) || file;
+    const buffer = await readFile(file);
+    if (buffer.length > MAX_SEED_FILE_BYTES) {
+      issues.push({ file: display, line: null, field: '', message: `file is ${buffer.length} bytes; seed files are limited to ${MAX_SEED_FILE_BYTES}` });
+      continue;
+    }
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+    const bad = text.indexOf('\uFFFD');
+    if (bad >= 0 || text.includes('\u0000')) {
+      const at = bad >= 0 ? bad : text.indexOf('\u0000');
+      const line = text.slice(0, at).split('\n').length;
+      issues.push({ file: display, line, field: '', message: 'file is not valid UTF-8 text (binary data or another encoding)' });
+      continue;
+    }
+    const result = parseSeedText(display, text);
+    issues.push(...result.issues);
+    if (result.located) located.push(result.located);
+  }
+  const resolved = await resolveSeeds(located, dir);
+  issues.push(...resolved.issues);
+  if (issues.length > 0) return { files, issues };
+  return { files, issues, dataset: resolved.dataset };
+}
+
+/** Loads a seed directory into a Dataset, or throws a ValidationError listing every issue. */
+export async function loadSeedDir(dir: string): Promise<Dataset> {
+  const result = await validateSeedDir(dir);
+  if (!result.dataset) throw new ValidationError(result.issues);
+  return result.dataset;
+}

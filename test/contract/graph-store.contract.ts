@@ -1,0 +1,379 @@
+// The contract every GraphStore must meet: one suite, run against each backend (STYLE §3).
+import { beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { Dataset } from '../../src/domain/model.js';
+import { loadSeedDir } from '../../src/seeds/index.js';
+import type { GraphStore, Path, PathOptions } from '../../src/store/index.js';
+import { actor, dataset, event, restriction, system, transfer } from '../helpers/dataset.js';
+
+export const SEED_DIR = path.resolve(import.meta.dirname, '../../seeds');
+
+const route = (p: Path) => [p.hops[0]!.from, ...p.hops.map((h) => h.to)].join('>');
+const ids = (p: Path) => p.hops.map((h) => h.transfer.id.replace('transfer:', '')).join(',');
+
+/** Registers the contract suite for one store; `makeStore` returns a fresh, empty, connected store. */
+export function describeGraphStore(name: string, makeStore: () => Promise<GraphStore>): void {
+  describe(`GraphStore contract: ${name}`, () => {
+    let store: GraphStore;
+    let seed: Dataset;
+
+    beforeAll(async () => {
+      store = await makeStore();
+      seed = await loadSeedDir(SEED_DIR);
+    });
+
+    const load = async (d: Dataset) => {
+      await store.load(d);
+    };
+    const paths = async (d: Dataset, from: string, to: string, options: PathOptions = {}) => {
+      await load(d);
+      return store.transferPaths(from, to, options);
+    };
+
+    describe('seed: the Japan–US–Ukraine Patriot story', () => {
+      beforeAll(async () => {
+        await load(seed);
+      });
+
+      it('stats counts every node type', async () => {
+        expect(await store.stats()).toEqual({
+          actors: 10, systems: 3, transfers: 3, events: 8, restrictions: 3, aidCommitments: 1, sources: 3, citations: 29,
+        });
+      });
+
+      it('resolves ids and aliases case- and punctuation-insensitively', async () => {
+        for (const ref of ['JP', 'Japan', 'japan', 'JAPAN', '日本']) expect(await store.resolveActor(ref)).toBe('JP');
+        for (const ref of ['US', 'U.S.', 'usa', 'United States', 'united-states']) expect(await store.resolveActor(ref)).toBe('US');
+        expect(await store.resolveActor('Japanese Foreign Ministry')).toBe('org:jp-mofa');
+        expect(await store.resolveSystem('Patriot')).toBe('system:patriot');
+        expect(await store.resolveSystem('patriot missiles')).toBe('system:patriot-missile');
+        expect(await store.resolveSystem('Кинджал')).toBe('system:kinzhal');
+      });
+
+      it('rejects unknown references with did-you-mean suggestions', async () => {
+        await expect(store.resolveActor('Japn')).rejects.toMatchObject({ code: 'NOT_FOUND', suggestions: expect.arrayContaining(['Japan']) });
+        await expect(store.resolveActor('Patriot')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await expect(store.resolveSystem('Patriott')).rejects.toMatchObject({ code: 'NOT_FOUND', suggestions: expect.arrayContaining(['Patriot']) });
+      });
+
+      it('node returns any entity by id, undefined for unknown ids', async () => {
+        expect((await store.node('event:jp-export-rules-2023-12-22'))?.type).toBe('Event');
+        expect((await store.node('transfer:jp-us-patriot-missiles-2024'))?.value).toMatchObject({ supplier: 'JP', recipient: 'US', status: 'PLANNED' });
+        expect(await store.node('event:nope')).toBeUndefined();
+        const many = await store.nodes(['JP', 'system:patriot', 'nope']);
+        expect([...many.keys()].sort()).toEqual(['JP', 'system:patriot']);
+      });
+
+      it('finds Japan → United States → Ukraine for Patriot with the rules that bear on it', async () => {
+        const result = await store.transferPaths('JP', 'UA', { system: 'system:patriot' });
+        expect(result.truncated).toBe(false);
+        expect(result.paths.map(route)).toEqual(['JP>US>UA']);
+        const [p] = result.paths;
+        expect(p!.hops.map((h) => [h.transfer.id, h.transfer.status, h.via])).toEqual([
+          ['transfer:jp-us-patriot-missiles-2024', 'PLANNED', 'TRANSFER'],
+          ['transfer:us-ua-patriot-missiles-potential', 'POTENTIAL', 'TRANSFER'],
+        ]);
+        expect(p!.departs.edtf).toBe('2024-01/..');
+        expect(p!.arrives.edtf).toBe('2023-12-22/..');
+        expect(p!.checks.map((c) => [c.restriction, c.effect, c.hop, c.consentOf ?? null])).toEqual([
+          ['restriction:jp-reexport-consent', 'REQUIRES_CONSENT', 1, 'JP'],
+          ['restriction:jp-no-export-to-party-at-war', 'PROHIBITED', null, null],
+        ]);
+      });
+
+      it('the Patriot chain is time-respecting but not strictly ordered, unless the backfill link counts', async () => {
+        expect((await store.transferPaths('JP', 'UA', { system: 'system:patriot', order: 'TIME_RESPECTING' })).paths.map(route)).toEqual(['JP>US>UA']);
+        expect((await store.transferPaths('JP', 'UA', { system: 'system:patriot', order: 'STRICT' })).paths).toEqual([]);
+        const viaBackfill = await store.transferPaths('JP', 'UA', { system: 'system:patriot', order: 'STRICT', viaBackfill: true });
+        expect(viaBackfill.paths.map((p) => p.hops.map((h) => h.via))).toEqual([['TRANSFER', 'BACKFILL']]);
+      });
+
+      it('paths honour knownAt, statuses and the system family', async () => {
+        expect((await store.transferPaths('JP', 'UA', { knownAt: '2023-12-01' })).paths).toEqual([]);
+        expect((await store.transferPaths('JP', 'UA', { knownAt: '2023-12-22' })).paths).toHaveLength(1);
+        expect((await store.transferPaths('JP', 'UA', { statuses: ['DELIVERED'] })).paths).toEqual([]);
+        expect((await store.transferPaths('JP', 'UA', { system: 'system:kinzhal' })).paths).toEqual([]);
+        expect((await store.transferPaths('JP', 'UA', { system: 'system:patriot-missile' })).paths).toHaveLength(1);
+      });
+
+      it('check JP → UA for Patriot is PROHIBITED on 2024-01-15 because Ukraine is at war', async () => {
+        const check = await store.transferCheck({ supplier: 'JP', recipient: 'UA', system: 'system:patriot', on: '2024-01-15' });
+        expect(check.verdict).toBe('PROHIBITED');
+        expect(check.on).toBe('2024-01-15');
+        expect(check.reasons.map((r) => [r.restriction, r.rule, r.effect])).toEqual([
+          ['restriction:jp-no-export-to-party-at-war', 'NO_EXPORT_TO_PARTY_AT_WAR', 'PROHIBITED'],
+        ]);
+        expect(check.reasons[0]!.citations[0]!.quote).toContain('so Japan cannot send Patriot missiles directly to Ukraine');
+      });
+
+      it('check reflects the rules as they stood on 2023-12-01, before the change', async () => {
+        const check = await store.transferCheck({ supplier: 'JP', recipient: 'UA', system: 'system:patriot', on: '2023-12-01' });
+        expect(check.verdict).toBe('PROHIBITED');
+        expect(check.reasons.map((r) => r.restriction)).toEqual(['restriction:jp-arms-export-ban', 'restriction:jp-no-export-to-party-at-war']);
+        const toUs = await store.transferCheck({ supplier: 'JP', recipient: 'US', system: 'system:patriot', on: '2023-12-01' });
+        expect(toUs.verdict).toBe('PROHIBITED');
+        const after = await store.transferCheck({ supplier: 'JP', recipient: 'US', system: 'system:patriot', on: '2024-01-15' });
+        expect(after).toEqual({ verdict: 'ALLOWED', reasons: [], on: '2024-01-15' });
+      });
+
+      it('re-export of Japanese-supplied Patriots needs Japan’s consent; the ministry counts as Japan', async () => {
+        const consent = await store.transferCheck({ supplier: 'US', recipient: 'UA', system: 'system:patriot-missile', on: '2024-01-15', origin: 'JP' });
+        expect(consent.verdict).toBe('REQUIRES_CONSENT');
+        expect(consent.reasons.map((r) => [r.restriction, r.consentOf])).toEqual([['restriction:jp-reexport-consent', 'JP']]);
+        expect((await store.transferCheck({ supplier: 'US', recipient: 'UA', system: 'system:patriot', on: '2024-01-15' })).verdict).toBe('ALLOWED');
+        expect((await store.transferCheck({ supplier: 'org:jp-mofa', recipient: 'UA', on: '2024-01-15' })).verdict).toBe('PROHIBITED');
+        await expect(store.transferCheck({ supplier: 'JP', recipient: 'UA', on: '2024-13-01' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      });
+
+      it('timeline of Japan is ordered by earliest, latest, id', async () => {
+        const page = await store.timeline({ actors: ['JP'] }, { first: 100 });
+        expect(page.items.map((e) => e.id)).toEqual([
+          'restriction:jp-arms-export-ban',
+          'event:wsj-report-japan-patriots',
+          'restriction:jp-no-export-to-party-at-war',
+          'aid:jp-ua-since-2022',
+          'event:jp-export-rules-2023-12-22',
+          'event:jp-mofa-patriots-to-us-2023-12-22',
+          'transfer:jp-us-patriot-missiles-2024#status-1',
+          'event:emanuel-patriot-inventory-statement',
+          'restriction:jp-reexport-consent',
+          'transfer:jp-us-patriot-missiles-2024',
+        ]);
+        expect(page.totalCount).toBe(10);
+      });
+
+      it('timeline knownAt hides what was first reported later', async () => {
+        const page = await store.timeline({ actors: ['JP'], knownAt: '2023-12-01' }, {});
+        expect(page.items.map((e) => [e.id, e.knownSince])).toEqual([['restriction:jp-no-export-to-party-at-war', '2014-04-01']]);
+      });
+
+      it('timeline filters by kind, system family, window, and actors with their parts', async () => {
+        expect((await store.timeline({ kinds: ['WAR'] }, {})).items.map((e) => e.id)).toEqual(['event:ru-full-scale-invasion']);
+        const april = await store.timeline({ between: { from: '2023-04-01', to: '2023-04-30' }, systems: ['system:patriot'] }, {});
+        expect(april.items.map((e) => e.id)).toEqual([
+          'event:wsj-report-japan-patriots',
+          'transfer:ua-first-patriot-systems-2023-04',
+          'event:ua-patriots-down-kinzhal',
+        ]);
+        const ukraine = await store.timeline({ actors: ['UA'], kinds: ['WARNING'] }, {});
+        expect(ukraine.items.map((e) => e.id)).toEqual(['event:zelensky-energy-warning-2023-10']);
+        const patriot = await store.timeline({ systems: ['system:patriot'], kinds: ['TRANSFER'] }, {});
+        expect(patriot.items.map((e) => e.id)).toEqual([
+          'transfer:ua-first-patriot-systems-2023-04',
+          'transfer:us-ua-patriot-missiles-potential',
+          'transfer:jp-us-patriot-missiles-2024',
+        ]);
+      });
+
+      it('timeline pages round-trip through cursors', async () => {
+        const all = await store.timeline({}, { first: 100 });
+        const seen: string[] = [];
+        let after: string | undefined;
+        let pages = 0;
+        for (;;) {
+          const page = await store.timeline({}, { first: 4, ...(after && { after }) });
+          expect(page.totalCount).toBe(all.totalCount);
+          expect(page.hasPreviousPage).toBe(pages > 0);
+          seen.push(...page.items.map((e) => e.id));
+          pages += 1;
+          if (!page.hasNextPage) break;
+          after = page.cursors[page.cursors.length - 1];
+        }
+        expect(seen).toEqual(all.items.map((e) => e.id));
+        expect(pages).toBe(Math.ceil(all.totalCount / 4));
+        await expect(store.timeline({}, { after: 'garbage' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        await expect(store.timeline({}, { first: 101 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      });
+
+      it('transfers filter by recipient, system family and knownAt, in time order', async () => {
+        expect((await store.transfers({ recipient: 'UA' }, {})).items.map((t) => t.id)).toEqual([
+          'transfer:ua-first-patriot-systems-2023-04',
+          'transfer:us-ua-patriot-missiles-potential',
+        ]);
+        expect((await store.transfers({ system: 'system:patriot' }, {})).totalCount).toBe(3);
+        expect((await store.transfers({ supplier: 'JP', statuses: ['PLANNED'], kinds: ['BACKFILL'] }, {})).totalCount).toBe(1);
+        expect((await store.transfers({ knownAt: '2023-01-01' }, {})).totalCount).toBe(0);
+      });
+
+      it('search ranks exact, then prefix, then contains, over names and aliases', async () => {
+        const hits = await store.search('patriot', 20);
+        expect(hits.slice(0, 2).map((h) => [h.id, h.match])).toEqual([
+          ['system:patriot', 'EXACT'],
+          ['system:patriot-missile', 'PREFIX'],
+        ]);
+        expect(hits.slice(2).every((h) => h.type === 'Event' && h.match === 'CONTAINS')).toBe(true);
+        expect((await store.search('U.S.', 1)).map((h) => [h.id, h.matched])).toEqual([['US', 'U.S.']]);
+        expect((await store.search('zelensk', 5)).map((h) => [h.id, h.match])).toEqual([['person:volodymyr-zelensky', 'PREFIX']]);
+        await expect(store.search('  ...  ', 5)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      });
+
+      it('subgraph grows by depth and follows the transfer filter', async () => {
+        const one = await store.subgraph({ around: ['JP'], depth: 1 });
+        expect(one.actors.map((a) => a.id)).toEqual(['JP', 'US']);
+        expect(one.edges.map((e) => e.id)).toEqual(['transfer:jp-us-patriot-missiles-2024']);
+        const two = await store.subgraph({ around: ['JP'], depth: 2 });
+        expect(two.actors.map((a) => a.id)).toEqual(['JP', 'UA', 'US']);
+        expect(two.systems.map((s) => s.id)).toEqual(['system:patriot-missile']);
+        const three = await store.subgraph({ around: ['JP'], depth: 3 });
+        expect(three.actors.map((a) => a.id)).toEqual(['JP', 'UA', 'US', 'unknown:supplier']);
+        expect(three.systems.map((s) => s.id)).toEqual(['system:patriot', 'system:patriot-missile']);
+        const delivered = await store.subgraph({ around: ['UA'], depth: 1, filter: { statuses: ['DELIVERED'] } });
+        expect(delivered.edges.map((e) => e.id)).toEqual(['transfer:ua-first-patriot-systems-2023-04']);
+        await expect(store.subgraph({ around: ['JP'], depth: 9 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      });
+    });
+
+    describe('paths on small hand-made graphs', () => {
+      it('never visits an actor twice (cycles)', async () => {
+        const d = dataset({
+          transfers: [
+            transfer({ id: 'ab', from: 'AA', to: 'BB', date: '2020' }),
+            transfer({ id: 'ba', from: 'BB', to: 'AA', date: '2020' }),
+            transfer({ id: 'bc', from: 'BB', to: 'CC', date: '2020' }),
+          ],
+        });
+        const result = await paths(d, 'AA', 'CC', { maxHops: 6 });
+        expect(result.paths.map(ids)).toEqual(['ab,bc']);
+      });
+
+      it('equal dates satisfy both TIME_RESPECTING and STRICT', async () => {
+        const d = dataset({
+          transfers: [transfer({ id: 'ab', from: 'AA', to: 'BB', date: '2020-05-01' }), transfer({ id: 'bc', from: 'BB', to: 'CC', date: '2020-05-01' })],
+        });
+        expect((await paths(d, 'AA', 'CC', { order: 'TIME_RESPECTING' })).paths).toHaveLength(1);
+        expect((await store.transferPaths('AA', 'CC', { order: 'STRICT' })).paths).toHaveLength(1);
+      });
+
+      it('year-only dates overlap: time-respecting, not strict', async () => {
+        const d = dataset({
+          transfers: [transfer({ id: 'ab', from: 'AA', to: 'BB', date: '2020' }), transfer({ id: 'bc', from: 'BB', to: 'CC', date: '2020' })],
+        });
+        expect((await paths(d, 'AA', 'CC', { order: 'TIME_RESPECTING' })).paths).toHaveLength(1);
+        expect((await store.transferPaths('AA', 'CC', { order: 'STRICT' })).paths).toHaveLength(0);
+      });
+
+      it('a hop that surely ended before the previous began breaks TIME_RESPECTING', async () => {
+        const d = dataset({
+          transfers: [transfer({ id: 'ab', from: 'AA', to: 'BB', date: '2021' }), transfer({ id: 'bc', from: 'BB', to: 'CC', date: '2020' })],
+        });
+        expect((await paths(d, 'AA', 'CC', { order: 'ANY' })).paths).toHaveLength(1);
+        expect((await store.transferPaths('AA', 'CC', { order: 'TIME_RESPECTING' })).paths).toHaveLength(0);
+      });
+
+      it('open intervals: an open end may reach anything later, an open start nothing earlier', async () => {
+        const d = dataset({
+          transfers: [
+            transfer({ id: 'ab', from: 'AA', to: 'BB', date: '../2018' }),
+            transfer({ id: 'bc', from: 'BB', to: 'CC', date: '2019' }),
+            transfer({ id: 'cd', from: 'CC', to: 'DD', date: '2020/..' }),
+            transfer({ id: 'de', from: 'DD', to: 'EE', date: '2019-06' }),
+          ],
+        });
+        expect((await paths(d, 'AA', 'DD', { order: 'STRICT' })).paths.map(ids)).toEqual(['ab,bc,cd']);
+        expect((await store.transferPaths('CC', 'EE', { order: 'TIME_RESPECTING' })).paths).toEqual([]);
+        expect((await store.transferPaths('BB', 'DD', { order: 'STRICT' })).paths.map(ids)).toEqual(['bc,cd']);
+      });
+
+      it('ranks by hops, then arrival, then ids; limit cuts and reports truncated', async () => {
+        const d = dataset({
+          transfers: [
+            transfer({ id: 'ab1', from: 'AA', to: 'BB', date: '2020' }),
+            transfer({ id: 'ab2', from: 'AA', to: 'BB', date: '2019' }),
+            transfer({ id: 'bc1', from: 'BB', to: 'CC', date: '2021' }),
+            transfer({ id: 'bc2', from: 'BB', to: 'CC', date: '2020-06' }),
+            transfer({ id: 'ac', from: 'AA', to: 'CC', date: '2025' }),
+          ],
+        });
+        const all = await paths(d, 'AA', 'CC');
+        expect(all.paths.map(ids)).toEqual(['ac', 'ab1,bc2', 'ab2,bc2', 'ab1,bc1', 'ab2,bc1']);
+        expect(all.truncated).toBe(false);
+        const cut = await store.transferPaths('AA', 'CC', { limit: 2 });
+        expect(cut.paths.map(ids)).toEqual(['ac', 'ab1,bc2']);
+        expect(cut.truncated).toBe(true);
+        expect((await store.transferPaths('AA', 'CC', { limit: 5 })).truncated).toBe(false);
+      });
+
+      it('maxHops bounds the length; out-of-range options are rejected', async () => {
+        const chain = ['AA', 'BB', 'CC', 'DD', 'EE', 'FF'];
+        const d = dataset({
+          transfers: chain.slice(1).map((to, i) => transfer({ id: `t${i}`, from: chain[i]!, to, date: `${2010 + i}` })),
+        });
+        expect((await paths(d, 'AA', 'FF', { maxHops: 4 })).paths).toEqual([]);
+        expect((await store.transferPaths('AA', 'FF', { maxHops: 5 })).paths.map((p) => p.length)).toEqual([5]);
+        await expect(store.transferPaths('AA', 'FF', { maxHops: 7 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        await expect(store.transferPaths('AA', 'FF', { maxHops: 0 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        await expect(store.transferPaths('AA', 'FF', { limit: 101 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        await expect(store.transferPaths('AA', 'AA')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      });
+
+      it('leaves out CANCELLED and DENIED unless asked; filters by window', async () => {
+        const d = dataset({
+          transfers: [
+            transfer({ id: 'ab', from: 'AA', to: 'BB', date: '2010', status: 'CANCELLED' }),
+            transfer({ id: 'bc', from: 'BB', to: 'CC', date: '2020' }),
+          ],
+        });
+        expect((await paths(d, 'AA', 'CC')).paths).toEqual([]);
+        expect((await store.transferPaths('AA', 'CC', { statuses: ['CANCELLED', 'DELIVERED'] })).paths).toHaveLength(1);
+        const window = { from: '2015-01-01', to: '2025-12-31' };
+        expect((await store.transferPaths('AA', 'CC', { statuses: ['CANCELLED', 'DELIVERED'], between: window })).paths).toEqual([]);
+      });
+
+      it('a system filter matches the whole family', async () => {
+        const d = dataset({
+          systems: [system('system:fam', 'Family'), system('system:child', 'Child', 'system:fam'), system('system:other', 'Other')],
+          transfers: [
+            transfer({ id: 'ab', from: 'AA', to: 'BB', date: '2020', system: 'system:child' }),
+            transfer({ id: 'bc', from: 'BB', to: 'CC', date: '2021', system: 'system:fam' }),
+            transfer({ id: 'bc-other', from: 'BB', to: 'CC', date: '2021', system: 'system:other' }),
+          ],
+        });
+        expect((await paths(d, 'AA', 'CC', { system: 'system:fam' })).paths.map(ids)).toEqual(['ab,bc']);
+        expect((await store.transferPaths('AA', 'CC', { system: 'system:child' })).paths).toEqual([]);
+        expect((await store.transferPaths('AA', 'CC')).paths.map(ids)).toEqual(['ab,bc', 'ab,bc-other']);
+      });
+
+      it('aliases resolve whatever the accents and punctuation', async () => {
+        await load(dataset({ actors: [actor('CI', "Côte d'Ivoire", ['Ivory Coast'])] }));
+        for (const ref of ["cote d'ivoire", 'COTE DIVOIRE', 'Côte-d’Ivoire', 'ivory coast', 'CI']) expect(await store.resolveActor(ref)).toBe('CI');
+      });
+    });
+
+    describe('checks on hand-made rules', () => {
+      it('a war that ended no longer prohibits; a restriction applies only while in force', async () => {
+        await load(
+          dataset({
+            actors: [actor('AA'), actor('BB'), actor('CC')],
+            events: [event('event:war', 'WAR', '2000/2005', ['BB', 'CC'])],
+            restrictions: [
+              restriction('restriction:war', 'NO_EXPORT_TO_PARTY_AT_WAR', 'AA', '1990/..', { suppliers: ['AA'] }),
+              restriction('restriction:embargo', 'NO_ARMS_EXPORT', 'AA', '2010/2012', { suppliers: ['AA'], recipients: ['CC'] }),
+            ],
+          }),
+        );
+        const on = async (recipient: string, day: string) => (await store.transferCheck({ supplier: 'AA', recipient, on: day })).reasons.map((r) => r.restriction);
+        expect(await on('BB', '2003-01-01')).toEqual(['restriction:war']);
+        expect(await on('BB', '2006-01-01')).toEqual([]);
+        expect(await on('CC', '2011-06-30')).toEqual(['restriction:embargo']);
+        expect(await on('BB', '2011-06-30')).toEqual([]);
+      });
+    });
+
+    describe('loads are atomic', () => {
+      it('a failed load leaves the previous graph answering as before', async () => {
+        await load(seed);
+        const before = await store.stats();
+        const broken: Dataset = { ...seed, transfers: [...seed.transfers, transfer({ id: 'bad', from: 'JP', to: 'UA', date: '2024', system: 'system:missing' })] };
+        await expect(store.load(broken)).rejects.toBeTruthy();
+        expect(await store.stats()).toEqual(before);
+        expect((await store.transferPaths('JP', 'UA', { system: 'system:patriot' })).paths).toHaveLength(1);
+      });
+
+      it('a dataset with duplicate ids is refused', async () => {
+        const dup: Dataset = { ...seed, actors: [...seed.actors, seed.actors[0]!] };
+        await expect(store.load(dup)).rejects.toBeTruthy();
+        expect((await store.stats()).actors).toBe(10);
+      });
+    });
+  });
+}
