@@ -43,7 +43,8 @@ export const SOURCE_ID = prefixed('source');
 
 const id = (pattern: RegExp, what: string) =>
   z.string().regex(pattern, { message: `expected ${what} id matching ${pattern.source}` });
-const ref = id;
+/** A reference to another record: any non-empty string here; the resolver checks that it exists. */
+const ref = (_pattern: RegExp, what: string) => z.string().min(1, { message: `expected ${what} id` });
 const nonEmpty = z.string().trim().min(1, { message: 'expected a non-empty string' });
 const edtfText = z.string().min(1, { message: 'expected an EDTF date such as 2023-12-22, 2023-04 or 2024-01/..' });
 const fieldList = z.array(z.string()).optional();

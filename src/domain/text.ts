@@ -37,7 +37,7 @@ export function didYouMean(input: string, candidates: Iterable<string>, max = 3)
     if (norm === '') continue;
     let score = distance(wanted, norm);
     if (wanted.length >= 3 && (norm.startsWith(wanted) || wanted.startsWith(norm))) score = Math.min(score, 1);
-    const budget = Math.max(2, Math.ceil(Math.max(wanted.length, 1) / 3));
+    const budget = Math.max(1, Math.ceil(wanted.length / 3));
     if (score <= budget) scored.push({ candidate, score });
   }
   scored.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));

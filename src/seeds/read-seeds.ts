@@ -21,8 +21,18 @@ const KNOWN_FIELDS = [
 /** Largest seed file accepted, so a stray huge file fails fast instead of exhausting memory. */
 export const MAX_SEED_FILE_BYTES = 5 * 1024 * 1024;
 
-function describeZodIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string }[] {
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let value = raw;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describeZodIssue(issue: z.core.$ZodIssue, raw: unknown): { path: PropertyKey[]; message: string }[] {
   const at = [...issue.path];
+  const missing = valueAt(raw, at) === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom';
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
@@ -34,10 +44,12 @@ function describeZodIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; messa
       if (received === 'undefined') return [{ path: at, message: `required field is missing (expected ${issue.expected})` }];
       return [{ path: at, message: `expected ${issue.expected}${received ? `, got ${received}` : ''}` }];
     }
-    case 'invalid_value':
-      return [{ path: at, message: `expected one of ${issue.values.map((v) => String(v)).join(', ')}` }];
+    case 'invalid_value': {
+      const expected = `one of ${issue.values.map((v) => String(v)).join(', ')}`;
+      return [{ path: at, message: missing ? `required field is missing (expected ${expected})` : `expected ${expected}` }];
+    }
     case 'too_small':
-      return [{ path: at, message: issue.message.replace(/^Too small: /, '') }];
+      return [{ path: at, message: `out of range: ${issue.message.replace(/^Too small: /, '')}` }];
     case 'too_big':
       return [{ path: at, message: `out of range: ${issue.message.replace(/^Too big: /, '')}` }];
     default:
@@ -61,7 +73,7 @@ export function parseSeedText(file: string, text: string): { located?: LocatedFi
   const parsed = SeedFile.safeParse(raw);
   if (!parsed.success) {
     for (const zodIssue of parsed.error.issues) {
-      for (const { path: at, message } of describeZodIssue(zodIssue)) {
+      for (const { path: at, message } of describeZodIssue(zodIssue, raw)) {
         const keys = at.filter((k): k is string | number => typeof k !== 'symbol');
         issues.push({ file, line: lineOf(doc, lineCounter, keys), field: fieldName(at), message });
       }

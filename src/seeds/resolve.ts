@@ -78,6 +78,12 @@ export async function resolveSeeds(files: readonly LocatedFile[], seedDir: strin
   }
   const idsOf = (collection: Collection) => [...byId.entries()].filter(([, v]) => v.collection === collection).map(([k]) => k);
   const known = new Map<Collection, Set<string>>(COLLECTIONS.map((c) => [c, new Set(idsOf(c))]));
+  const nameIndex = new Map<string, string>();
+  for (const collection of ['actors', 'systems'] as const) {
+    for (const at of list<{ id: string; name: string; aliases?: string[] }>(collection)) {
+      for (const n of [at.value.name, ...(at.value.aliases ?? [])]) nameIndex.set(`${collection}:${normalizeName(n)}`, at.value.id);
+    }
+  }
 
   const checkRef = (at: Located<unknown>, sub: Path, value: string | undefined, collection: Collection, what: string): void => {
     if (value === undefined || known.get(collection)!.has(value)) return;
@@ -86,7 +92,9 @@ export async function resolveSeeds(files: readonly LocatedFile[], seedDir: strin
       report.add(at, sub, `"${value}" is a ${other.collection.replace(/s$/, '')}, expected ${what}`);
       return;
     }
-    report.add(at, sub, `unknown ${what} "${value}"${formatSuggestions(didYouMean(value, known.get(collection)!))}`);
+    const named = nameIndex.get(`${collection}:${normalizeName(value)}`);
+    const hint = named ? ` (use its id "${named}"; names and aliases are not ids)` : formatSuggestions(didYouMean(value, known.get(collection)!));
+    report.add(at, sub, `unknown ${what} "${value}"${hint}`);
   };
   const checkRefs = (at: Located<unknown>, sub: string, values: readonly string[] | undefined, collection: Collection, what: string): void =>
     values?.forEach((v, i) => checkRef(at, [sub, i], v, collection, what));

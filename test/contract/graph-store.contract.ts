@@ -203,7 +203,10 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
         ]);
         expect(hits.slice(2).every((h) => h.type === 'Event' && h.match === 'CONTAINS')).toBe(true);
         expect((await store.search('U.S.', 1)).map((h) => [h.id, h.matched])).toEqual([['US', 'U.S.']]);
-        expect((await store.search('zelensk', 5)).map((h) => [h.id, h.match])).toEqual([['person:volodymyr-zelensky', 'PREFIX']]);
+        expect((await store.search('zelensk', 5)).map((h) => [h.id, h.match])).toEqual([
+          ['person:volodymyr-zelensky', 'PREFIX'],
+          ['event:zelensky-energy-warning-2023-10', 'PREFIX'],
+        ]);
         await expect(store.search('  ...  ', 5)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       });
 

@@ -35,17 +35,15 @@ async function build() {
   console.log('(first run downloads ~190 MB of jars into ~/.m2; later builds work offline)');
   const t0 = Date.now();
   let out = '';
-  let downloads = 0;
+  const downloads = () => (out.match(/Downloaded from /g) || []).length;
   const child = spawn(mvn, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const collect = (chunk) => {
-    const text = chunk.toString();
-    out += text;
-    downloads += (text.match(/^Downloaded from/gm) || []).length;
+    out += chunk.toString();
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   const timer = setInterval(() => {
-    console.log(`  maven: ${Math.round((Date.now() - t0) / 1000)} s, ${downloads} files downloaded`);
+    console.log(`  maven: ${Math.round((Date.now() - t0) / 1000)} s, ${downloads()} files downloaded`);
   }, 5000);
   const code = await new Promise((done) => {
     child.once('error', (err) => done(`could not run ${mvn}: ${err.message}`));
@@ -56,7 +54,7 @@ async function build() {
     console.error(out.trimEnd().split('\n').slice(-60).join('\n'));
     fail(`Maven build failed (${code}). Is Maven installed and Maven Central reachable?`);
   }
-  console.log(`Build done in ${((Date.now() - t0) / 1000).toFixed(1)} s (${downloads} files downloaded)`);
+  console.log(`Build done in ${((Date.now() - t0) / 1000).toFixed(1)} s (${downloads()} files downloaded)`);
 }
 
 async function main() {

@@ -1,0 +1,119 @@
+// The armsgraph CLI, run as a user runs it (bin/armsgraph.js in a subprocess), on the bundled seed.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin/armsgraph.js');
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('armsgraph CLI', () => {
+  it('exits non-zero with a clear message on bad arguments', async () => {
+    const unknown = await run('paths', 'Japn', 'Ukraine');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('armsgraph: unknown actor "Japn" (did you mean "Japan", "JPN" or "JP"?)\n');
+    const hops = await run('paths', 'Japan', 'Ukraine', '--max-hops', '50');
+    expect(hops.code).toBe(2);
+    expect(hops.stderr).toContain('maxHops must be an integer from 1 to 6, got 50');
+    const order = await run('paths', 'Japan', 'Ukraine', '--order', 'sideways');
+    expect(order.code).toBe(1);
+    expect(order.stderr).toContain("option '--order <order>' argument 'sideways' is invalid. expected any, time-respecting or strict");
+    const day = await run('check', 'JP', 'UA', '--on', '2024-13-01');
+    expect(day.code).toBe(2);
+    expect(day.stderr).toMatch(/^armsgraph: --on: "2024-13-01" is not a valid EDTF date/);
+  });
+
+  it('validate reports every seed error with file:line: field and exits 1', async () => {
+    const result = await run('validate', 'test/fixtures/seeds/bad/many-errors');
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      'test/fixtures/seeds/bad/many-errors/seed.yaml:25: transfers[0].system: unknown system "system:wdget" (did you mean "system:widget"?)',
+      'test/fixtures/seeds/bad/many-errors/seed.yaml:24: transfers[0].recipient: a transfer\'s recipient must differ from its supplier (both are "AA")',
+      expect.stringMatching(/^test\/fixtures\/seeds\/bad\/many-errors\/seed\.yaml:29: transfers\[0\]\.date: "2020-02-30" is not a valid EDTF date/),
+      'test/fixtures/seeds/bad/many-errors/seed.yaml:32: transfers[0].citations[0].quote: quote not found verbatim in the text of source "source:mini": "Not in the text."',
+    ]);
+    expect(result.stderr).toContain('4 error(s)');
+  });
+
+  it('validate accepts the bundled seed', async () => {
+    const result = await run('validate');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/7 files valid — 10 actors, 3 systems, 3 transfers, 8 events, 3 restrictions, 1 aid commitments, 3 sources/);
+  });
+
+  it('paths Japan Ukraine --system Patriot shows Japan → United States → Ukraine with statuses, dates and rules', async () => {
+    const { code, stdout } = await run('paths', 'Japan', 'Ukraine', '--system', 'Patriot');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Paths from Japan (JP) to Ukraine (UA) for Patriot, order ANY, at most 4 hops: 1 found');
+    expect(stdout).toContain('1. Japan → United States → Ukraine  (2 hops)');
+    expect(stdout).toMatch(/hop 1 {2}Japan → United States {2}Patriot missile ×dozens {2}PLANNED BACKFILL {2}2024-01\/\.\. \[range: 2024-01-01 – open\]/);
+    expect(stdout).toMatch(/hop 2 {2}United States → Ukraine {2}Patriot missile .* POTENTIAL UNKNOWN {2}2023-12-22\/\.\./);
+    expect(stdout).toMatch(/REQUIRES_CONSENT +hop 2: .*need the consent of Japan \[restriction:jp-reexport-consent\]/);
+    expect(stdout).toMatch(/PROHIBITED +direct route: Japan → Ukraine: Japan does not export weapons to countries at war/);
+    expect(stdout).toContain('“The U.S. would still need to obtain permission from the Japanese government before transferring the weapons abroad.”');
+  });
+
+  it('paths --order strict explains why the chain is not strictly time-ordered', async () => {
+    const { code, stdout } = await run('paths', 'Japan', 'Ukraine', '--system', 'Patriot', '--order', 'strict');
+    expect(code).toBe(0);
+    expect(stdout).toContain('0 found');
+    expect(stdout).toContain('No path is ordered STRICT. Ignoring the order rule, 1 path(s) exist; why each breaks it:');
+    expect(stdout).toContain(
+      'hop 2 (transfer:us-ua-patriot-missiles-potential) may start on 2023-12-22, before hop 1 (transfer:jp-us-patriot-missiles-2024) has surely ended (its end is open)',
+    );
+    expect(stdout).toContain('hop 1 backfills hop 2: with --via-backfill the backfill link connects them');
+  });
+
+  it('paths --json is machine-readable', async () => {
+    const { stdout } = await run('--json', 'paths', 'JP', 'UA', '--system', 'system:patriot', '--order', 'time-respecting');
+    const result = JSON.parse(stdout);
+    expect(result.truncated).toBe(false);
+    expect(result.paths[0].hops.map((h: { from: string; to: string }) => `${h.from}>${h.to}`)).toEqual(['JP>US', 'US>UA']);
+  });
+
+  it('check JP UA --system Patriot --on 2024-01-15 is PROHIBITED with the reason and its quote', async () => {
+    const { code, stdout } = await run('check', 'JP', 'UA', '--system', 'Patriot', '--on', '2024-01-15');
+    expect(code).toBe(0);
+    expect(stdout.split('\n').slice(0, 3)).toEqual([
+      'Japan → Ukraine (Patriot) on 2024-01-15: PROHIBITED',
+      '  PROHIBITED       Japan → Ukraine: Japan does not export weapons to countries at war; Ukraine is a party to "Russia\'s full-scale invasion of Ukraine" (2022-02-24/..) [restriction:jp-no-export-to-party-at-war]',
+      '    “The change in rules still does not allow for the export of weapons to countries currently at war, so Japan cannot send Patriot missiles directly to Ukraine.” — source:kyiv-independent-2023-12-japan-patriots',
+    ]);
+  });
+
+  it('check on 2023-12-01 reflects the rules as they stood then', async () => {
+    const { stdout } = await run('--json', 'check', 'JP', 'UA', '--system', 'Patriot', '--on', '2023-12-01');
+    const check = JSON.parse(stdout);
+    expect(check.verdict).toBe('PROHIBITED');
+    expect(check.reasons.map((r: { restriction: string }) => r.restriction)).toEqual(['restriction:jp-arms-export-ban', 'restriction:jp-no-export-to-party-at-war']);
+  });
+
+  it('timeline --actor JP lists entries in time order; --known-at hides later reports', async () => {
+    const all = await run('timeline', '--actor', 'JP');
+    const lines = all.stdout.trim().split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines[0]).toMatch(/^\.\.\/2023-12-21 +RESTRICTION +Japan's long-standing prohibition of arms exports/);
+    expect(lines[9]).toMatch(/^2024-01\/\.\. +TRANSFER +Japan → United States: Patriot missile \(planned, backfill\)/);
+    expect(lines[10]).toBe('-- 10 of 10 entries');
+    const known = await run('timeline', '--actor', 'Japan', '--known-at', '2023-12-01');
+    expect(known.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^2014-04-01\/\.\. +RESTRICTION +Japan does not export weapons to countries at war/),
+      '-- 1 of 1 entries',
+    ]);
+  });
+
+  it('search finds systems by alias', async () => {
+    const { stdout } = await run('search', 'Кинджал');
+    expect(stdout).toMatch(/^EXACT +WeaponSystem +system:kinzhal +Kinzhal {2}\(as "Кинджал"\)/);
+  });
+});
