@@ -1,6 +1,6 @@
 // An immutable, fully indexed view of one Dataset in graphology; the memory store swaps whole snapshots.
 import { MultiDirectedGraph } from 'graphology';
-import { ConflictError, InvalidArgumentError } from '../../domain/errors.js';
+import { datasetLinks, validateDataset } from '../../domain/graph-model.js';
 import type { Actor, Dataset, Transfer, WeaponSystem } from '../../domain/model.js';
 import { normalizeName } from '../../domain/text.js';
 import { Hierarchy, timelineEntries, type CheckContext, type Searchable } from '../../query/index.js';
@@ -16,6 +16,8 @@ export interface NodeAttributes {
 export interface EdgeAttributes {
   readonly type: string;
   readonly transfer?: Transfer;
+  readonly quote?: string;
+  readonly note?: string;
 }
 
 /** Everything the memory store answers from, built once per load. */
@@ -59,13 +61,12 @@ function aliasIndex(items: readonly { id: string; name: string; aliases: readonl
  * Throws without side effects, which is what makes loads atomic.
  */
 export function buildSnapshot(dataset: Dataset): Snapshot {
+  validateDataset(dataset);
   const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
   const entities = new Map<string, Entity>();
   const add = (entity: Entity): void => {
-    const id = entity.value.id;
-    if (entities.has(id)) throw new ConflictError(`duplicate id "${id}" in the dataset`, { id });
-    entities.set(id, entity);
-    graph.addNode(id, { type: entity.type, entity: entity.value });
+    entities.set(entity.value.id, entity);
+    graph.addNode(entity.value.id, { type: entity.type, entity: entity.value });
   };
   for (const value of dataset.sources) add({ type: 'Source', value });
   for (const value of dataset.actors) add({ type: 'Actor', value });
@@ -74,59 +75,16 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
   for (const value of dataset.restrictions) add({ type: 'Restriction', value });
   for (const value of dataset.aidCommitments) add({ type: 'AidCommitment', value });
   for (const value of dataset.transfers) add({ type: 'Transfer', value });
-
-  const need = (from: string, field: string, id: string | undefined, type: Entity['type']): void => {
-    if (id === undefined) return;
-    const target = entities.get(id);
-    if (target?.type !== type) {
-      throw new InvalidArgumentError(`${from}: ${field} "${id}" is not a known ${type}`, { id: from, field });
-    }
-  };
-  const link = (from: string, type: string, to: string | undefined, targetType: Entity['type']): void => {
-    if (to === undefined) return;
-    need(from, type, to, targetType);
-    graph.addDirectedEdge(from, to, { type });
-  };
-  for (const a of dataset.actors) {
-    link(a.id, 'PART_OF', a.partOf, 'Actor');
-    need(a.id, 'country', a.country, 'Actor');
-  }
-  for (const s of dataset.systems) {
-    link(s.id, 'MEMBER_OF', s.family, 'WeaponSystem');
-    link(s.id, 'MANUFACTURED_BY', s.manufacturer, 'Actor');
-    link(s.id, 'PRODUCED_BY', s.producedBy, 'Actor');
-  }
-  const cite = (from: string, citations: readonly { source: string }[]): void => {
-    for (const c of citations) link(from, 'CITES', c.source, 'Source');
-  };
-  for (const e of dataset.events) {
-    e.actors.forEach((a) => link(e.id, 'INVOLVES', a, 'Actor'));
-    e.systems.forEach((s) => link(e.id, 'CONCERNS', s, 'WeaponSystem'));
-    cite(e.id, e.citations);
-  }
-  for (const r of dataset.restrictions) {
-    link(r.id, 'IMPOSED_BY', r.imposedBy, 'Actor');
-    need(r.id, 'consentOf', r.consentOf, 'Actor');
-    for (const key of ['suppliers', 'recipients', 'origins'] as const) r.appliesTo[key]?.forEach((a) => need(r.id, key, a, 'Actor'));
-    r.appliesTo.systems?.forEach((s) => link(r.id, 'APPLIES_TO', s, 'WeaponSystem'));
-    cite(r.id, r.citations);
-  }
-  for (const a of dataset.aidCommitments) {
-    link(a.id, 'DONOR', a.donor, 'Actor');
-    link(a.id, 'RECIPIENT', a.recipient, 'Actor');
-    cite(a.id, a.citations);
+  for (const link of datasetLinks(dataset)) {
+    graph.addDirectedEdge(link.from, link.to, {
+      type: link.type,
+      ...(link.quote !== undefined && { quote: link.quote }),
+      ...(link.note !== undefined && { note: link.note }),
+    });
   }
   const outgoing = new Map<string, Transfer[]>();
   const incoming = new Map<string, Transfer[]>();
   for (const t of dataset.transfers) {
-    link(t.id, 'SUPPLIER', t.supplier, 'Actor');
-    link(t.id, 'RECIPIENT', t.recipient, 'Actor');
-    link(t.id, 'OF_SYSTEM', t.system, 'WeaponSystem');
-    t.enabledBy.forEach((e) => link(t.id, 'ENABLED_BY', e, 'Event'));
-    t.subjectTo.forEach((r) => link(t.id, 'SUBJECT_TO', r, 'Restriction'));
-    t.backfills.forEach((b) => link(t.id, 'BACKFILLS', b, 'Transfer'));
-    cite(t.id, t.citations);
-    if (t.supplier === t.recipient) throw new InvalidArgumentError(`${t.id}: supplier and recipient are both "${t.supplier}"`, { id: t.id });
     graph.addDirectedEdgeWithKey(`transferred:${t.id}`, t.supplier, t.recipient, { type: 'TRANSFERRED', transfer: t });
     (outgoing.get(t.supplier) ?? outgoing.set(t.supplier, []).get(t.supplier)!).push(t);
     (incoming.get(t.recipient) ?? incoming.set(t.recipient, []).get(t.recipient)!).push(t);

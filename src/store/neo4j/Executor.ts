@@ -1,0 +1,125 @@
+// The one place that talks to neo4j-driver: sessions, transaction functions with retries, error mapping.
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { ArmsgraphError, ConflictError, InvalidArgumentError, UnavailableError } from '../../domain/errors.js';
+import type { Neo4jConfig } from './config.js';
+
+/** A parameterised Cypher statement: the text never contains values, only `$param` references. */
+export interface Statement {
+  readonly cypher: string;
+  readonly params: Record<string, unknown>;
+}
+
+/** A result row as a plain object (integers arrive as JS numbers). */
+export type Row = Record<string, unknown>;
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Maps a driver error to the project's error kinds; leaves our own errors alone. */
+export function mapNeo4jError(error: unknown, what: string): Error {
+  if (error instanceof ArmsgraphError) return error;
+  const e = error as { code?: string; message?: string };
+  const code = e.code ?? '';
+  const message = e.message ?? String(error);
+  if (UNAVAILABLE_CODES.has(code) || /ECONNREFUSED|ECONNRESET|connect|Connection.*(closed|lost)|timed out|Pool is closed/i.test(message)) {
+    return new UnavailableError(`Neo4j is unavailable (${what}): ${message.split('\n')[0]}`, { neo4jCode: code }, { cause: error });
+  }
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new ConflictError(`Neo4j constraint violated (${what}): ${message.split('\n')[0]}`, { neo4jCode: code }, { cause: error });
+  }
+  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+    return new UnavailableError(`Neo4j refused the credentials (${what}); check NEO4J_USER and NEO4J_PASSWORD`, { neo4jCode: code }, { cause: error });
+  }
+  if (code.startsWith('Neo.ClientError.Statement')) {
+    return new InvalidArgumentError(`Neo4j rejected a statement (${what}): ${message.split('\n')[0]}`, { neo4jCode: code });
+  }
+  return new ArmsgraphError('INTERNAL', `Neo4j error (${what}): ${message.split('\n')[0]}`, { neo4jCode: code }, { cause: error });
+}
+
+/** Owns the driver; every read and write of the Neo4j store goes through it. */
+export class Executor {
+  private readonly driver: Driver;
+
+  constructor(private readonly config: Neo4jConfig) {
+    this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+      disableLosslessIntegers: true,
+      maxTransactionRetryTime: config.readRetryMs,
+      connectionTimeout: config.connectTimeoutMs,
+      connectionAcquisitionTimeout: config.connectTimeoutMs + 2_000,
+      maxConnectionPoolSize: 20,
+      logging: { level: 'error', logger: () => {} },
+    });
+  }
+
+  private session(mode: 'READ' | 'WRITE'): Session {
+    return this.driver.session({
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(this.config.database !== undefined && { database: this.config.database }),
+    });
+  }
+
+  /** Checks that the server answers, within the connect timeout. */
+  async ping(): Promise<void> {
+    try {
+      await this.driver.getServerInfo(this.config.database !== undefined ? { database: this.config.database } : {});
+    } catch (error) {
+      throw mapNeo4jError(error, 'connect');
+    }
+  }
+
+  /** Runs one read statement in a read transaction function (retried on transient errors). */
+  async read(statement: Statement, what = 'read'): Promise<Row[]> {
+    return this.readWith(async (tx) => {
+      const result = await tx.run(statement.cypher, statement.params);
+      return result.records.map((r) => r.toObject() as Row);
+    }, what);
+  }
+
+  /** Runs a read transaction function; retries are bounded by `readRetryMs`. */
+  async readWith<T>(work: (tx: ManagedTransaction) => Promise<T>, what = 'read'): Promise<T> {
+    const session = this.session('READ');
+    try {
+      return await withDeadline(session.executeRead(work, { timeout: this.config.readRetryMs * 2 }), this.config.readRetryMs * 3, what);
+    } catch (error) {
+      throw mapNeo4jError(error, what);
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  /** Runs a write transaction function: all its statements commit together or not at all. */
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>, what = 'write'): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(work);
+    } catch (error) {
+      throw mapNeo4jError(error, what);
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  /** Runs schema statements one by one, each in its own auto-commit transaction (schema changes require it). */
+  async schema(statements: readonly string[]): Promise<void> {
+    const session = this.session('WRITE');
+    try {
+      for (const cypher of statements) await session.run(cypher);
+    } catch (error) {
+      throw mapNeo4jError(error, 'schema');
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** Rejects with UnavailableError when `promise` has not settled in time (a hung socket must not hang a request). */
+function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new UnavailableError(`Neo4j did not answer within ${ms} ms (${what})`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,35 @@
+// Neo4j connection settings from the environment (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).
+
+/** How to reach Neo4j and how long to keep trying. */
+export interface Neo4jConfig {
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  /** Database name; undefined means the server's default database. */
+  readonly database?: string;
+  /** Longest a read keeps retrying on transient errors before reporting the store unavailable. */
+  readonly readRetryMs: number;
+  /** Longest a write (a load) keeps retrying on transient errors. */
+  readonly writeRetryMs: number;
+  /** Longest to wait for a TCP connection. */
+  readonly connectTimeoutMs: number;
+}
+
+/** Reads the configuration from environment variables, with the local-Neo4j defaults. */
+export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jConfig {
+  const number = (name: string, fallback: number) => {
+    const raw = env[name];
+    const value = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number of milliseconds, got "${raw}"`);
+    return value;
+  };
+  return {
+    uri: env.NEO4J_URI || 'bolt://127.0.0.1:7687',
+    user: env.NEO4J_USER || 'neo4j',
+    password: env.NEO4J_PASSWORD ?? 'password',
+    ...(env.NEO4J_DATABASE ? { database: env.NEO4J_DATABASE } : {}),
+    readRetryMs: number('NEO4J_READ_RETRY_MS', 5_000),
+    writeRetryMs: number('NEO4J_WRITE_RETRY_MS', 30_000),
+    connectTimeoutMs: number('NEO4J_CONNECT_TIMEOUT_MS', 3_000),
+  };
+}

@@ -1,0 +1,14 @@
+// Schema statements run on connect: uniqueness constraints and the indexes the queries use (all idempotent).
+
+/** Constraints and indexes; every statement uses IF NOT EXISTS, so running them again changes nothing. */
+export const SCHEMA_STATEMENTS: readonly string[] = [
+  'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT timeline_entry_id IF NOT EXISTS FOR (e:TimelineEntry) REQUIRE e.id IS UNIQUE',
+  'CREATE INDEX transfer_time IF NOT EXISTS FOR (t:Transfer) ON (t.earliest, t.latest, t.id)',
+  'CREATE INDEX transfer_recipient IF NOT EXISTS FOR (t:Transfer) ON (t.recipient)',
+  'CREATE INDEX transfer_supplier IF NOT EXISTS FOR (t:Transfer) ON (t.supplier)',
+  'CREATE INDEX timeline_time IF NOT EXISTS FOR (e:TimelineEntry) ON (e.earliest, e.latest, e.id)',
+  'CREATE INDEX transferred_system IF NOT EXISTS FOR ()-[r:TRANSFERRED]-() ON (r.system)',
+  'CREATE INDEX transferred_time IF NOT EXISTS FOR ()-[r:TRANSFERRED]-() ON (r.earliest, r.latest)',
+  'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Actor|WeaponSystem) ON EACH [n.name, n.aliasText]',
+];
