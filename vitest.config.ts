@@ -1,13 +1,33 @@
-// Vitest configuration: node environment, one fork pool (the machine has 2 cores), generous timeouts for I/O tests.
+// Vitest: unit and memory-store tests run in parallel; tests of the one shared Neo4j (*.neo4j.test.ts) run after, one file at a time.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.neo4j.test.ts', 'test/browser/**'],
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'neo4j',
+          include: ['test/**/*.neo4j.test.ts'],
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

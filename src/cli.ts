@@ -7,7 +7,7 @@ import { TRANSFER_STATUSES, type TransferStatus } from './domain/model.js';
 import { parseDay, parseWindow } from './domain/time.js';
 import { orderViolations } from './query/index.js';
 import { loadSeedDir, validateSeedDir } from './seeds/index.js';
-import { MemoryStore, type GraphStore, type PathOrder, type TimelineKind } from './store/index.js';
+import { MemoryStore, Neo4jStore, type GraphStore, type PathOrder, type TimelineKind } from './store/index.js';
 import { formatCheck, formatPaths, formatTimeline, type NameOf } from './cli/format.js';
 
 /** The seed directory shipped with the package. */
@@ -16,6 +16,7 @@ export const DEFAULT_SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.m
 interface GlobalOptions {
   readonly seeds: string;
   readonly json: boolean;
+  readonly store: 'memory' | 'neo4j';
 }
 
 function print(lines: string | readonly string[]): void {
@@ -26,10 +27,22 @@ function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Opens the chosen store: memory is filled from the seeds; Neo4j answers from what it holds. */
 async function openStore(options: GlobalOptions): Promise<GraphStore> {
+  if (options.store === 'neo4j') return Neo4jStore.connect();
   const store = new MemoryStore();
   await store.load(await loadSeedDir(options.seeds));
   return store;
+}
+
+/** Runs a command body with a store, closing the store (and its driver) afterwards. */
+async function withStore<T>(options: GlobalOptions, body: (store: GraphStore) => Promise<T>): Promise<T> {
+  const store = await openStore(options);
+  try {
+    return await body(store);
+  } finally {
+    await store.close();
+  }
 }
 
 async function namer(store: GraphStore, ids: Iterable<string>): Promise<NameOf> {
@@ -63,6 +76,11 @@ export function buildProgram(): Command {
     .description('Arms-transfer timeline knowledge graph: transfer paths, rules and the timeline.')
     .addOption(new Option('--seeds <dir>', 'seed directory').default(process.env.ARMSGRAPH_SEEDS ?? DEFAULT_SEED_DIR, 'the bundled seeds/'))
     .option('--json', 'print machine-readable JSON', false)
+    .addOption(
+      new Option('--store <store>', 'where the graph lives: memory (seeds loaded per run) or neo4j (NEO4J_URI)')
+        .choices(['memory', 'neo4j'])
+        .default(process.env.NEO4J_URI ? 'neo4j' : 'memory', 'neo4j when NEO4J_URI is set, else memory'),
+    )
     .showHelpAfterError('(run armsgraph --help for usage)')
     .configureOutput({ outputError: (text, write) => write(`armsgraph: ${text.replace(/^error: /, '')}`) });
   const globals = () => program.opts<GlobalOptions>();
@@ -91,6 +109,26 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('load')
+    .description('validate the seeds and load them into the store, replacing its contents atomically')
+    .action(async () => {
+      const dataset = await loadSeedDir(globals().seeds);
+      const started = performance.now();
+      const store = globals().store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
+      try {
+        const summary = await store.load(dataset);
+        if (globals().json) return printJson({ store: store.kind, ...summary });
+        print(
+          `loaded ${globals().seeds} into ${store.kind} in ${Math.round(performance.now() - started)} ms: ` +
+            `${summary.actors} actors, ${summary.systems} systems, ${summary.transfers} transfers, ${summary.events} events, ` +
+            `${summary.restrictions} restrictions, ${summary.aidCommitments} aid commitments, ${summary.sources} sources, ${summary.citations} citations`,
+        );
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
     .command('paths <from> <to>')
     .description('transfer paths from one actor to another (ids or aliases: JP, Japan)')
     .option('--system <system>', 'system or family (id or alias), e.g. Patriot')
@@ -101,8 +139,7 @@ export function buildProgram(): Command {
     .option('--between <edtf>', 'only transfers that may fall in this window, e.g. 2022/2024')
     .option('--known-at <day>', 'only transfers reported by this day')
     .option('--via-backfill', 'let a backfill link connect two hops whatever their order', false)
-    .action(async (fromRef: string, toRef: string, o: Record<string, any>) => {
-      const store = await openStore(globals());
+    .action((fromRef: string, toRef: string, o: Record<string, any>) => withStore(globals(), async (store) => {
       const from = await store.resolveActor(fromRef);
       const to = await store.resolveActor(toRef);
       const system = o.system === undefined ? undefined : await store.resolveSystem(o.system);
@@ -138,7 +175,7 @@ export function buildProgram(): Command {
           }
         }
       }
-    });
+    }));
 
   program
     .command('check <supplier> <recipient>')
@@ -146,8 +183,7 @@ export function buildProgram(): Command {
     .option('--system <system>', 'system (id or alias)')
     .option('--on <day>', 'date to evaluate, YYYY-MM-DD (default: today)')
     .option('--origin <actor>', 'where the items came from (for re-export rules)')
-    .action(async (supplierRef: string, recipientRef: string, o: Record<string, string | undefined>) => {
-      const store = await openStore(globals());
+    .action((supplierRef: string, recipientRef: string, o: Record<string, string | undefined>) => withStore(globals(), async (store) => {
       const supplier = await store.resolveActor(supplierRef);
       const recipient = await store.resolveActor(recipientRef);
       const system = o.system === undefined ? undefined : await store.resolveSystem(o.system);
@@ -162,7 +198,7 @@ export function buildProgram(): Command {
       const name = await namer(store, [supplier, recipient, ...(system ? [system] : []), ...(origin ? [origin] : []), ...check.reasons.flatMap((r) => (r.consentOf ? [r.consentOf] : []))]);
       const header = `${name(supplier)} → ${name(recipient)}${system ? ` (${name(system)})` : ''}${origin ? `, items from ${name(origin)}` : ''}`;
       print(formatCheck(check, header, name));
-    });
+    }));
 
   program
     .command('timeline')
@@ -174,8 +210,7 @@ export function buildProgram(): Command {
     .option('--known-at <day>', 'hide what was first reported after this day')
     .option('--first <n>', 'entries per page, 0–100', parseInteger, 100)
     .option('--after <cursor>', 'continue after this cursor')
-    .action(async (o: Record<string, any>) => {
-      const store = await openStore(globals());
+    .action((o: Record<string, any>) => withStore(globals(), async (store) => {
       const actors = o.actor ? await Promise.all((o.actor as string[]).map((a) => store.resolveActor(a))) : undefined;
       const systems = o.system ? await Promise.all((o.system as string[]).map((s) => store.resolveSystem(s))) : undefined;
       const page = await store.timeline(
@@ -191,18 +226,17 @@ export function buildProgram(): Command {
       if (globals().json) return printJson(page);
       print(formatTimeline(page.items));
       print(`-- ${page.items.length} of ${page.totalCount} entries${page.hasNextPage ? `; more with --after ${page.cursors[page.cursors.length - 1]}` : ''}`);
-    });
+    }));
 
   program
     .command('search <text>')
     .description('find actors, systems and events by name or alias')
     .option('--first <n>', 'most hits, 1–100', parseInteger, 20)
-    .action(async (text: string, o: { first: number }) => {
-      const store = await openStore(globals());
+    .action((text: string, o: { first: number }) => withStore(globals(), async (store) => {
       const hits = await store.search(text, o.first);
       if (globals().json) return printJson(hits);
       print(hits.length === 0 ? 'no match' : hits.map((h) => `${h.match.padEnd(8)} ${h.type.padEnd(12)} ${h.id.padEnd(45)} ${h.name}${h.matched !== h.name ? `  (as "${h.matched}")` : ''}`));
-    });
+    }));
 
   return program;
 }

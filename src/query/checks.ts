@@ -55,7 +55,9 @@ export function evaluateRoute(route: Route, ctx: CheckContext, hop: number | nul
         reasons.push({ ...base, effect: 'PROHIBITED', message: `${route_}: ${r.title} (in force ${r.inForce.edtf})` });
         break;
       case 'NO_EXPORT_TO_PARTY_AT_WAR': {
-        const war = ctx.wars.find((w) => mayOverlap(w.date, route.window) && w.actors.some((a) => recipientChain.includes(a)));
+        const war = ctx.wars
+          .filter((w) => mayOverlap(w.date, route.window) && w.actors.some((a) => recipientChain.includes(a)))
+          .reduce<Event | undefined>((first, w) => (first === undefined || w.id < first.id ? w : first), undefined);
         if (war) {
           reasons.push({
             ...base,

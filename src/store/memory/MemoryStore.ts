@@ -84,7 +84,7 @@ export class MemoryStore implements GraphStore {
       (x) =>
         (filter.category === undefined || x.category === filter.category) &&
         (!family || family.has(x.id)) &&
-        (!text || [x.id, x.name, ...x.aliases].some((n) => normalizeName(n).includes(text))),
+        (!text || [x.id, x.name, ...x.aliases, ...(x.designation ? [x.designation] : [])].some((n) => normalizeName(n).includes(text))),
     );
     return paginate(items, idKey, page);
   }

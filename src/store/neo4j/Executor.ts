@@ -1,6 +1,6 @@
 // The one place that talks to neo4j-driver: sessions, transaction functions with retries, error mapping.
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { ArmsgraphError, ConflictError, InvalidArgumentError, UnavailableError } from '../../domain/errors.js';
+import { ArmsgraphError, ConflictError, UnavailableError } from '../../domain/errors.js';
 import type { Neo4jConfig } from './config.js';
 
 /** A parameterised Cypher statement: the text never contains values, only `$param` references. */
@@ -28,9 +28,6 @@ export function mapNeo4jError(error: unknown, what: string): Error {
   }
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
     return new UnavailableError(`Neo4j refused the credentials (${what}); check NEO4J_USER and NEO4J_PASSWORD`, { neo4jCode: code }, { cause: error });
-  }
-  if (code.startsWith('Neo.ClientError.Statement')) {
-    return new InvalidArgumentError(`Neo4j rejected a statement (${what}): ${message.split('\n')[0]}`, { neo4jCode: code });
   }
   return new ArmsgraphError('INTERNAL', `Neo4j error (${what}): ${message.split('\n')[0]}`, { neo4jCode: code }, { cause: error });
 }

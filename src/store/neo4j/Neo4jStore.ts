@@ -1,0 +1,272 @@
+// The production GraphStore on Neo4j: hand-written Cypher through one Executor, same answers as memory.
+import { validateDataset } from '../../domain/graph-model.js';
+import type { Actor, Dataset, Event, Restriction, Transfer, WeaponSystem } from '../../domain/model.js';
+import { InvalidArgumentError } from '../../domain/errors.js';
+import { normalizeName } from '../../domain/text.js';
+import { parseDay, today, type DayWindow } from '../../domain/time.js';
+import {
+  Hierarchy, connection, decodeCursor, encodeCursor, evaluateRoute, makePath, pageSize, rankSearch, resolvePathOptions,
+  spanKey, idKey, unknownReference, verdictOf, type CheckContext, type Searchable, type SortKey,
+} from '../../query/index.js';
+import type {
+  ActorFilter, CheckQuery, Entity, GraphStats, GraphStore, Hop, LoadSummary, Page, PageRequest, PathOptions, PathResult,
+  SearchHit, Subgraph, SubgraphQuery, SystemFilter, TimelineEntry, TimelineFilter, TransferCheck, TransferFilter,
+} from '../types.js';
+import { neo4jConfigFromEnv, type Neo4jConfig } from './config.js';
+import { Executor, type Statement } from './Executor.js';
+import { loadStatements, DEFAULT_BATCH_SIZE } from './cypher/load.js';
+import * as q from './cypher/reads.js';
+import { SCHEMA_STATEMENTS } from './cypher/schema.js';
+import { MAX_SUBGRAPH_DEPTH } from '../memory/MemoryStore.js';
+
+const EMPTY_STATS: GraphStats = { actors: 0, systems: 0, transfers: 0, events: 0, restrictions: 0, aidCommitments: 0, sources: 0, citations: 0 };
+const STAT_KEYS: Record<string, keyof GraphStats> = {
+  Actor: 'actors', WeaponSystem: 'systems', Transfer: 'transfers', Event: 'events', Restriction: 'restrictions',
+  AidCommitment: 'aidCommitments', Source: 'sources',
+};
+
+const parse = <T,>(json: unknown): T => JSON.parse(json as string) as T;
+
+/** The Neo4j store. Create with `Neo4jStore.connect()`, which checks the server and applies the schema. */
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+
+  private constructor(private readonly executor: Executor) {}
+
+  /** Connects, verifies the server answers, and creates constraints and indexes (idempotent). */
+  static async connect(config: Neo4jConfig = neo4jConfigFromEnv()): Promise<Neo4jStore> {
+    const executor = new Executor(config);
+    try {
+      await executor.ping();
+      await executor.schema(SCHEMA_STATEMENTS);
+    } catch (error) {
+      await executor.close();
+      throw error;
+    }
+    return new Neo4jStore(executor);
+  }
+
+  /** Checks that Neo4j answers (for readiness probes). */
+  async ping(): Promise<void> {
+    await this.executor.ping();
+  }
+
+  async load(dataset: Dataset, batchSize = DEFAULT_BATCH_SIZE): Promise<LoadSummary> {
+    const started = performance.now();
+    validateDataset(dataset);
+    await this.runInOneTransaction(loadStatements(dataset, batchSize));
+    return { ...(await this.stats()), millis: Math.round(performance.now() - started) };
+  }
+
+  /** Runs statements in order in one write transaction: all of them commit, or none does. */
+  async runInOneTransaction(statements: readonly Statement[]): Promise<void> {
+    await this.executor.write(async (tx) => {
+      for (const s of statements) await tx.run(s.cypher, s.params);
+    }, 'load');
+  }
+
+  private async resolve(label: 'Actor' | 'WeaponSystem', ref: string): Promise<string> {
+    const key = normalizeName(ref);
+    const [hit] = await this.executor.read(q.resolveRef(label, ref, key), 'resolve');
+    if (hit) return hit.id as string;
+    const other = label === 'Actor' ? 'WeaponSystem' : 'Actor';
+    const [otherHit] = key === '' ? [] : await this.executor.read(q.resolveRef(other, '\u0000', key), 'resolve');
+    const candidates = (await this.executor.read(q.allNames(label), 'resolve')).flatMap((r) => {
+      const x = parse<{ id: string; name: string; aliases: string[] }>(r.json);
+      return [x.id, x.name, ...x.aliases];
+    });
+    if (label === 'Actor') {
+      const hint = otherHit ? `; "${ref}" is a weapon system (${otherHit.id as string}), not an actor` : '';
+      throw unknownReference('actor', ref, candidates, hint);
+    }
+    const hint = otherHit ? `; "${ref}" is an actor (${otherHit.id as string}), not a weapon system` : '';
+    throw unknownReference('system', ref, candidates, hint);
+  }
+
+  resolveActor(ref: string): Promise<string> {
+    return this.resolve('Actor', ref);
+  }
+
+  resolveSystem(ref: string): Promise<string> {
+    return this.resolve('WeaponSystem', ref);
+  }
+
+  async node(id: string): Promise<Entity | undefined> {
+    return (await this.nodes([id])).get(id);
+  }
+
+  async nodes(ids: readonly string[]): Promise<ReadonlyMap<string, Entity>> {
+    const out = new Map<string, Entity>();
+    if (ids.length === 0) return out;
+    for (const row of await this.executor.read(q.nodesById(ids), 'nodes')) {
+      const value = parse<{ id: string }>(row.json);
+      out.set(value.id, { type: row.type, value } as Entity);
+    }
+    return out;
+  }
+
+  private async page<T>(statements: q.PageStatements, size: number, keyOf: (item: T) => SortKey): Promise<Page<T>> {
+    return this.executor.readWith(async (tx) => {
+      const [counts] = (await tx.run(statements.count.cypher, statements.count.params)).records.map((r) => r.toObject());
+      const items = (await tx.run(statements.page.cypher, statements.page.params)).records.map((r) => parse<T>(r.get('json')));
+      const total = Number(counts?.total ?? 0);
+      const before = Number(counts?.before ?? 0);
+      return {
+        items,
+        cursors: items.map((item) => encodeCursor(keyOf(item))),
+        totalCount: total,
+        hasNextPage: before + items.length < total,
+        hasPreviousPage: before > 0,
+      };
+    }, 'page');
+  }
+
+  private pageArgs(page: PageRequest): { after: SortKey | undefined; size: number } {
+    const size = pageSize(page.first);
+    return { after: page.after === undefined ? undefined : decodeCursor(page.after), size };
+  }
+
+  async actors(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>> {
+    const { after, size } = this.pageArgs(page);
+    const text = filter.text === undefined ? null : normalizeName(filter.text) || null;
+    return this.page<Actor>(q.actorsPage(filter, text, after, size), size, idKey);
+  }
+
+  async systems(filter: SystemFilter, page: PageRequest): Promise<Page<WeaponSystem>> {
+    const { after, size } = this.pageArgs(page);
+    const text = filter.text === undefined ? null : normalizeName(filter.text) || null;
+    return this.page<WeaponSystem>(q.systemsPage(filter, text, after, size), size, idKey);
+  }
+
+  async transfers(filter: TransferFilter, page: PageRequest): Promise<Page<Transfer>> {
+    const { after, size } = this.pageArgs(page);
+    return this.page<Transfer>(q.transfersPage(filter, after, size), size, spanKey);
+  }
+
+  async timeline(filter: TimelineFilter, page: PageRequest): Promise<Page<TimelineEntry>> {
+    const { after, size } = this.pageArgs(page);
+    return this.page<TimelineEntry>(q.timelinePage(filter, after, size), size, spanKey);
+  }
+
+  /** Loads what evaluating restrictions needs for these actors and systems over a window. */
+  private async checkContext(actorIds: readonly string[], systemIds: readonly string[], window: DayWindow): Promise<CheckContext> {
+    const [row] = await this.executor.read(q.checkContext(actorIds, systemIds, window), 'check');
+    const restrictions = ((row?.restrictions as string[]) ?? []).map((j) => parse<Restriction>(j)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const wars = ((row?.wars as string[]) ?? []).map((j) => parse<Event>(j));
+    const links = (chains: unknown) =>
+      ((chains as string[][]) ?? []).flatMap((chain) => chain.slice(0, -1).map((id, i) => [id, chain[i + 1]] as const));
+    const nameIds = new Set<string>([...actorIds, ...restrictions.flatMap((r) => [r.imposedBy, ...(r.consentOf ? [r.consentOf] : [])])]);
+    const names = new Map<string, string>(
+      (await this.executor.read(q.namesOf([...nameIds]), 'check')).map((r) => [r.id as string, r.name as string]),
+    );
+    return {
+      restrictions,
+      wars,
+      actors: new Hierarchy(links(row?.actorChains)),
+      systems: new Hierarchy(links(row?.systemChains)),
+      nameOf: (id) => names.get(id) ?? id,
+    };
+  }
+
+  async transferPaths(from: string, to: string, options: PathOptions = {}): Promise<PathResult> {
+    const o = resolvePathOptions(options);
+    if (from === to) throw new InvalidArgumentError('from and to must be different actors', { argument: 'to' });
+    const rows = await this.executor.read(q.transferPaths(from, to, o, o.limit + 1), 'paths');
+    const idLists = rows.map((r) => r.ids as string[]);
+    const kept = idLists.slice(0, o.limit);
+    const entities = await this.nodes([...new Set(kept.flat())]);
+    const transferOf = (id: string) => entities.get(id)!.value as Transfer;
+    const hopsList: Hop[][] = kept.map((ids) =>
+      ids.map((id, i) => {
+        const t = transferOf(id);
+        const via = i === 0 ? 'TRANSFER' : connection(transferOf(ids[i - 1]!), t, o) ?? 'TRANSFER';
+        return { transfer: t, from: t.supplier, to: t.recipient, via };
+      }),
+    );
+    if (hopsList.length === 0) return { paths: [], truncated: false };
+    const transfers = hopsList.flat().map((h) => h.transfer);
+    const window = {
+      from: transfers.reduce((m, t) => (t.date.earliest < m ? t.date.earliest : m), transfers[0]!.date.earliest),
+      to: transfers.reduce((m, t) => (t.date.latest > m ? t.date.latest : m), transfers[0]!.date.latest),
+    };
+    const ctx = await this.checkContext(
+      [...new Set(transfers.flatMap((t) => [t.supplier, t.recipient]))],
+      [...new Set([...transfers.map((t) => t.system), ...(o.system ? [o.system] : [])])],
+      window,
+    );
+    return { paths: hopsList.map((hops) => makePath(hops, o.system, ctx)), truncated: idLists.length > o.limit };
+  }
+
+  async transferCheck(query: CheckQuery): Promise<TransferCheck> {
+    const on = query.on === undefined ? today() : parseDay(query.on, 'on');
+    const window = { from: on, to: on };
+    const actors = [query.supplier, query.recipient, ...(query.origin ? [query.origin] : [])];
+    const ctx = await this.checkContext(actors, query.system ? [query.system] : [], window);
+    const reasons = evaluateRoute(
+      {
+        supplier: query.supplier,
+        recipient: query.recipient,
+        ...(query.system !== undefined && { system: query.system }),
+        ...(query.origin !== undefined && { origin: query.origin }),
+        window,
+      },
+      ctx,
+    );
+    return { verdict: verdictOf(reasons), reasons, on };
+  }
+
+  async subgraph(query: SubgraphQuery): Promise<Subgraph> {
+    const depth = query.depth ?? 1;
+    if (!Number.isInteger(depth) || depth < 0 || depth > MAX_SUBGRAPH_DEPTH) {
+      throw new InvalidArgumentError(`depth must be an integer from 0 to ${MAX_SUBGRAPH_DEPTH}, got ${depth}`, { argument: 'depth' });
+    }
+    const filter = query.filter ?? {};
+    return this.executor.readWith(async (tx) => {
+      const seen = new Set<string>(query.around);
+      let frontier = [...seen];
+      for (let d = 0; d < depth && frontier.length > 0; d += 1) {
+        const s = q.neighbours(frontier, filter);
+        const next = (await tx.run(s.cypher, s.params)).records.map((r) => r.get('id') as string).filter((id) => !seen.has(id));
+        next.forEach((id) => seen.add(id));
+        frontier = next;
+      }
+      const s = q.subgraphOf([...seen], filter);
+      const row = (await tx.run(s.cypher, s.params)).records[0]?.toObject() ?? { transfers: [], actors: [] };
+      const transfers = (row.transfers as string[]).map((j) => parse<Transfer>(j)).sort((a, b) => (a.id < b.id ? -1 : 1));
+      const actors = (row.actors as string[]).map((j) => parse<Actor>(j)).sort((a, b) => (a.id < b.id ? -1 : 1));
+      const systemIds = [...new Set(transfers.map((t) => t.system))];
+      const sys = systemIds.length === 0 ? [] : (await tx.run(q.nodesById(systemIds).cypher, q.nodesById(systemIds).params)).records;
+      const systems = sys.map((r) => parse<WeaponSystem>(r.get('json'))).sort((a, b) => (a.id < b.id ? -1 : 1));
+      return { actors, systems, edges: transfers.map((t) => ({ id: t.id, source: t.supplier, target: t.recipient, transfer: t })) };
+    }, 'subgraph');
+  }
+
+  async search(text: string, limit = 20): Promise<readonly SearchHit[]> {
+    const key = normalizeName(text);
+    const rows = key === '' ? [] : await this.executor.read(q.searchCandidates(key), 'search');
+    const candidates: Searchable[] = rows.map((r) => {
+      const type = r.type as 'Actor' | 'WeaponSystem' | 'Event';
+      if (type === 'Event') {
+        const e = parse<Event>(r.json);
+        return { id: e.id, type, name: e.title, names: [e.title, e.id] };
+      }
+      const x = parse<Actor & { designation?: string }>(r.json);
+      return { id: x.id, type, name: x.name, names: [x.name, ...x.aliases, ...(x.designation ? [x.designation] : []), x.id] };
+    });
+    return rankSearch(text, candidates, limit);
+  }
+
+  async stats(): Promise<GraphStats> {
+    const stats: Record<keyof GraphStats, number> = { ...EMPTY_STATS };
+    for (const row of await this.executor.read(q.statsStatement(), 'stats')) {
+      const key = STAT_KEYS[row.type as string];
+      if (key) stats[key] = Number(row.count);
+      stats.citations += Number(row.citations);
+    }
+    return stats;
+  }
+
+  async close(): Promise<void> {
+    await this.executor.close();
+  }
+}

@@ -1,0 +1,61 @@
+// Snapshot tests of the Cypher builders: the text never carries values; every value travels as a parameter.
+import { describe, expect, it } from 'vitest';
+import { resolvePathOptions } from '../../../src/query/index.js';
+import * as q from '../../../src/store/neo4j/cypher/reads.js';
+import { loadStatements } from '../../../src/store/neo4j/cypher/load.js';
+import { SCHEMA_STATEMENTS } from '../../../src/store/neo4j/cypher/schema.js';
+import { dataset, transfer } from '../../helpers/dataset.js';
+
+const HOSTILE = "x'}) DETACH DELETE n //";
+
+function expectNoValuesInText(statement: { cypher: string; params: Record<string, unknown> }): void {
+  expect(statement.cypher).not.toContain(HOSTILE);
+  expect(statement.cypher).not.toContain('2024-01-15');
+}
+
+describe('Cypher builders', () => {
+  it('transfersPage', () => {
+    const s = q.transfersPage({ recipient: HOSTILE, system: 'system:patriot', statuses: ['DELIVERED'], between: { from: '2022-01-01', to: '2024-12-31' }, knownAt: '2024-01-15' }, ['2023-01-01', '2023-12-31', 'transfer:x'], 20);
+    expectNoValuesInText(s.page);
+    expect(s).toMatchSnapshot();
+  });
+
+  it('timelinePage', () => {
+    const s = q.timelinePage({ actors: ['JP', HOSTILE], kinds: ['WAR'], knownAt: '2024-01-15' }, undefined, 10);
+    expectNoValuesInText(s.page);
+    expect(s).toMatchSnapshot();
+  });
+
+  it('transferPaths picks the pattern for maxHops from constants', () => {
+    const s = q.transferPaths('JP', HOSTILE, resolvePathOptions({ system: 'system:patriot', order: 'TIME_RESPECTING', maxHops: 3, knownAt: '2024-01-15' }), 21);
+    expectNoValuesInText(s);
+    expect(s.cypher).toContain('[rels:TRANSFERRED*1..3]');
+    expect(s).toMatchSnapshot();
+  });
+
+  it('checkContext, search, resolve and subgraph', () => {
+    const statements = [
+      q.checkContext(['JP', HOSTILE], ['system:patriot'], { from: '2024-01-15', to: '2024-01-15' }),
+      q.searchCandidates(HOSTILE),
+      q.resolveRef('Actor', HOSTILE, 'x'),
+      q.neighbours([HOSTILE], {}),
+      q.subgraphOf(['JP'], { knownAt: '2024-01-15' }),
+      q.statsStatement(),
+    ];
+    statements.forEach(expectNoValuesInText);
+    expect(statements).toMatchSnapshot();
+  });
+
+  it('load statements carry rows as parameters, in batches', () => {
+    const d = dataset({ transfers: [transfer({ id: 'ab', from: 'AA', to: 'BB', date: '2024-01-15' }), transfer({ id: 'bc', from: 'BB', to: 'CC', date: '2024' })] });
+    const statements = loadStatements({ ...d, actors: d.actors.map((a) => (a.id === 'AA' ? { ...a, name: HOSTILE } : a)) }, 1);
+    statements.forEach(expectNoValuesInText);
+    expect(statements.map((s) => s.cypher)).toMatchSnapshot();
+    expect(statements.filter((s) => s.cypher.includes('TRANSFERRED'))).toHaveLength(2);
+  });
+
+  it('schema statements are idempotent by construction', () => {
+    for (const s of SCHEMA_STATEMENTS) expect(s).toMatch(/ IF NOT EXISTS /);
+  });
+});
+

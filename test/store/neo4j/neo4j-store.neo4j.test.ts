@@ -1,0 +1,124 @@
+// Neo4j-only behaviour: atomic and idempotent loads, hostile text stored verbatim, outages reported and survived.
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../../src/domain/model.js';
+import { loadSeedDir } from '../../../src/seeds/index.js';
+import { loadStatements, Neo4jStore, neo4jConfigFromEnv } from '../../../src/store/index.js';
+import { actor, dataset, transfer } from '../../helpers/dataset.js';
+import { neo4jAvailable } from '../../helpers/neo4j.js';
+import { dumpDatabase } from '../../helpers/neo4j-dump.js';
+
+const SEEDS = path.resolve(import.meta.dirname, '../../../seeds');
+const available = await neo4jAvailable();
+
+describe.runIf(available)('Neo4jStore', () => {
+  let store: Neo4jStore;
+  let seed: Dataset;
+  beforeAll(async () => {
+    store = await Neo4jStore.connect();
+    seed = await loadSeedDir(SEEDS);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  describe('load', () => {
+    it('a load that fails halfway leaves the database exactly as before', async () => {
+      await store.load(seed);
+      const before = await dumpDatabase();
+      const changed = dataset({
+        transfers: Array.from({ length: 30 }, (_, i) => transfer({ id: `t${i}`, from: 'AA', to: `B${String.fromCharCode(65 + (i % 26))}`, date: '2020' })),
+      });
+      const statements = loadStatements(changed, 5);
+      expect(statements.length).toBeGreaterThan(8);
+      // A row Neo4j refuses (a map is not a property value), injected after several batches have run.
+      const bad = { cypher: 'UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props', params: { rows: [{ id: 'x', props: { id: 'x', nested: { no: 1 } } }] } };
+      await expect(store.runInOneTransaction([...statements.slice(0, 8), bad, ...statements.slice(8)])).rejects.toBeTruthy();
+      expect(await dumpDatabase()).toEqual(before);
+      expect(await store.stats()).toMatchObject({ actors: 10, transfers: 3 });
+    });
+
+    it('loading the same dataset twice leaves the same graph', async () => {
+      await store.load(seed);
+      const once = await dumpDatabase();
+      await store.load(seed);
+      expect(await dumpDatabase()).toEqual(once);
+      expect(once.nodes.length).toBeGreaterThan(40);
+    });
+
+    it('loading a changed dataset replaces what changed and removes what is gone', async () => {
+      await store.load(seed);
+      const renamed = seed.actors.map((a) => (a.id === 'RU' ? { ...a, name: 'Russian Federation', aliases: ['Russia'] } : a));
+      const changed: Dataset = { ...seed, actors: renamed, transfers: seed.transfers.filter((t) => t.id !== 'transfer:ua-first-patriot-systems-2023-04') };
+      await store.load(changed);
+      expect((await store.node('RU'))?.value).toMatchObject({ name: 'Russian Federation' });
+      expect(await store.node('transfer:ua-first-patriot-systems-2023-04')).toBeUndefined();
+      expect((await store.stats()).transfers).toBe(2);
+      expect((await store.transfers({ recipient: 'UA' }, {})).items.map((t) => t.id)).toEqual(['transfer:us-ua-patriot-missiles-potential']);
+      const dump = await dumpDatabase();
+      expect(dump.relationships.filter((r) => r.includes('ua-first-patriot'))).toEqual([]);
+      await store.load(seed);
+    });
+
+    it('stores Cypher-like text verbatim and harms nothing', async () => {
+      const hostile = "'}) DETACH DELETE n //";
+      const d = dataset({
+        actors: [actor('AA', hostile, ['x" OR 1=1 --', 'MATCH (n) DETACH DELETE n']), actor('BB', 'Beta`) RETURN 1 //')],
+        transfers: [transfer({ id: 'ab', from: 'AA', to: 'BB', date: '2020' })],
+      });
+      await store.load(d);
+      expect((await store.node('AA'))?.value).toMatchObject({ name: hostile, aliases: ['x" OR 1=1 --', 'MATCH (n) DETACH DELETE n'] });
+      expect(await store.resolveActor(hostile)).toBe('AA');
+      expect(await store.resolveActor('MATCH (n) DETACH DELETE n')).toBe('AA');
+      expect((await store.search("'}) DETACH", 5)).map((h) => h.id)).toEqual(['AA']);
+      await expect(store.resolveActor("') RETURN 1 //")).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await store.stats()).toMatchObject({ actors: 2, transfers: 1 });
+      await store.load(seed);
+    });
+
+    it('applies the schema idempotently', async () => {
+      const again = await Neo4jStore.connect();
+      await again.close();
+      const dump = await dumpDatabase();
+      expect(dump.nodes.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('outages', () => {
+    it('reports UNAVAILABLE within the bounded retry time when Neo4j goes away, and recovers when it is back', async () => {
+      const target = new URL(neo4jConfigFromEnv().uri.replace(/^bolt:/, 'http:').replace(/^neo4j:/, 'http:'));
+      const sockets = new Set<net.Socket>();
+      let up = true;
+      const proxy = net.createServer((client) => {
+        if (!up) return client.destroy();
+        const upstream = net.connect(Number(target.port || 7687), target.hostname);
+        sockets.add(client).add(upstream);
+        client.pipe(upstream).pipe(client);
+        const drop = () => { client.destroy(); upstream.destroy(); };
+        client.on('error', drop).on('close', drop);
+        upstream.on('error', drop).on('close', drop);
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+      const port = (proxy.address() as net.AddressInfo).port;
+      const viaProxy = await Neo4jStore.connect({ ...neo4jConfigFromEnv(), uri: `bolt://127.0.0.1:${port}`, readRetryMs: 2_000, connectTimeoutMs: 1_000 });
+      try {
+        expect((await viaProxy.stats()).actors).toBe(10);
+        up = false;
+        for (const s of sockets) s.destroy();
+        const started = performance.now();
+        await expect(viaProxy.stats()).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+        expect(performance.now() - started).toBeLessThan(15_000);
+        up = true;
+        expect((await viaProxy.stats()).actors).toBe(10);
+      } finally {
+        await viaProxy.close();
+        proxy.close();
+      }
+    });
+
+    it('fails to connect with UNAVAILABLE when nothing listens', async () => {
+      await expect(Neo4jStore.connect({ ...neo4jConfigFromEnv(), uri: 'bolt://127.0.0.1:1', readRetryMs: 500, connectTimeoutMs: 500 })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    });
+  });
+});
