@@ -291,6 +291,35 @@ export interface StatusChange {
   readonly knownSince: string;
 }
 
+/** One SIPRI delivery row: the year and what was delivered in it (null = not known; 0 TIV = below 0.5 M). */
+export interface SipriDelivery {
+  readonly year: number;
+  readonly yearEstimated: boolean;
+  readonly units: number | null;
+  readonly unitsEstimated: boolean;
+  /** SIPRI TIV of the weapons delivered that year, in millions. */
+  readonly tiv: number | null;
+}
+
+/** The SIPRI Arms Transfers Database record behind an imported transfer. */
+export interface SipriDeal {
+  readonly dealId: string;
+  readonly designation: string;
+  readonly description: string;
+  readonly category: string;
+  readonly orderYear: number | null;
+  readonly orderYearEstimated: boolean;
+  readonly condition: 'NEW' | 'SECOND_HAND' | 'SECOND_HAND_MODERNIZED';
+  /** SIPRI's estimate column as exported (TIV for the total order, in millions), null when empty. */
+  readonly tivDeal: number | null;
+  /** TIV per unit, in millions. */
+  readonly tivPerUnit: number | null;
+  readonly localProduction: boolean;
+  readonly deliveries: readonly SipriDelivery[];
+  /** The release the record comes from, e.g. "12 Feb 2026". */
+  readonly release: string;
+}
+
 export interface Transfer extends Grounded {
   readonly id: string;
   readonly supplier: string;
@@ -305,6 +334,8 @@ export interface Transfer extends Grounded {
   readonly subjectTo: readonly string[];
   readonly backfills: readonly string[];
   readonly statusHistory: readonly StatusChange[];
+  /** Present on transfers imported from SIPRI. */
+  readonly sipri?: SipriDeal;
 }
 
 export interface Event extends Grounded {
