@@ -129,6 +129,38 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('serve')
+    .description('load the seeds into the store and serve GraphQL, GraphiQL and the health probes')
+    .option('--port <port>', 'TCP port (env PORT)', parseInteger, Number(process.env.PORT ?? 4000))
+    .option('--host <host>', 'address to bind (env HOST)', process.env.HOST ?? '127.0.0.1')
+    .option('--no-load', 'with --store neo4j: serve what the database holds, without loading the seeds')
+    .action(async (o: { port: number; host: string; load: boolean }) => {
+      const options = globals();
+      const store = options.store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
+      if (options.store === 'memory' || o.load) {
+        const summary = await store.load(await loadSeedDir(options.seeds));
+        process.stderr.write(`armsgraph: loaded ${summary.transfers} transfers, ${summary.events} events into ${store.kind} in ${summary.millis} ms\n`);
+      }
+      const { createServer } = await import('./server.js');
+      const { app, shutdown } = await createServer({ store });
+      const stop = (signal: string) => {
+        app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+        shutdown().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            app.log.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+      await app.listen({ port: o.port, host: o.host });
+      const base = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${(app.server.address() as { port: number }).port}`;
+      process.stderr.write(`armsgraph: serving the ${store.kind} store\n  GraphQL   ${base}/graphql\n  GraphiQL  ${base}/graphiql\n  health    ${base}/health/ready\n`);
+    });
+
+  program
     .command('paths <from> <to>')
     .description('transfer paths from one actor to another (ids or aliases: JP, Japan)')
     .option('--system <system>', 'system or family (id or alias), e.g. Patriot')

@@ -1,0 +1,39 @@
+// The Apollo Server of the API: schema, limits (depth, cost), CSRF prevention, introspection, error formatting.
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import depthLimit from 'graphql-depth-limit';
+import type { GraphQLContext } from './context.js';
+import { createFormatError } from './errors.js';
+import { queryLimitsPlugin, DEFAULT_MAX_COST } from './plugins/query-limits.js';
+import { createSchema } from './schema.js';
+
+/** Options of the API. */
+export interface ApiOptions {
+  /** Stack traces and internal messages in errors. */
+  readonly development: boolean;
+  /** Schema introspection (GraphiQL needs it). */
+  readonly introspection: boolean;
+  /** Deepest selection allowed. */
+  readonly maxDepth?: number;
+  /** Largest estimated cost allowed. */
+  readonly maxCost?: number;
+  /** More plugins (the server adds its drain plugin). */
+  readonly plugins?: ApolloServerPlugin<GraphQLContext>[];
+}
+
+/** Default deepest selection. */
+export const DEFAULT_MAX_DEPTH = 12;
+
+/** Creates (but does not start) the Apollo server. */
+export function createApollo(options: ApiOptions): ApolloServer<GraphQLContext> {
+  const schema = createSchema();
+  return new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: options.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: true,
+    includeStacktraceInErrorResponses: options.development,
+    validationRules: [depthLimit(options.maxDepth ?? DEFAULT_MAX_DEPTH)],
+    formatError: createFormatError({ development: options.development }),
+    plugins: [queryLimitsPlugin<GraphQLContext>(schema, options.maxCost ?? DEFAULT_MAX_COST), ...(options.plugins ?? [])],
+  });
+}

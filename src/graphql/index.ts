@@ -1,0 +1,8 @@
+// The GraphQL layer: schema-first API over a GraphStore.
+export { createApollo, DEFAULT_MAX_DEPTH } from './apollo.js';
+export type { ApiOptions } from './apollo.js';
+export { createContext } from './context.js';
+export type { GraphQLContext } from './context.js';
+export { createSchema, readTypeDefs, SCHEMA_DIR } from './schema.js';
+export { GRAPHQL_CODES, createFormatError } from './errors.js';
+export { DEFAULT_MAX_COST } from './plugins/query-limits.js';

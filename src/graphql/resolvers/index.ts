@@ -1,0 +1,224 @@
+// Resolvers: Query fields delegate to the store; type fields follow ids through the per-request DataLoader.
+import { NotFoundError } from '../../domain/errors.js';
+import type {
+  Actor, AidCommitment, Citation, Event, Restriction, Transfer, WeaponSystem,
+} from '../../domain/model.js';
+import type { CheckReason, Entity, Hop, SearchHit, SubgraphEdge, TimelineEntry } from '../../store/index.js';
+import {
+  day, pageArgs, pathOptions, timelineFilter, transferFilter, type PathOptionsInput, type TimelineFilterInput,
+  type TransferFilterInput,
+} from '../args.js';
+import type { GraphQLContext } from '../context.js';
+import { connection } from './connection.js';
+
+type Ctx = GraphQLContext;
+interface PageInput {
+  first?: number | null;
+  after?: string | null;
+}
+
+async function value<T>(ctx: Ctx, id: string | undefined | null): Promise<T | null> {
+  if (id == null) return null;
+  return ((await ctx.nodes.load(id))?.value as T | undefined) ?? null;
+}
+
+async function values<T>(ctx: Ctx, ids: readonly string[] | undefined): Promise<T[]> {
+  if (!ids || ids.length === 0) return [];
+  const found = await ctx.nodes.loadMany(ids);
+  return found.filter((e): e is Entity => e !== undefined && !(e instanceof Error)).map((e) => e.value as T);
+}
+
+/** A node with its GraphQL type name, for fields typed as the Node interface. */
+function typed(entity: Entity | undefined): (Entity['value'] & { __typename: string }) | null {
+  return entity ? { ...entity.value, __typename: entity.type } : null;
+}
+
+/** Resolves an actor reference, naming the argument in the NOT_FOUND error. */
+async function actorArg(ctx: Ctx, ref: string, argument: string): Promise<string> {
+  try {
+    return await ctx.store.resolveActor(ref);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new NotFoundError(`${argument}: ${error.message}`, error.suggestions, { argument });
+    throw error;
+  }
+}
+
+async function systemArg(ctx: Ctx, ref: string, argument: string): Promise<string> {
+  try {
+    return await ctx.store.resolveSystem(ref);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new NotFoundError(`${argument}: ${error.message}`, error.suggestions, { argument });
+    throw error;
+  }
+}
+
+async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
+const grounded = {
+  inferredFields: (p: { inferred: readonly string[] }) => p.inferred,
+  note: (p: { note?: string }) => p.note ?? null,
+};
+
+/** The resolver map for schema/*.graphql. */
+export const resolvers = {
+  Query: {
+    node: async (_: unknown, a: { id: string }, ctx: Ctx) => typed(await ctx.nodes.load(a.id)),
+    actor: (_: unknown, a: { id: string }, ctx: Ctx) => orNull(async () => value<Actor>(ctx, await ctx.store.resolveActor(a.id))),
+    system: (_: unknown, a: { id: string }, ctx: Ctx) => orNull(async () => value<WeaponSystem>(ctx, await ctx.store.resolveSystem(a.id))),
+    actors: async (_: unknown, a: PageInput & { filter?: { kinds?: Actor['kind'][] | null; text?: string | null } | null }, ctx: Ctx) =>
+      connection(
+        await ctx.store.actors(
+          { ...(a.filter?.kinds?.length && { kinds: a.filter.kinds }), ...(a.filter?.text != null && { text: a.filter.text }) },
+          pageArgs(a.first, a.after),
+        ),
+      ),
+    systems: async (_: unknown, a: PageInput & { filter?: { category?: string | null; family?: string | null; text?: string | null } | null }, ctx: Ctx) => {
+      const page = pageArgs(a.first, a.after);
+      const f = a.filter;
+      return connection(
+        await ctx.store.systems(
+          {
+            ...(f?.category != null && { category: f.category }),
+            ...(f?.family != null && { family: await systemArg(ctx, f.family, 'filter.family') }),
+            ...(f?.text != null && { text: f.text }),
+          },
+          page,
+        ),
+      );
+    },
+    search: (_: unknown, a: { text: string; first?: number | null }, ctx: Ctx) => ctx.store.search(a.text, a.first ?? 20),
+    transfers: async (_: unknown, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) => {
+      const page = pageArgs(a.first, a.after);
+      return connection(await ctx.store.transfers(await transferFilter(ctx.store, a.filter), page));
+    },
+    transferPaths: async (_: unknown, a: { from: string; to: string; options?: PathOptionsInput | null }, ctx: Ctx) => {
+      const { systemRef, ...options } = pathOptions(a.options);
+      const from = await actorArg(ctx, a.from, 'from');
+      const to = await actorArg(ctx, a.to, 'to');
+      const system = systemRef === undefined ? undefined : await systemArg(ctx, systemRef, 'options.system');
+      return ctx.store.transferPaths(from, to, { ...options, ...(system !== undefined && { system }) });
+    },
+    transferCheck: async (
+      _: unknown,
+      a: { supplier: string; recipient: string; system?: string | null; on?: string | null; origin?: string | null },
+      ctx: Ctx,
+    ) => {
+      const on = day(a.on, 'on');
+      const supplier = await actorArg(ctx, a.supplier, 'supplier');
+      const recipient = await actorArg(ctx, a.recipient, 'recipient');
+      const system = a.system == null ? undefined : await systemArg(ctx, a.system, 'system');
+      const origin = a.origin == null ? undefined : await actorArg(ctx, a.origin, 'origin');
+      return ctx.store.transferCheck({
+        supplier, recipient, ...(system && { system }), ...(on && { on }), ...(origin && { origin }),
+      });
+    },
+    timeline: async (_: unknown, a: PageInput & { filter?: TimelineFilterInput | null }, ctx: Ctx) => {
+      const page = pageArgs(a.first, a.after);
+      return connection(await ctx.store.timeline(await timelineFilter(ctx.store, a.filter), page));
+    },
+    subgraph: async (_: unknown, a: { around: string[]; depth?: number | null; filter?: TransferFilterInput | null }, ctx: Ctx) => {
+      const around = await Promise.all(a.around.map((ref, i) => actorArg(ctx, ref, `around[${i}]`)));
+      const filter = await transferFilter(ctx.store, a.filter);
+      return ctx.store.subgraph({ around, ...(a.depth != null && { depth: a.depth }), filter });
+    },
+    stats: (_: unknown, __: unknown, ctx: Ctx) => ctx.store.stats(),
+  },
+
+  Node: {
+    __resolveType: (obj: { __typename?: string }) => obj.__typename ?? null,
+  },
+
+  Actor: {
+    partOf: (p: Actor, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.partOf),
+    country: (p: Actor, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.country),
+    note: grounded.note,
+    transfersOut: async (p: Actor, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) => {
+      const page = pageArgs(a.first, a.after);
+      return connection(await ctx.store.transfers({ ...(await transferFilter(ctx.store, a.filter)), supplier: p.id }, page));
+    },
+    transfersIn: async (p: Actor, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) => {
+      const page = pageArgs(a.first, a.after);
+      return connection(await ctx.store.transfers({ ...(await transferFilter(ctx.store, a.filter)), recipient: p.id }, page));
+    },
+  },
+
+  WeaponSystem: {
+    family: (p: WeaponSystem, _: unknown, ctx: Ctx) => value<WeaponSystem>(ctx, p.family),
+    manufacturer: (p: WeaponSystem, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.manufacturer),
+    producedBy: (p: WeaponSystem, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.producedBy),
+    note: grounded.note,
+  },
+
+  Transfer: {
+    supplier: (p: Transfer, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.supplier),
+    recipient: (p: Transfer, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.recipient),
+    system: (p: Transfer, _: unknown, ctx: Ctx) => value<WeaponSystem>(ctx, p.system),
+    enabledBy: (p: Transfer, _: unknown, ctx: Ctx) => values<Event>(ctx, p.enabledBy),
+    subjectTo: (p: Transfer, _: unknown, ctx: Ctx) => values<Restriction>(ctx, p.subjectTo),
+    backfills: (p: Transfer, _: unknown, ctx: Ctx) => values<Transfer>(ctx, p.backfills),
+    sipri: (p: Transfer) => p.sipri ?? null,
+    ...grounded,
+  },
+
+  Event: {
+    actors: (p: Event, _: unknown, ctx: Ctx) => values<Actor>(ctx, p.actors),
+    systems: (p: Event, _: unknown, ctx: Ctx) => values<WeaponSystem>(ctx, p.systems),
+    ...grounded,
+  },
+
+  Restriction: {
+    imposedBy: (p: Restriction, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.imposedBy),
+    suppliers: (p: Restriction, _: unknown, ctx: Ctx) => values<Actor>(ctx, p.appliesTo.suppliers),
+    recipients: (p: Restriction, _: unknown, ctx: Ctx) => values<Actor>(ctx, p.appliesTo.recipients),
+    systems: (p: Restriction, _: unknown, ctx: Ctx) => values<WeaponSystem>(ctx, p.appliesTo.systems),
+    origins: (p: Restriction, _: unknown, ctx: Ctx) => values<Actor>(ctx, p.appliesTo.origins),
+    consentOf: (p: Restriction, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.consentOf),
+    ...grounded,
+  },
+
+  AidCommitment: {
+    donor: (p: AidCommitment, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.donor),
+    recipient: (p: AidCommitment, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.recipient),
+    ...grounded,
+  },
+
+  Source: {
+    note: grounded.note,
+  },
+
+  Citation: {
+    source: (p: Citation, _: unknown, ctx: Ctx) => value(ctx, p.source),
+  },
+
+  Hop: {
+    from: (p: Hop, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.from),
+    to: (p: Hop, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.to),
+  },
+
+  CheckReason: {
+    restriction: (p: CheckReason, _: unknown, ctx: Ctx) => value<Restriction>(ctx, p.restriction),
+    consentOf: (p: CheckReason, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.consentOf),
+  },
+
+  TimelineEntry: {
+    subject: async (p: TimelineEntry, _: unknown, ctx: Ctx) => typed(await ctx.nodes.load(p.subject)),
+    actors: (p: TimelineEntry, _: unknown, ctx: Ctx) => values<Actor>(ctx, p.actors),
+    systems: (p: TimelineEntry, _: unknown, ctx: Ctx) => values<WeaponSystem>(ctx, p.systems),
+  },
+
+  SearchHit: {
+    node: async (p: SearchHit, _: unknown, ctx: Ctx) => typed(await ctx.nodes.load(p.id)),
+  },
+
+  SubgraphEdge: {
+    source: (p: SubgraphEdge, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.source),
+    target: (p: SubgraphEdge, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.target),
+  },
+};

@@ -1,0 +1,145 @@
+// HTTP server: GraphQL (Apollo on Fastify), offline GraphiQL, health probes, request logs, graceful shutdown.
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import { createApollo, createContext, type GraphQLContext } from './graphql/index.js';
+import type { GraphStore } from './store/index.js';
+
+/** Most operations one batched HTTP request may carry. */
+export const DEFAULT_MAX_BATCH = 10;
+
+/** Server options; every field has a safe default. */
+export interface ServerOptions {
+  readonly store: GraphStore;
+  readonly logger?: Logger;
+  /** Stack traces in errors, verbose messages. Default: NODE_ENV === 'development'. */
+  readonly development?: boolean;
+  /** Introspection: on unless NODE_ENV=production, where GRAPHQL_INTROSPECTION=true turns it back on. */
+  readonly introspection?: boolean;
+  readonly maxBatch?: number;
+  /** Largest request body in bytes. */
+  readonly bodyLimit?: number;
+}
+
+const require_ = createRequire(import.meta.url);
+
+/** The installed directory of a package (found from its entry point, since `exports` may hide its files). */
+function packageDir(name: string): string {
+  let dir = path.dirname(require_.resolve(name));
+  while (!existsSync(path.join(dir, 'package.json')) || !readFileSync(path.join(dir, 'package.json'), 'utf8').includes(`"name": "${name}"`)) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the installed package ${name}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+const JS = 'text/javascript; charset=utf-8';
+/** GraphiQL's assets, served from the installed packages so GraphiQL works offline. */
+const GRAPHIQL_ASSETS: Record<string, { file: string; type: string }> = {
+  'graphiql.min.js': { file: path.join(packageDir('graphiql'), 'graphiql.min.js'), type: JS },
+  'graphiql.min.css': { file: path.join(packageDir('graphiql'), 'graphiql.min.css'), type: 'text/css; charset=utf-8' },
+  'react.production.min.js': { file: path.join(packageDir('react'), 'umd/react.production.min.js'), type: JS },
+  'react-dom.production.min.js': { file: path.join(packageDir('react-dom'), 'umd/react-dom.production.min.js'), type: JS },
+};
+
+const GRAPHIQL_HTML = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>armsgraph GraphiQL</title>
+  <link rel="stylesheet" href="/graphiql/assets/graphiql.min.css">
+  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL…</div>
+  <script src="/graphiql/assets/react.production.min.js"></script>
+  <script src="/graphiql/assets/react-dom.production.min.js"></script>
+  <script src="/graphiql/assets/graphiql.min.js"></script>
+  <script src="/graphiql/init.js"></script>
+</body>
+</html>
+`;
+
+const GRAPHIQL_INIT = `// Starts GraphiQL against this server's /graphql endpoint.
+const defaultQuery = \`# Transfer paths from Japan to Ukraine for Patriot, with the rules that bear on them
+query PatriotPaths {
+  transferPaths(from: "Japan", to: "Ukraine", options: { system: "Patriot" }) {
+    truncated
+    paths {
+      hops { from { name } to { name } transfer { status kind date { edtf } } via }
+      checks { effect message }
+    }
+  }
+}
+\`;
+const fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', window.location.href).toString() });
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: false }),
+);
+`;
+
+/** Creates the Fastify app with every route; call `app.listen()` to serve. */
+export async function createServer(options: ServerOptions): Promise<{ app: FastifyInstance; shutdown: () => Promise<void> }> {
+  const env = process.env.NODE_ENV;
+  const development = options.development ?? env === 'development';
+  const introspection =
+    options.introspection ?? (process.env.GRAPHQL_INTROSPECTION !== undefined ? process.env.GRAPHQL_INTROSPECTION === 'true' : env !== 'production');
+  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    return503OnClosing: true,
+  });
+  const apollo = createApollo({ development, introspection, plugins: [fastifyApolloDrainPlugin(app)] });
+  await apollo.start();
+
+  const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
+  const handler = fastifyApolloHandler<GraphQLContext>(apollo, { context: async () => createContext(options.store) });
+  app.route({
+    url: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    preHandler: async (request, reply) => {
+      if (Array.isArray(request.body) && request.body.length > maxBatch) {
+        const message = `A batch may hold at most ${maxBatch} operations, got ${request.body.length}`;
+        return reply.code(400).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }));
+      }
+      return undefined;
+    },
+    handler,
+  });
+
+  app.get('/graphiql', async (_, reply) => reply.type('text/html; charset=utf-8').send(GRAPHIQL_HTML));
+  app.get('/graphiql/init.js', async (_, reply) => reply.type('text/javascript; charset=utf-8').send(GRAPHIQL_INIT));
+  app.get<{ Params: { file: string } }>('/graphiql/assets/:file', async (request, reply) => {
+    const asset = GRAPHIQL_ASSETS[request.params.file];
+    if (!asset) return reply.code(404).send({ error: 'not found' });
+    return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(await readFile(asset.file));
+  });
+  app.get('/', async (_, reply) => reply.redirect('/graphiql'));
+
+  app.get('/health/live', async () => ({ status: 'ok' }));
+  app.get('/health/ready', async (_, reply) => {
+    try {
+      const stats = await options.store.stats();
+      return { status: 'ready', store: options.store.kind, stats };
+    } catch (error) {
+      return reply.code(503).send({ status: 'unavailable', store: options.store.kind, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
+  let closing: Promise<void> | undefined;
+  const shutdown = () =>
+    (closing ??= (async () => {
+      await app.close();
+      await options.store.close();
+    })());
+  return { app, shutdown };
+}
+
