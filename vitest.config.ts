@@ -1,7 +1,12 @@
 // Vitest: unit and memory-store tests run in parallel; tests of the one shared Neo4j (*.neo4j.test.ts) run after, one file at a time.
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+// Resolve `graphql` to the same (CommonJS) entry Node gives Apollo, or two copies of graphql meet at run time.
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     environment: 'node',
     testTimeout: 30_000,

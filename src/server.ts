@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
-import { createApollo, createContext, type GraphQLContext } from './graphql/index.js';
+import { createApollo, createContext, errorLogPlugin, type GraphQLContext } from './graphql/index.js';
 import type { GraphStore } from './store/index.js';
 
 /** Most operations one batched HTTP request may carry. */
@@ -97,7 +97,7 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     return503OnClosing: true,
   });
-  const apollo = createApollo({ development, introspection, plugins: [fastifyApolloDrainPlugin(app)] });
+  const apollo = createApollo({ development, introspection, plugins: [fastifyApolloDrainPlugin(app), errorLogPlugin<GraphQLContext>(logger)] });
   await apollo.start();
 
   const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;

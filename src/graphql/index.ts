@@ -6,3 +6,4 @@ export type { GraphQLContext } from './context.js';
 export { createSchema, readTypeDefs, SCHEMA_DIR } from './schema.js';
 export { GRAPHQL_CODES, createFormatError } from './errors.js';
 export { DEFAULT_MAX_COST } from './plugins/query-limits.js';
+export { errorLogPlugin } from './plugins/error-log.js';

@@ -1,0 +1,274 @@
+// The GraphQL API over real HTTP, one suite run against every store: every query of DESIGN §6 and every error code.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeedDir } from '../../src/seeds/index.js';
+import type { GraphStore } from '../../src/store/index.js';
+import { startServer, type RunningServer } from '../helpers/http.js';
+import { SEED_DIR } from './graph-store.contract.js';
+
+/** Registers the API suite for one store; `makeStore` returns a fresh, connected store. */
+export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphStore>): void {
+  describe(`GraphQL API over HTTP: ${name}`, () => {
+    let store: GraphStore;
+    let server: RunningServer;
+    let pathCalls = 0;
+
+    beforeAll(async () => {
+      const real = await makeStore();
+      await real.load(await loadSeedDir(SEED_DIR));
+      store = new Proxy(real, {
+        get(target, prop, receiver) {
+          if (prop === 'transferPaths') pathCalls += 1;
+          return Reflect.get(target, prop, receiver);
+        },
+      });
+      server = await startServer(store, { maxBatch: 5 });
+    });
+    afterAll(async () => {
+      await server?.close();
+      await store?.close();
+    });
+
+    const ok = async <T = any>(query: string, variables?: Record<string, unknown>): Promise<T> => {
+      const { status, body } = await server.gql<T>(query, variables);
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      expect(status).toBe(200);
+      return body.data!;
+    };
+    const fails = async (query: string, variables?: Record<string, unknown>) => {
+      const { status, body } = await server.gql(query, variables);
+      expect(body.errors?.length, JSON.stringify(body)).toBeGreaterThan(0);
+      return { status, error: body.errors![0], body };
+    };
+
+    describe('queries of DESIGN §6', () => {
+      it('transferPaths: Japan → United States → Ukraine for Patriot, with the rules', async () => {
+        const data = await ok(`{
+          transferPaths(from: "Japan", to: "Ukraine", options: { system: "Patriot" }) {
+            truncated
+            paths { length departs { edtf } arrives { edtf }
+              hops { via from { id } to { id } transfer { id status kind quantity { text min } citations { quote source { publisher } } } }
+              checks { effect hop message consentOf { name } restriction { id rule imposedBy { id } } citations { quote } } }
+          }
+        }`);
+        const result = data.transferPaths;
+        expect(result.truncated).toBe(false);
+        expect(result.paths).toHaveLength(1);
+        const [p] = result.paths;
+        expect(p.length).toBe(2);
+        expect(p.hops.map((h: any) => `${h.from.id}>${h.to.id}:${h.transfer.status}:${h.via}`)).toEqual(['JP>US:PLANNED:TRANSFER', 'US>UA:POTENTIAL:TRANSFER']);
+        expect(p.hops[0].transfer.quantity).toEqual({ text: 'dozens', min: 24 });
+        expect(p.hops[0].transfer.citations[0].source.publisher).toBe('The Kyiv Independent');
+        expect(p.checks.map((c: any) => [c.restriction.id, c.effect, c.hop, c.consentOf?.name ?? null])).toEqual([
+          ['restriction:jp-reexport-consent', 'REQUIRES_CONSENT', 1, 'Japan'],
+          ['restriction:jp-no-export-to-party-at-war', 'PROHIBITED', null, null],
+        ]);
+      });
+
+      it('transferPaths with STRICT order and viaBackfill', async () => {
+        const data = await ok(`{
+          strict: transferPaths(from: "JP", to: "UA", options: { system: "system:patriot", order: STRICT }) { paths { length } }
+          backfill: transferPaths(from: "JP", to: "UA", options: { order: STRICT, viaBackfill: true }) { paths { hops { via } } }
+        }`);
+        expect(data.strict.paths).toEqual([]);
+        expect(data.backfill.paths[0].hops.map((h: any) => h.via)).toEqual(['TRANSFER', 'BACKFILL']);
+      });
+
+      it('transferCheck JP → UA on 2024-01-15 and 2023-12-01; US → UA with Japanese-supplied Patriots', async () => {
+        const data = await ok(`{
+          now: transferCheck(supplier: "JP", recipient: "UA", system: "Patriot", on: "2024-01-15") { verdict on reasons { rule effect citations { quote } } }
+          before: transferCheck(supplier: "Japan", recipient: "Ukraine", system: "Patriot", on: "2023-12-01") { verdict reasons { restriction { id } } }
+          consent: transferCheck(supplier: "U.S.", recipient: "UA", system: "Patriot", on: "2024-01-15", origin: "JP") { verdict reasons { consentOf { id } } }
+        }`);
+        expect(data.now.verdict).toBe('PROHIBITED');
+        expect(data.now.reasons).toEqual([
+          {
+            rule: 'NO_EXPORT_TO_PARTY_AT_WAR', effect: 'PROHIBITED',
+            citations: [
+              { quote: 'The change in rules still does not allow for the export of weapons to countries currently at war, so Japan cannot send Patriot missiles directly to Ukraine.' },
+              { quote: null },
+            ],
+          },
+        ]);
+        expect(data.before.reasons.map((r: any) => r.restriction.id)).toEqual(['restriction:jp-arms-export-ban', 'restriction:jp-no-export-to-party-at-war']);
+        expect(data.consent).toEqual({ verdict: 'REQUIRES_CONSENT', reasons: [{ consentOf: { id: 'JP' } }] });
+      });
+
+      it('timeline of Japan known at 2023-12-01', async () => {
+        const data = await ok(`{
+          all: timeline(filter: { actors: ["Japan"] }, first: 100) { totalCount nodes { id kind } }
+          known: timeline(filter: { actors: ["JP"], knownAt: "2023-12-01" }) {
+            totalCount nodes { id kind title knownSince date { edtf earliest latest precision } subject { id ... on Restriction { rule } } actors { id } }
+          }
+        }`);
+        expect(data.all.totalCount).toBe(10);
+        expect(data.all.nodes[4]).toEqual({ id: 'event:jp-export-rules-2023-12-22', kind: 'POLICY_CHANGE' });
+        expect(data.known).toEqual({
+          totalCount: 1,
+          nodes: [
+            {
+              id: 'restriction:jp-no-export-to-party-at-war', kind: 'RESTRICTION',
+              title: 'Japan does not export weapons to countries at war (NO_EXPORT_TO_PARTY_AT_WAR)', knownSince: '2014-04-01',
+              date: { edtf: '2014-04-01/..', earliest: '2014-04-01', latest: '9999-12-31', precision: 'RANGE' },
+              subject: { id: 'restriction:jp-no-export-to-party-at-war', rule: 'NO_EXPORT_TO_PARTY_AT_WAR' },
+              actors: [{ id: 'JP' }],
+            },
+          ],
+        });
+      });
+
+      it('transfers into Ukraine, and an actor’s transfers', async () => {
+        const data = await ok(`{
+          transfers(filter: { recipient: "Ukraine" }) { totalCount nodes { id supplier { name } system { name family { name } } date { edtf precision } } }
+          actor(id: "Japan") { name kind transfersOut { totalCount nodes { id backfills { id } enabledBy { kind } subjectTo { rule } inferredFields } } }
+        }`);
+        expect(data.transfers.totalCount).toBe(2);
+        expect(data.transfers.nodes.map((t: any) => [t.id, t.supplier.name, t.system.name, t.date.precision])).toEqual([
+          ['transfer:ua-first-patriot-systems-2023-04', 'Unknown supplier', 'Patriot', 'MONTH'],
+          ['transfer:us-ua-patriot-missiles-potential', 'United States', 'Patriot missile', 'RANGE'],
+        ]);
+        expect(data.transfers.nodes[1].system.family).toEqual({ name: 'Patriot' });
+        expect(data.actor.transfersOut).toEqual({
+          totalCount: 1,
+          nodes: [
+            {
+              id: 'transfer:jp-us-patriot-missiles-2024', backfills: [{ id: 'transfer:us-ua-patriot-missiles-potential' }],
+              enabledBy: [{ kind: 'POLICY_CHANGE' }, { kind: 'ANNOUNCEMENT' }], subjectTo: [{ rule: 'REEXPORT_REQUIRES_CONSENT' }], inferredFields: ['quantity'],
+            },
+          ],
+        });
+      });
+
+      it('search "patriot" ranks the system first, with nodes of the right type', async () => {
+        const data = await ok(`{ search(text: "patriot", first: 3) { type match matched node { id ... on WeaponSystem { category } ... on Event { kind } } } }`);
+        expect(data.search).toEqual([
+          { type: 'WeaponSystem', match: 'EXACT', matched: 'Patriot', node: { id: 'system:patriot', category: 'air-defence system' } },
+          { type: 'WeaponSystem', match: 'PREFIX', matched: 'Patriot missile', node: { id: 'system:patriot-missile', category: 'interceptor missile' } },
+          { type: 'Event', match: 'CONTAINS', matched: "Ambassador Rahm Emanuel says Japan's Patriots help the U.S. manage its inventory", node: { id: 'event:emanuel-patriot-inventory-statement', kind: 'STATEMENT' } },
+        ]);
+      });
+
+      it('node, actor, system, actors, systems, subgraph and stats', async () => {
+        const data = await ok(`{
+          node(id: "aid:jp-ua-since-2022") { id ... on AidCommitment { donor { id } amountUsd { min text } categories } }
+          source: node(id: "source:un-ga-res-es-11-1") { ... on Source { publisher publishedAt { edtf } } }
+          actor(id: "Japanese Foreign Ministry") { id partOf { id } country { name } }
+          missing: actor(id: "Atlantis") { id }
+          system(id: "Кинджал") { id name aliases }
+          actors(filter: { kinds: [PERSON] }) { totalCount nodes { id } }
+          systems(filter: { family: "Patriot" }) { totalCount nodes { id } }
+          subgraph(around: ["JP"], depth: 2) { actors { id } systems { id } edges { id source { id } target { id } } }
+          stats { actors systems transfers events restrictions aidCommitments sources citations }
+        }`);
+        expect(data.node).toEqual({ id: 'aid:jp-ua-since-2022', donor: { id: 'JP' }, amountUsd: { min: 7e9, text: 'more than $7 billion' }, categories: ['HUMANITARIAN', 'NON_LETHAL_MILITARY'] });
+        expect(data.source).toEqual({ publisher: 'United Nations General Assembly', publishedAt: { edtf: '2022-03-02' } });
+        expect(data.actor).toEqual({ id: 'org:jp-mofa', partOf: { id: 'JP' }, country: { name: 'Japan' } });
+        expect(data.missing).toBeNull();
+        expect(data.system).toEqual({ id: 'system:kinzhal', name: 'Kinzhal', aliases: ['Кинджал', 'Kh-47M2', 'Kh-47M2 Kinzhal'] });
+        expect(data.actors).toEqual({ totalCount: 2, nodes: [{ id: 'person:rahm-emanuel' }, { id: 'person:volodymyr-zelensky' }] });
+        expect(data.systems).toEqual({ totalCount: 2, nodes: [{ id: 'system:patriot' }, { id: 'system:patriot-missile' }] });
+        expect(data.subgraph.actors.map((a: any) => a.id)).toEqual(['JP', 'UA', 'US']);
+        expect(data.subgraph.edges.map((e: any) => `${e.source.id}>${e.target.id}`)).toEqual(['JP>US', 'US>UA']);
+        expect(data.stats).toEqual({ actors: 10, systems: 3, transfers: 3, events: 8, restrictions: 3, aidCommitments: 1, sources: 3, citations: 29 });
+      });
+    });
+
+    describe('pagination', () => {
+      it('round-trips cursors with totalCount and a last page', async () => {
+        const query = `query Page($after: String) { timeline(first: 5, after: $after) {
+          totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+        const ids: string[] = [];
+        let after: string | null = null;
+        let total = -1;
+        let pages = 0;
+        for (;;) {
+          const page: any = (await ok(query, { after })).timeline;
+          if (total < 0) total = page.totalCount;
+          expect(page.totalCount).toBe(total);
+          expect(page.pageInfo.hasPreviousPage).toBe(pages > 0);
+          expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
+          ids.push(...page.edges.map((e: any) => e.node.id));
+          pages += 1;
+          if (!page.pageInfo.hasNextPage) {
+            expect(page.edges.length).toBe(total - 5 * (pages - 1));
+            break;
+          }
+          after = page.pageInfo.endCursor;
+        }
+        expect(total).toBe(16);
+        expect(pages).toBe(4);
+        expect(new Set(ids).size).toBe(total);
+        const all = await ok(`{ timeline(first: 100) { nodes { id } } }`);
+        expect(ids).toEqual(all.timeline.nodes.map((n: any) => n.id));
+      });
+    });
+
+    describe('errors carry extensions.code', () => {
+      it('an unknown actor in transferPaths is NOT_FOUND with suggestions, and never reaches the path query', async () => {
+        const before = pathCalls;
+        const { error } = await fails(`{ transferPaths(from: "Japn", to: "Ukraine") { truncated } }`);
+        expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'from', suggestions: ['Japan', 'JPN', 'JP'] });
+        expect(pathCalls).toBe(before);
+      });
+
+      it('maxHops: 50 is BAD_USER_INPUT and never reaches the store', async () => {
+        const before = pathCalls;
+        const { error } = await fails(`{ transferPaths(from: "Japan", to: "Ukraine", options: { maxHops: 50 }) { truncated } }`);
+        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'options.maxHops' });
+        expect(error.message).toBe('options.maxHops: maxHops must be an integer from 1 to 6, got 50');
+        expect(pathCalls).toBe(before);
+      });
+
+      it('bad ids, dates and page sizes are BAD_USER_INPUT naming the argument', async () => {
+        expect((await fails(`{ transfers(first: 101) { totalCount } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+        expect((await fails(`{ timeline(after: "not-a-cursor") { totalCount } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+        expect((await fails(`{ transferCheck(supplier: "JP", recipient: "UA", on: "2024-13-01") { verdict } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'on' });
+        expect((await fails(`{ timeline(filter: { between: { from: "soon" } }) { totalCount } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.between.from' });
+        expect((await fails(`{ transfers(filter: { knownAt: "yesterday" }) { totalCount } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.knownAt' });
+        expect((await fails(`{ transfers(filter: { system: "Patriott" }) { totalCount } }`)).error.extensions).toMatchObject({ code: 'NOT_FOUND', suggestions: ['Patriot'] });
+        expect((await fails(`{ subgraph(around: ["JP"], depth: 9) { actors { id } } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth' });
+        expect((await fails(`{ search(text: "...") { name } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
+        expect((await fails(`{ transferCheck(supplier: "JP", recipient: "Narnia") { verdict } }`)).error.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'recipient' });
+      });
+
+      it('rejects queries that are too deep or too costly before running them', async () => {
+        const deep = `{ actor(id: "JP") { partOf { partOf { partOf { partOf { partOf { partOf { partOf { partOf { partOf { partOf { partOf { partOf { id } } } } } } } } } } } } } }`;
+        const tooDeep = await fails(deep);
+        expect(tooDeep.status).toBe(400);
+        expect(tooDeep.error.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect(tooDeep.error.message).toMatch(/exceeds maximum operation depth/);
+        const before = pathCalls;
+        const costly = await fails(`{
+          a: transferPaths(from: "JP", to: "UA", options: { limit: 100, maxHops: 6 }) { paths { hops { transfer { id } } } }
+          b: timeline(first: 100) { nodes { actors { transfersOut(first: 100) { nodes { id } } } } }
+        }`);
+        expect(costly.status).toBe(400);
+        expect(costly.error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 10000 });
+        expect(costly.error.extensions.cost).toBeGreaterThan(10000);
+        expect(pathCalls).toBe(before);
+      });
+
+      it('rejects a CSRF-style simple request and oversized batches', async () => {
+        const simple = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ stats { actors } }')}`);
+        expect(simple.status).toBe(400);
+        expect(await simple.text()).toMatch(/Cross-Site Request Forgery/);
+        const form = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ stats { actors } }"}' });
+        expect(form.status).toBe(400);
+        const preflighted = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ stats { actors } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+        expect(await preflighted.json()).toEqual({ data: { stats: { actors: 10 } } });
+        const op = { query: '{ stats { actors } }' };
+        const batch = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(Array(6).fill(op)) });
+        expect(batch.status).toBe(400);
+        expect(((await batch.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+        const small = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(Array(5).fill(op)) });
+        expect(await small.json()).toEqual(Array(5).fill({ data: { stats: { actors: 10 } } }));
+      });
+
+      it('health probes report the store', async () => {
+        expect(await (await fetch(`${server.url}/health/live`)).json()).toEqual({ status: 'ok' });
+        const ready = await fetch(`${server.url}/health/ready`);
+        expect(ready.status).toBe(200);
+        expect(await ready.json()).toMatchObject({ status: 'ready', store: name, stats: { transfers: 3 } });
+      });
+    });
+  });
+}

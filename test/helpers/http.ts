@@ -1,0 +1,33 @@
+// Starts the real server on an ephemeral port for a store, and posts GraphQL to it over HTTP.
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { createServer } from '../../src/server.js';
+import type { GraphStore } from '../../src/store/index.js';
+
+export interface RunningServer {
+  readonly url: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
+  close(): Promise<void>;
+}
+
+/** Serves `store` on 127.0.0.1 with a random port; closing the server does not close the store. */
+export async function startServer(store: GraphStore, options: { maxBatch?: number } = {}): Promise<RunningServer> {
+  const keepOpen: GraphStore = new Proxy(store, {
+    get: (target, prop, receiver) => (prop === 'close' ? async () => {} : Reflect.get(target, prop, receiver)),
+  });
+  const { app, shutdown } = await createServer({ store: keepOpen, logger: pino({ level: 'silent' }), ...options });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return {
+    url,
+    async gql(query, variables) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, ...(variables && { variables }) }),
+      });
+      return { status: response.status, body: (await response.json()) as any };
+    },
+    close: shutdown,
+  };
+}
