@@ -1,4 +1,5 @@
-// Vitest: unit and memory-store tests run in parallel; tests of the one shared Neo4j (*.neo4j.test.ts) run after, one file at a time.
+// Vitest: unit and memory-store tests run in parallel; then tests of the one shared Neo4j (*.neo4j.test.ts) and the
+// browser tests (*.browser.test.ts), one file at a time each.
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
@@ -18,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.neo4j.test.ts', 'test/browser/**'],
+          exclude: ['test/**/*.neo4j.test.ts', 'test/**/*.browser.test.ts'],
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
@@ -31,6 +32,17 @@ export default defineConfig({
           fileParallelism: false,
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/**/*.browser.test.ts'],
+          fileParallelism: false,
+          maxWorkers: 1,
+          testTimeout: 60_000,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

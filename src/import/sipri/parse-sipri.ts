@@ -5,8 +5,9 @@ import { CsvError, parse } from 'csv-parse';
 import { InvalidArgumentError, ValidationError } from '../../domain/errors.js';
 import { IssueCollector } from '../issues.js';
 import type { SipriRow } from './columns.js';
-import { generatedValue, headerMismatch, looksLikeHeader, parseReleaseDate, SIPRI_HEADER_LINE, type SipriPreamble } from './preamble.js';
+import { generatedValue, headerMismatch, parseReleaseDate, SIPRI_HEADER_LINE, type SipriPreamble } from './preamble.js';
 import { parseSipriRecord } from './row.js';
+import { splitPreamble, type SplitInput } from './text-stream.js';
 
 /** Where a SIPRI export is read from: a file path or a byte stream. */
 export type SipriInput = string | Readable;
@@ -42,32 +43,14 @@ const MAX_RECORD_CHARS = 64 * 1024;
 // Control characters other than tab/CR/LF, or the UTF-8 replacement character, mean binary input.
 // eslint-disable-next-line no-control-regex
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/;
-
-/**
- * Removes the `;` SIPRI writes at the end of every line, before csv-parse sees the text, so that a quoted
- * last cell (`…,"Yes";`) parses like any other. Bytes are handled as latin1 (lossless), which is safe for
- * UTF-8 because `;`, CR and LF never occur inside a multi-byte sequence. A `;` that ends a line inside a
- * quoted multi-line cell would be dropped too; SIPRI cells are single-line.
- */
-async function* stripRowTerminators(source: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
-  let carry = '';
-  for await (const chunk of source) {
-    const text = carry + (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk).toString('latin1');
-    // A chunk ending in `;` or `;\r` may be followed by the line end in the next chunk.
-    const keep = text.endsWith(';') ? 1 : text.endsWith(';\r') ? 2 : 0;
-    carry = text.slice(text.length - keep);
-    yield Buffer.from(text.slice(0, text.length - keep).replace(/;(?=\r?\n)/g, ''), 'latin1');
-  }
-  if (carry !== '') yield Buffer.from(carry.slice(1), 'latin1');
-}
+const BINARY_MESSAGE = 'binary data: this is not a text CSV file (expected the SIPRI trade-register export)';
 
 interface CsvRecord {
   readonly record: string[];
   readonly info: { readonly lines: number };
 }
 
-function openRecords(input: SipriInput, file: string): AsyncIterator<CsvRecord> {
-  const source = typeof input === 'string' ? createReadStream(input, { highWaterMark: 1 << 20 }) : input;
+function openRecords(body: AsyncGenerator<Buffer>, file: string): AsyncIterator<CsvRecord> {
   const parser = parse({
     bom: true,
     info: true,
@@ -75,7 +58,7 @@ function openRecords(input: SipriInput, file: string): AsyncIterator<CsvRecord> 
     relax_quotes: true,
     max_record_size: MAX_RECORD_CHARS,
   });
-  const feed = Readable.from(stripRowTerminators(source));
+  const feed = Readable.from(body);
   feed.on('error', (error: Error) => parser.destroy(error));
   feed.pipe(parser);
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<CsvRecord>;
@@ -127,42 +110,44 @@ function readError(error: unknown, file: string): Error {
 export async function openSipriCsv(input: SipriInput, options: SipriCsvOptions = {}): Promise<SipriCsv> {
   const file = options.file ?? (typeof input === 'string' ? input : '<stream>');
   const issues = options.issues ?? new IssueCollector(file, options.maxIssues);
-  const records = openRecords(input, file);
+  const source = typeof input === 'string' ? createReadStream(input, { highWaterMark: 1 << 20 }) : input;
+  let split: SplitInput;
+  try {
+    split = await splitPreamble(source, { maxLines: MAX_PREAMBLE_LINES, maxBytes: MAX_RECORD_CHARS });
+  } catch (error) {
+    throw readError(error, file);
+  }
+  const { preamble: lines } = split;
+  const offset = lines.length;
+  const records = openRecords(split.body, file);
   const fail = (line: number | null, field: string, message: string): never => {
     void records.return?.();
+    if (typeof input === 'string') source.destroy();
     throw new ValidationError([...issues.issues, { file, line, field, message }]);
   };
+  const binaryAt = lines.findIndex((line) => BINARY.test(line));
+  if (binaryAt >= 0) fail(binaryAt + 1, '', BINARY_MESSAGE);
+  if (!split.foundHeader) fail(null, 'header', `no header row found in the first ${MAX_PREAMBLE_LINES} lines: expected "${SIPRI_HEADER_LINE}"`);
 
-  const lines: string[] = [];
-  let generated: { line: number; value: string } | undefined;
   let header: CsvRecord | undefined;
-  for (;;) {
-    let next: IteratorResult<CsvRecord>;
-    try {
-      next = await records.next();
-    } catch (error) {
-      if (error instanceof CsvReadFailure) return fail(error.line, '', error.message);
-      throw error;
-    }
-    if (next.done) break;
-    const { record, info } = next.value;
-    const text = record.join(',');
-    if (BINARY.test(text)) fail(info.lines, '', 'binary data: this is not a text CSV file (expected the SIPRI trade-register export)');
-    if (looksLikeHeader(record)) {
-      header = next.value;
-      break;
-    }
-    if (lines.length >= MAX_PREAMBLE_LINES) break;
-    lines.push(text);
-    const value = generatedValue(text);
-    if (value !== undefined && generated === undefined) generated = { line: info.lines, value };
+  try {
+    const next = await records.next();
+    if (!next.done) header = next.value;
+  } catch (error) {
+    if (error instanceof CsvReadFailure) fail(error.line === null ? null : error.line + offset, '', error.message);
+    throw error;
   }
-  if (header === undefined) {
-    return fail(null, 'header', `no header row found in the first ${MAX_PREAMBLE_LINES} lines: expected "${SIPRI_HEADER_LINE}"`);
-  }
-  const headerLine = header.info.lines;
+  const headerLine = offset + 1;
+  if (header === undefined) return fail(headerLine, 'header', `expected the header "${SIPRI_HEADER_LINE}", found the end of the input`);
+  if (BINARY.test(header.record.join(','))) fail(headerLine, '', BINARY_MESSAGE);
   const mismatch = headerMismatch(header.record);
   if (mismatch !== undefined) fail(headerLine, 'header', mismatch);
+
+  let generated: { line: number; value: string } | undefined;
+  lines.forEach((line, i) => {
+    const value = generatedValue(line);
+    if (value !== undefined && generated === undefined) generated = { line: i + 1, value };
+  });
 
   let release = { release: '', releaseDay: '' };
   if (generated === undefined) {
@@ -183,11 +168,13 @@ export async function openSipriCsv(input: SipriInput, options: SipriCsvOptions =
         const { record, info } = next.value;
         if (record.length === 1 && record[0]?.trim() === '') continue;
         rowsRead++;
-        const row = parseSipriRecord(record, info.lines, issues);
+        const row = parseSipriRecord(record, info.lines + offset, issues);
         if (row !== undefined) yield row;
       }
     } catch (error) {
-      if (error instanceof CsvReadFailure) throw new ValidationError([...issues.issues, { file, line: error.line, field: '', message: error.message }]);
+      if (error instanceof CsvReadFailure) {
+        throw new ValidationError([...issues.issues, { file, line: error.line === null ? null : error.line + offset, field: '', message: error.message }]);
+      }
       throw error;
     } finally {
       await records.return?.();
