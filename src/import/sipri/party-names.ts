@@ -79,7 +79,8 @@ export const SIPRI_REGIONS: Readonly<Record<string, { readonly id: string; reado
 
 /** Expansions of the short names SIPRI uses for non-state groups and organisations, added as aliases. */
 export const PARTY_EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
-  'African Union': ['AU'],
+  // Not "AU": that is Australia's id.
+  'African Union': ['African Union (AU)'],
   'European Union': ['EU'],
   'HoR (Libya)': ['House of Representatives (Libya)'],
   'LRA (Uganda)': ["Lord's Resistance Army"],

@@ -1,0 +1,41 @@
+// The README's GraphQL examples run as written against the seed, without errors.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeedDir } from '../src/seeds/index.js';
+import { MemoryStore } from '../src/store/index.js';
+import { startServer, type RunningServer } from './helpers/http.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+describe('README', () => {
+  let server: RunningServer;
+  let readme: string;
+  beforeAll(async () => {
+    const store = new MemoryStore();
+    await store.load(await loadSeedDir(path.join(ROOT, 'seeds')));
+    server = await startServer(store);
+    readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('starts with the two commands', () => {
+    const commands = readme.slice(0, 1200).match(/^npm install && npm (start|test)/gm);
+    expect(commands).toEqual(['npm install && npm start', 'npm install && npm test']);
+  });
+
+  it('every GraphQL example answers without errors', async () => {
+    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples).toHaveLength(5);
+    const answers = await Promise.all(examples.map((q) => server.gql(q)));
+    for (const a of answers) expect(a.body.errors).toBeUndefined();
+    const [paths, check, timeline, transfers, search] = answers.map((a) => a.body.data);
+    expect(paths.transferPaths.paths[0].hops.map((h: any) => h.to.name)).toEqual(['United States', 'Ukraine']);
+    expect(check.transferCheck.verdict).toBe('PROHIBITED');
+    expect(timeline.timeline.totalCount).toBe(1);
+    expect(transfers.transfers.totalCount).toBe(2);
+    expect(search.search[0].node.id).toBe('system:patriot');
+  });
+});
