@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { createApollo, createContext, errorLogPlugin, type GraphQLContext } from './graphql/index.js';
@@ -86,7 +86,7 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(
 `;
 
 /** Creates the Fastify app with every route; call `app.listen()` to serve. */
-export async function createServer(options: ServerOptions): Promise<{ app: FastifyInstance; shutdown: () => Promise<void> }> {
+export async function createServer(options: ServerOptions): Promise<{ app: FastifyInstance; shutdown: (graceMs?: number) => Promise<void> }> {
   const env = process.env.NODE_ENV;
   const development = options.development ?? env === 'development';
   const introspection =
@@ -97,8 +97,20 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     return503OnClosing: true,
   });
-  const apollo = createApollo({ development, introspection, plugins: [fastifyApolloDrainPlugin(app), errorLogPlugin<GraphQLContext>(logger)] });
+  const apollo = createApollo({ development, introspection, plugins: [errorLogPlugin<GraphQLContext>(logger)] });
   await apollo.start();
+
+  // Requests in flight, so shutdown can let them finish (Fastify's close stops new ones but does not wait).
+  let inFlight = 0;
+  app.addHook('onRequest', async () => {
+    inFlight += 1;
+  });
+  app.addHook('onResponse', async () => {
+    inFlight -= 1;
+  });
+  app.addHook('onRequestAbort', async (_request) => {
+    inFlight -= 1;
+  });
 
   const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
   const handler = fastifyApolloHandler<GraphQLContext>(apollo, { context: async () => createContext(options.store) });
@@ -135,9 +147,15 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
   });
 
   let closing: Promise<void> | undefined;
-  const shutdown = () =>
+  const shutdown = (graceMs = 10_000) =>
     (closing ??= (async () => {
+      // Fastify's close stops accepting connections and closes idle ones; requests in flight go on, and are
+      // given `graceMs` to finish before Apollo and the store are stopped.
       await app.close();
+      const deadline = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (inFlight > 0) logger.warn({ inFlight }, 'shutdown grace period over; dropping requests still in flight');
+      await apollo.stop();
       await options.store.close();
     })());
   return { app, shutdown };

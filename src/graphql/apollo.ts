@@ -30,6 +30,8 @@ export function createApollo(options: ApiOptions): ApolloServer<GraphQLContext> 
     schema,
     introspection: options.introspection,
     csrfPrevention: true,
+    // The server owns shutdown (SIGTERM/SIGINT): it stops Apollo, which drains HTTP, then closes the store.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: options.development,
     validationRules: [depthLimit(options.maxDepth ?? DEFAULT_MAX_DEPTH)],

@@ -10,12 +10,32 @@ afterEach(() => {
   child?.kill('SIGKILL');
 });
 
+let logs = '';
+
+/** Resolves when the server's log (pino JSON on stdout) has a line matching `pattern`. */
+function logged(pattern: RegExp, timeoutMs = 15_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no log line matching ${pattern}: ${logs}`)), timeoutMs);
+    const check = () => {
+      if (pattern.test(logs)) {
+        clearTimeout(timer);
+        child!.stdout!.off('data', check);
+        resolve();
+      }
+    };
+    child!.stdout!.on('data', check);
+    check();
+  });
+}
+
 function serve(): Promise<{ port: number; stderr: () => string }> {
   child = spawn(process.execPath, [path.join(ROOT, 'bin/armsgraph.js'), '--store', 'memory', 'serve', '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn' },
+    env: { ...process.env, LOG_LEVEL: 'info' },
   });
   let err = '';
+  logs = '';
+  child.stdout!.on('data', (d: Buffer) => (logs += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 30_000);
@@ -49,12 +69,15 @@ describe('armsgraph serve', () => {
     // Headers and half the body: the request is in flight when SIGTERM arrives.
     socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
     socket.write(body.slice(0, 10));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await logged(/"msg":"incoming request"/);
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     child!.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
-    socket.end(body.slice(10));
+    await logged(/shutting down: finishing in-flight requests/);
+    // New connections are refused once the server is closing (poll: the listener closes asynchronously).
+    await expect
+      .poll(() => fetch(`http://127.0.0.1:${port}/health/live`).then(() => 'accepted', () => 'refused'), { timeout: 10_000 })
+      .toBe('refused');
+    socket.write(body.slice(10));
     await closed;
     expect(response).toMatch(/^HTTP\/1\.1 200/);
     expect(response).toContain('{"data":{"stats":{"transfers":3}}}');

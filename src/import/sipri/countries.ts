@@ -9,6 +9,14 @@ import { PARTY_EXPANSIONS, SIPRI_REGIONS, SIPRI_STATES, type StateName } from '.
 export interface SipriParty extends Actor {
   /** The name exactly as the export writes it. */
   readonly sipriName: string;
+  /** For a group located in a state ("Hezbollah (Lebanon)*"): that state, which must exist as an actor too. */
+  readonly countryParty?: SipriParty;
+}
+
+/** The plain Actor of a party, without the import-only fields. */
+export function toActor(party: SipriParty): Actor {
+  const { sipriName: _name, countryParty: _country, ...actor } = party;
+  return actor;
 }
 
 /** SIPRI's footnote markers: `**` after a multinational organisation, `*` after a non-state actor. */
@@ -73,10 +81,13 @@ function groupActor(sipriName: string, kind: ActorKind, prefix: 'group' | 'multi
   const name = capitalise(bare);
   // "Houthi rebels (Yemen)*": the state in parentheses is where the group is; "(Israel/Palestine)" names none.
   const place = PARENTHESIS.exec(bare)?.[1]?.trim();
-  const country = place === undefined ? undefined : resolveState(place)?.id;
+  const countryParty = place === undefined ? undefined : resolveState(place);
   const aliases = aliasesOf(name, PARTY_EXPANSIONS[bare] ?? []);
   aliases.unshift(sipriName);
-  return { id: `${prefix}:${slug}`, name, kind, aliases, sipriName, ...(country !== undefined && { country }) };
+  return {
+    id: `${prefix}:${slug}`, name, kind, aliases, sipriName,
+    ...(countryParty !== undefined && { country: countryParty.id, countryParty }),
+  };
 }
 
 /**

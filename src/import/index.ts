@@ -1,0 +1,21 @@
+// The import layer's entry point: external datasets (the SIPRI CSV export) into a Dataset, and merging.
+export { importSipri } from './sipri/import-sipri.js';
+export type { ImportSipriOptions, ImportSipriSummary } from './sipri/import-sipri.js';
+export { openSipriCsv } from './sipri/parse-sipri.js';
+export type { SipriCsv, SipriCsvOptions, SipriInput } from './sipri/parse-sipri.js';
+export { SIPRI_COLUMNS, SIPRI_STATUS } from './sipri/columns.js';
+export type { SipriColumn, SipriCondition, SipriRow } from './sipri/columns.js';
+export type { SipriPreamble } from './sipri/preamble.js';
+export { resolveSipriParty, resolveState, SipriPartyResolver, toActor } from './sipri/countries.js';
+export type { SipriParty } from './sipri/countries.js';
+export { SIPRI_STATES } from './sipri/party-names.js';
+export { SystemCatalog, cleanDesignation } from './sipri/systems.js';
+export type { SystemCatalogOptions, SystemCatalogResult } from './sipri/systems.js';
+export { SYSTEM_FAMILY_RULES, familyOf } from './sipri/system-families.js';
+export type { SystemFamilyRule } from './sipri/system-families.js';
+export { SipriDatasetBuilder, dealEdtf, sipriSource } from './sipri/map-sipri.js';
+export type { SipriMapOptions, SipriMapResult, SipriRelease } from './sipri/map-sipri.js';
+export { mergeDatasets, diffTransfers } from './merge.js';
+export type { DiffOptions, TransferDiff } from './merge.js';
+export { IssueCollector, DEFAULT_MAX_ISSUES } from './issues.js';
+export { slugify } from './slug.js';

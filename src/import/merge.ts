@@ -1,0 +1,105 @@
+// Merges an imported Dataset into another (e.g. SIPRI into the seed) and diffs transfers between releases.
+import type { Actor, Dataset, Transfer, WeaponSystem } from '../domain/model.js';
+import { normalizeName } from '../domain/text.js';
+
+/** Adds `extra`'s aliases to `base`'s, skipping any that normalise equal to base's name or aliases. */
+function withAliases<T extends Actor | WeaponSystem>(base: T, extra: T): T {
+  const seen = new Set([base.name, ...base.aliases].map(normalizeName));
+  const added: string[] = [];
+  for (const alias of [extra.name, ...extra.aliases]) {
+    const key = normalizeName(alias);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    added.push(alias);
+  }
+  return added.length === 0 ? base : { ...base, aliases: [...base.aliases, ...added] };
+}
+
+/** Union by id, in base order then extra's new ids; `pick` decides for ids in both. */
+function unionById<T extends { readonly id: string }>(base: readonly T[], extra: readonly T[], pick: (base: T, extra: T) => T): T[] {
+  const fromExtra = new Map(extra.map((x) => [x.id, x]));
+  const out = base.map((b) => {
+    const e = fromExtra.get(b.id);
+    return e === undefined ? b : pick(b, e);
+  });
+  const inBase = new Set(base.map((b) => b.id));
+  for (const e of extra) if (!inBase.has(e.id)) out.push(e);
+  return out;
+}
+
+const keepBase = <T>(base: T): T => base;
+const takeExtra = <T>(_base: T, extra: T): T => extra;
+
+/**
+ * Merges two datasets by id:
+ * - actors and systems present in both keep `base`'s record (the curated one) plus `extra`'s name and
+ *   aliases as aliases, deduplicated by normalised form ("U.S." and "US" are one);
+ * - sources present in both keep `base`'s record;
+ * - facts (transfers, events, restrictions, aid commitments) present in both are replaced by `extra`'s,
+ *   so importing a newer SIPRI release replaces the deals of an older one. Deals the newer release
+ *   dropped stay; `diffTransfers` lists them.
+ * The result is not validated; run `validateDataset` (or a store load) on it.
+ */
+export function mergeDatasets(base: Dataset, extra: Dataset): Dataset {
+  return {
+    sources: unionById(base.sources, extra.sources, keepBase),
+    actors: unionById(base.actors, extra.actors, withAliases),
+    systems: unionById(base.systems, extra.systems, withAliases),
+    transfers: unionById(base.transfers, extra.transfers, takeExtra),
+    events: unionById(base.events, extra.events, takeExtra),
+    restrictions: unionById(base.restrictions, extra.restrictions, takeExtra),
+    aidCommitments: unionById(base.aidCommitments, extra.aidCommitments, takeExtra),
+  };
+}
+
+/** Transfer ids that appeared, disappeared or changed between two versions, each list sorted. */
+export interface TransferDiff {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly changed: readonly string[];
+}
+
+/** Options of diffTransfers. */
+export interface DiffOptions {
+  /**
+   * Also count differences in provenance only (citations, knownSince, the SIPRI release name) as changes.
+   * Off by default: between two releases every deal cites a different source, which is not news.
+   */
+  readonly compareProvenance?: boolean;
+}
+
+/** JSON with object keys sorted, so equal values built in different orders compare equal. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+}
+
+function comparable(t: Transfer, provenance: boolean): unknown {
+  if (provenance) return t;
+  const { citations: _c, knownSince: _k, sipri, ...rest } = t;
+  if (sipri === undefined) return rest;
+  const { release: _r, ...deal } = sipri;
+  return { ...rest, sipri: deal };
+}
+
+/**
+ * Compares two versions of a set of transfers (e.g. two SIPRI imports): `added` ids are only in the new
+ * one, `removed` only in the old one, `changed` in both with different content (see DiffOptions).
+ */
+export function diffTransfers(oldTransfers: readonly Transfer[], newTransfers: readonly Transfer[], options: DiffOptions = {}): TransferDiff {
+  const provenance = options.compareProvenance ?? false;
+  const before = new Map(oldTransfers.map((t) => [t.id, t]));
+  const after = new Map(newTransfers.map((t) => [t.id, t]));
+  const added: string[] = [];
+  const changed: string[] = [];
+  for (const [id, t] of after) {
+    const old = before.get(id);
+    if (old === undefined) added.push(id);
+    else if (canonicalJson(comparable(old, provenance)) !== canonicalJson(comparable(t, provenance))) changed.push(id);
+  }
+  const removed = [...before.keys()].filter((id) => !after.has(id));
+  const sort = (ids: string[]) => ids.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return { added: sort(added), removed: sort(removed), changed: sort(changed) };
+}
