@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError as CommanderArgumentError, Option } from 'commander';
-import { ArmsgraphError, ValidationError, formatIssue } from './domain/errors.js';
+import { ArmsgraphError, InvalidArgumentError, ValidationError, formatIssue } from './domain/errors.js';
 import { TRANSFER_STATUSES, type TransferStatus } from './domain/model.js';
 import { parseDay, parseWindow } from './domain/time.js';
-import { orderViolations } from './query/index.js';
+import { orderViolations, STATS_KEYS, type StatsKey } from './query/index.js';
 import { loadSeedDir, validateSeedDir } from './seeds/index.js';
 import { MemoryStore, Neo4jStore, type GraphStore, type PathOrder, type TimelineKind } from './store/index.js';
 import { formatCheck, formatPaths, formatTimeline, type NameOf } from './cli/format.js';
@@ -258,6 +258,38 @@ export function buildProgram(): Command {
       if (globals().json) return printJson(page);
       print(formatTimeline(page.items));
       print(`-- ${page.items.length} of ${page.totalCount} entries${page.hasNextPage ? `; more with --after ${page.cursors[page.cursors.length - 1]}` : ''}`);
+    }));
+
+  program
+    .command('stats')
+    .description('SIPRI-style totals: deals, units and TIV delivered, grouped (e.g. --recipient UA --between 2022/2024 --group-by supplier)')
+    .option('--supplier <actor>', 'supplier (id or alias)')
+    .option('--recipient <actor>', 'recipient (id or alias)')
+    .option('--system <system>', 'system or family (id or alias)')
+    .option('--between <edtf>', 'only deliveries in these years, e.g. 2022/2024')
+    .option('--group-by <keys>', 'comma-separated: supplier, recipient, system, category, year', 'supplier')
+    .option('--first <n>', 'rows to print', parseInteger, 50)
+    .action((o: Record<string, any>) => withStore(globals(), async (store) => {
+      const groupBy = String(o.groupBy).split(',').map((k) => k.trim().toUpperCase()) as StatsKey[];
+      const bad = groupBy.find((k) => !STATS_KEYS.includes(k));
+      if (bad) throw new InvalidArgumentError(`--group-by: unknown key "${bad.toLowerCase()}" (expected ${STATS_KEYS.join(', ').toLowerCase()})`);
+      const filter = {
+        ...(o.supplier && { supplier: await store.resolveActor(o.supplier) }),
+        ...(o.recipient && { recipient: await store.resolveActor(o.recipient) }),
+        ...(o.system && { system: await store.resolveSystem(o.system) }),
+        ...(o.between && { between: parseWindow(o.between, '--between') }),
+      };
+      const rows = await store.transferStats(filter, groupBy);
+      if (globals().json) return printJson(rows);
+      const name = await namer(store, rows.flatMap((r) => r.key.filter((_, i) => ['SUPPLIER', 'RECIPIENT', 'SYSTEM'].includes(groupBy[i]!))));
+      const table = rows.slice(0, o.first as number).map((r) => {
+        const label = r.key.map((k, i) => (['SUPPLIER', 'RECIPIENT', 'SYSTEM'].includes(groupBy[i]!) ? `${name(k)} (${k})` : k)).join(' / ');
+        const tiv = r.tivDelivered === null ? '—' : r.tivDelivered.toFixed(1);
+        return `${label.padEnd(48)} ${String(r.transfers).padStart(6)} ${String(r.units ?? '—').padStart(8)} ${tiv.padStart(10)}`;
+      });
+      print([`${groupBy.map((k) => k.toLowerCase()).join(' / ').padEnd(48)} ${'deals'.padStart(6)} ${'units'.padStart(8)} ${'TIV (M)'.padStart(10)}`, ...table]);
+      const total = rows.reduce((n, r) => n + (r.tivDelivered ?? 0), 0);
+      print(`-- ${rows.length} group(s)${rows.length > (o.first as number) ? `, first ${o.first} shown` : ''}; TIV delivered in all: ${total.toFixed(1)} M`);
     }));
 
   program

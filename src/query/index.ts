@@ -16,3 +16,5 @@ export {
 } from './pagination.js';
 export type { SortKey } from './pagination.js';
 export { unknownReference } from './resolve.js';
+export { aggregateStats, STATS_KEYS } from './stats.js';
+export type { StatsKey, StatsRow } from './stats.js';

@@ -10,3 +10,4 @@ export type {
   PageRequest, Path, PathOptions, PathOrder, PathResult, SearchHit, SearchHitType, Subgraph, SubgraphEdge, SubgraphQuery,
   SystemFilter, TimelineEntry, TimelineFilter, TimelineKind, TransferCheck, TransferFilter, Verdict,
 } from './types.js';
+export type { StatsKey, StatsRow } from '../query/stats.js';

@@ -4,6 +4,7 @@ import type {
   Source, Transfer, TransferKind, TransferStatus, WeaponSystem,
 } from '../domain/model.js';
 import type { DayWindow, TimeSpan } from '../domain/time.js';
+import type { StatsKey, StatsRow } from '../query/stats.js';
 
 /** Any node a store holds, tagged with its type. */
 export type Entity =
@@ -222,6 +223,8 @@ export interface GraphStore {
   timeline(filter: TimelineFilter, page: PageRequest): Promise<Page<TimelineEntry>>;
   subgraph(query: SubgraphQuery): Promise<Subgraph>;
   search(text: string, limit?: number): Promise<readonly SearchHit[]>;
+  /** Deals, units and TIV delivered for the transfers matching `filter`, grouped by `groupBy`. */
+  transferStats(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]>;
   stats(): Promise<GraphStats>;
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Dataset } from '../../src/domain/model.js';
 import { loadSeedDir } from '../../src/seeds/index.js';
 import type { GraphStore, Path, PathOptions } from '../../src/store/index.js';
-import { actor, dataset, event, restriction, system, transfer } from '../helpers/dataset.js';
+import { actor, dataset, event, restriction, sipriTransfer, system, transfer } from '../helpers/dataset.js';
 
 export const SEED_DIR = path.resolve(import.meta.dirname, '../../seeds');
 
@@ -339,6 +339,43 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       it('aliases resolve whatever the accents and punctuation', async () => {
         await load(dataset({ actors: [actor('CI', "Côte d'Ivoire", ['Ivory Coast'])] }));
         for (const ref of ["cote d'ivoire", 'COTE DIVOIRE', 'Côte-d’Ivoire', 'ivory coast', 'CI']) expect(await store.resolveActor(ref)).toBe('CI');
+      });
+    });
+
+    describe('transferStats', () => {
+      const d = () =>
+        dataset({
+          systems: [system('system:fam', 'Family'), system('system:a', 'A', 'system:fam'), system('system:b', 'B')],
+          transfers: [
+            sipriTransfer('t1', 'DE', 'UA', 'system:a', [[2021, 2, 10.5], [2022, 3, 15.25], [2023, null, 0]]),
+            sipriTransfer('t2', 'US', 'UA', 'system:a', [[2022, 10, 100]], 'Air defence systems'),
+            sipriTransfer('t3', 'US', 'PL', 'system:b', [[2022, 1, 0.1], [2024, 1, 0.2]]),
+            transfer({ id: 'seedlike', from: 'JP', to: 'US', system: 'system:b', date: '2024-01/..', status: 'PLANNED' }),
+          ],
+        });
+
+      it('groups deals, units and TIV delivered by supplier, limited to the window’s years', async () => {
+        await load(d());
+        const rows = await store.transferStats({ recipient: 'UA', between: { from: '2022-01-01', to: '2024-12-31' } }, ['SUPPLIER']);
+        expect(rows).toEqual([
+          { key: ['US'], transfers: 1, units: 10, tivDelivered: 100 },
+          { key: ['DE'], transfers: 1, units: 3, tivDelivered: 15.25 },
+        ]);
+      });
+
+      it('groups by year and by several keys; the system filter takes the family', async () => {
+        await load(d());
+        expect(await store.transferStats({ system: 'system:fam' }, ['YEAR'])).toEqual([
+          { key: ['2022'], transfers: 2, units: 13, tivDelivered: 115.25 },
+          { key: ['2021'], transfers: 1, units: 2, tivDelivered: 10.5 },
+          { key: ['2023'], transfers: 1, units: null, tivDelivered: 0 },
+        ]);
+        expect(await store.transferStats({ supplier: 'US' }, ['RECIPIENT', 'CATEGORY'])).toEqual([
+          { key: ['UA', 'Air defence systems'], transfers: 1, units: 10, tivDelivered: 100 },
+          { key: ['PL', 'Missiles'], transfers: 1, units: 2, tivDelivered: 0.3 },
+        ]);
+        expect(await store.transferStats({ supplier: 'JP' }, ['SYSTEM', 'YEAR'])).toEqual([{ key: ['system:b', '2024'], transfers: 1, units: null, tivDelivered: null }]);
+        await expect(store.transferStats({}, [])).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       });
     });
 

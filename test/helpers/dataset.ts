@@ -102,3 +102,25 @@ export function dataset(parts: {
     aidCommitments: parts.aidCommitments ?? [],
   };
 }
+
+/** A transfer carrying a SIPRI deal with deliveries [year, units, tiv]. */
+export function sipriTransfer(
+  id: string,
+  from: string,
+  to: string,
+  system: string,
+  deliveries: [year: number, units: number | null, tiv: number | null][],
+  category = 'Missiles',
+): Transfer {
+  const years = deliveries.map((d) => d[0]);
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  const base = transfer({ id, from, to, system, date: first === last ? `${first}` : `${first}/${last}` });
+  return {
+    ...base,
+    sipri: {
+      dealId: id, designation: system, description: 'test', category, orderYear: Math.min(...years), orderYearEstimated: false,
+      condition: 'NEW', tivDeal: null, tivPerUnit: null, localProduction: false, release: '12 Feb 2026',
+      deliveries: deliveries.map(([year, units, tiv]) => ({ year, yearEstimated: false, units, unitsEstimated: false, tiv })),
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import type {
   Actor, AidCommitment, Citation, Event, Restriction, Transfer, WeaponSystem,
 } from '../../domain/model.js';
-import type { CheckReason, Entity, Hop, SearchHit, SubgraphEdge, TimelineEntry } from '../../store/index.js';
+import type { CheckReason, Entity, Hop, SearchHit, StatsKey, StatsRow, SubgraphEdge, TimelineEntry } from '../../store/index.js';
 import {
   day, pageArgs, pathOptions, timelineFilter, transferFilter, type PathOptionsInput, type TimelineFilterInput,
   type TransferFilterInput,
@@ -128,7 +128,23 @@ export const resolvers = {
       const filter = await transferFilter(ctx.store, a.filter);
       return ctx.store.subgraph({ around, ...(a.depth != null && { depth: a.depth }), filter });
     },
+    transferStats: async (_: unknown, a: { filter?: TransferFilterInput | null; groupBy: StatsKey[] }, ctx: Ctx) => {
+      const rows = await ctx.store.transferStats(await transferFilter(ctx.store, a.filter), a.groupBy);
+      return rows.map((row) => ({ ...row, groupBy: a.groupBy }));
+    },
     stats: (_: unknown, __: unknown, ctx: Ctx) => ctx.store.stats(),
+  },
+
+  StatsRow: {
+    labels: (p: StatsRow & { groupBy: StatsKey[] }, _: unknown, ctx: Ctx) =>
+      Promise.all(
+        p.key.map(async (k, i) => {
+          const by = p.groupBy[i];
+          if (by !== 'SUPPLIER' && by !== 'RECIPIENT' && by !== 'SYSTEM') return k;
+          const v = await value<{ name: string }>(ctx, k);
+          return v?.name ?? k;
+        }),
+      ),
   },
 
   Node: {

@@ -4,7 +4,7 @@ import { normalizeName } from '../../domain/text.js';
 import { parseDay, today } from '../../domain/time.js';
 import {
   evaluateRoute, findPaths, idKey, paginate, rankSearch, resolvePathOptions, spanKey, timelinePredicate,
-  transferPredicate, unknownReference, verdictOf,
+  transferPredicate, unknownReference, verdictOf, aggregateStats, type StatsKey, type StatsRow,
 } from '../../query/index.js';
 import type {
   ActorFilter, CheckQuery, Entity, GraphStats, GraphStore, LoadSummary, Page, PageRequest, PathOptions, PathResult,
@@ -178,6 +178,12 @@ export class MemoryStore implements GraphStore {
 
   async search(text: string, limit = 20): Promise<readonly SearchHit[]> {
     return rankSearch(text, this.snapshot.searchables, limit);
+  }
+
+  async transferStats(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]> {
+    const s = this.snapshot;
+    const systems = new Map(s.systems.map((x) => [x.id, x]));
+    return aggregateStats(s.transfers.filter(transferPredicate(filter, s.systemTree)), groupBy, systems, filter.between);
   }
 
   async stats(): Promise<GraphStats> {

@@ -6,7 +6,8 @@ import { normalizeName } from '../../domain/text.js';
 import { parseDay, today, type DayWindow } from '../../domain/time.js';
 import {
   Hierarchy, connection, decodeCursor, encodeCursor, evaluateRoute, makePath, pageSize, rankSearch, resolvePathOptions,
-  spanKey, idKey, unknownReference, verdictOf, type CheckContext, type Searchable, type SortKey,
+  spanKey, idKey, unknownReference, verdictOf, aggregateStats, type CheckContext, type Searchable, type SortKey,
+  type StatsKey, type StatsRow,
 } from '../../query/index.js';
 import type {
   ActorFilter, CheckQuery, Entity, GraphStats, GraphStore, Hop, LoadSummary, Page, PageRequest, PathOptions, PathResult,
@@ -254,6 +255,17 @@ export class Neo4jStore implements GraphStore {
       return { id: x.id, type, name: x.name, names: [x.name, ...x.aliases, ...(x.designation ? [x.designation] : []), x.id] };
     });
     return rankSearch(text, candidates, limit);
+  }
+
+  async transferStats(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]> {
+    const rows = await this.executor.read(q.transfersMatching(filter), 'stats');
+    const transfers = rows.map((r) => parse<Transfer>(r.json));
+    const systemIds = [...new Set(transfers.map((t) => t.system))];
+    const systems = new Map<string, WeaponSystem>();
+    if (groupBy.includes('CATEGORY') && systemIds.length > 0) {
+      for (const [id, e] of await this.nodes(systemIds)) systems.set(id, e.value as WeaponSystem);
+    }
+    return aggregateStats(transfers, groupBy, systems, filter.between);
   }
 
   async stats(): Promise<GraphStats> {

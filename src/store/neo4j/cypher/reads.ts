@@ -67,6 +67,16 @@ export function transfersPage(filter: TransferFilter, after: SortKey | undefined
   };
 }
 
+/** Every transfer matching a filter (for aggregation), as JSON. */
+export function transfersMatching(filter: TransferFilter): Statement {
+  return {
+    cypher: `${FAMILY}
+  MATCH (t:Transfer) WHERE ${TRANSFER_WHERE('t')}
+  RETURN t.json AS json`,
+    params: transferParams(filter),
+  };
+}
+
 /** Timeline entries matching a filter (actors include their parts; systems their family), one page. */
 export function timelinePage(filter: TimelineFilter, after: SortKey | undefined, size: number): PageStatements {
   const head = `
