@@ -3,8 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { createApollo, createContext, errorLogPlugin, type GraphQLContext } from './graphql/index.js';
@@ -24,7 +26,12 @@ export interface ServerOptions {
   readonly maxBatch?: number;
   /** Largest request body in bytes. */
   readonly bodyLimit?: number;
+  /** Directory of the built dashboard (default dist/web). */
+  readonly webRoot?: string;
 }
+
+/** Where `npm run build:web` puts the dashboard. */
+export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'web');
 
 const require_ = createRequire(import.meta.url);
 
@@ -134,7 +141,17 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
     if (!asset) return reply.code(404).send({ error: 'not found' });
     return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(await readFile(asset.file));
   });
-  app.get('/', async (_, reply) => reply.redirect('/graphiql'));
+  // The dashboard, built by Vite into dist/web (`npm run build:web`; `npm start` builds it when missing).
+  const webRoot = options.webRoot ?? WEB_ROOT;
+  if (existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'], wildcard: false });
+  } else {
+    app.get('/', async (_, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><title>armsgraph</title><p>The dashboard is not built: run <code>npm run build:web</code>. GraphiQL is at <a href="/graphiql">/graphiql</a>.</p>'),
+    );
+  }
 
   app.get('/health/live', async () => ({ status: 'ok' }));
   app.get('/health/ready', async (_, reply) => {
