@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError as CommanderArgumentError, Option } from 'commander';
 import { ArmsgraphError, InvalidArgumentError, ValidationError, formatIssue } from './domain/errors.js';
-import { TRANSFER_STATUSES, type TransferStatus } from './domain/model.js';
+import { TRANSFER_STATUSES, type Dataset, type Transfer, type TransferStatus } from './domain/model.js';
+import { diffTransfers, importSipri, mergeDatasets, type ImportSipriSummary } from './import/index.js';
 import { parseDay, parseWindow } from './domain/time.js';
 import { orderViolations, STATS_KEYS, type StatsKey } from './query/index.js';
 import { loadSeedDir, validateSeedDir } from './seeds/index.js';
@@ -15,6 +16,7 @@ export const DEFAULT_SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.m
 
 interface GlobalOptions {
   readonly seeds: string;
+  readonly sipri?: string;
   readonly json: boolean;
   readonly store: 'memory' | 'neo4j';
 }
@@ -27,11 +29,28 @@ function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Opens the chosen store: memory is filled from the seeds; Neo4j answers from what it holds. */
+/** Reads a SIPRI export, printing progress to stderr; the seed's system ids stay reserved. */
+async function readSipri(file: string, seed: Dataset, quiet: boolean): Promise<{ dataset: Dataset; summary: ImportSipriSummary }> {
+  const result = await importSipri(file, {
+    reservedSystemIds: seed.systems.map((x) => x.id),
+    ...(!quiet && { onProgress: (rows: number) => process.stderr.write(`armsgraph: read ${rows} rows of ${path.basename(file)}\n`) }),
+  });
+  return result;
+}
+
+/** The seeds, merged with a SIPRI export when one is given (`--sipri`). */
+async function buildDataset(options: GlobalOptions): Promise<Dataset> {
+  const seed = await loadSeedDir(options.seeds);
+  if (!options.sipri) return seed;
+  const { dataset } = await readSipri(options.sipri, seed, true);
+  return mergeDatasets(seed, dataset);
+}
+
+/** Opens the chosen store: memory is filled from the seeds (and --sipri); Neo4j answers from what it holds. */
 async function openStore(options: GlobalOptions): Promise<GraphStore> {
   if (options.store === 'neo4j') return Neo4jStore.connect();
   const store = new MemoryStore();
-  await store.load(await loadSeedDir(options.seeds));
+  await store.load(await buildDataset(options));
   return store;
 }
 
@@ -76,6 +95,7 @@ export function buildProgram(): Command {
     .description('Arms-transfer timeline knowledge graph: transfer paths, rules and the timeline.')
     .addOption(new Option('--seeds <dir>', 'seed directory').default(process.env.ARMSGRAPH_SEEDS ?? DEFAULT_SEED_DIR, 'the bundled seeds/'))
     .option('--json', 'print machine-readable JSON', false)
+    .option('--sipri <file>', 'with the memory store: also load this SIPRI trade-register CSV export (env ARMSGRAPH_SIPRI)', process.env.ARMSGRAPH_SIPRI)
     .addOption(
       new Option('--store <store>', 'where the graph lives: memory (seeds loaded per run) or neo4j (NEO4J_URI)')
         .choices(['memory', 'neo4j'])
@@ -138,7 +158,7 @@ export function buildProgram(): Command {
       const options = globals();
       const store = options.store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
       if (options.store === 'memory' || o.load) {
-        const summary = await store.load(await loadSeedDir(options.seeds));
+        const summary = await store.load(await buildDataset(options));
         process.stderr.write(`armsgraph: loaded ${summary.transfers} transfers, ${summary.events} events into ${store.kind} in ${summary.millis} ms\n`);
       }
       const { createServer } = await import('./server.js');
@@ -158,6 +178,51 @@ export function buildProgram(): Command {
       await app.listen({ port: o.port, host: o.host });
       const base = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${(app.server.address() as { port: number }).port}`;
       process.stderr.write(`armsgraph: serving the ${store.kind} store\n  GraphQL   ${base}/graphql\n  GraphiQL  ${base}/graphiql\n  health    ${base}/health/ready\n`);
+    });
+
+  program
+    .command('import')
+    .description('import an external dataset into the store, joined with the seeds')
+    .command('sipri <file>')
+    .description('import a SIPRI Arms Transfers Database CSV export (replaces the deals of an earlier release)')
+    .action(async (file: string) => {
+      const options = globals();
+      const started = performance.now();
+      const seed = await loadSeedDir(options.seeds);
+      const { dataset, summary } = await readSipri(file, seed, options.json);
+      const merged = mergeDatasets(seed, dataset);
+      const store = options.store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
+      try {
+        const before: Transfer[] = [];
+        if (store.kind === 'neo4j') {
+          for (let after: string | undefined; ; ) {
+            const page = await store.transfers({}, { first: 100, ...(after !== undefined && { after }) });
+            before.push(...page.items.filter((t) => t.sipri !== undefined));
+            if (!page.hasNextPage) break;
+            after = page.cursors[page.cursors.length - 1];
+          }
+        }
+        const diff = diffTransfers(before, dataset.transfers);
+        const loaded = await store.load(merged);
+        const report = {
+          store: store.kind, file, ...summary, loaded, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+          totalMillis: Math.round(performance.now() - started),
+          changes: { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length },
+        };
+        if (options.json) return printJson({ ...report, changedIds: diff });
+        print([
+          `imported ${path.basename(file)} (SIPRI release ${summary.release}) into ${store.kind} in ${report.totalMillis} ms (parse ${summary.millis} ms, load ${loaded.millis} ms, peak RSS ${report.peakRssMb} MB)`,
+          `  rows read ${summary.rowsRead}, deals ${summary.deals}, delivery rows ${summary.deliveryRows}`,
+          `  actors ${summary.actorsCreated} (${merged.actors.length - seed.actors.length} new to the graph), systems ${summary.systemsCreated} (${merged.systems.length - seed.systems.length} new); graph now ${loaded.actors} actors, ${loaded.systems} systems, ${loaded.transfers} transfers`,
+          `  changes against the store: ${diff.added.length} deals added, ${diff.changed.length} changed, ${diff.removed.length} removed`,
+          summary.unresolved.length === 0
+            ? '  unresolved names: none'
+            : `  unresolved names (${summary.unresolved.length}):\n${summary.unresolved.map((u) => `    ${u.name} (lines ${u.lines.slice(0, 10).join(', ')}${u.lines.length > 10 ? ', …' : ''})`).join('\n')}`,
+        ]);
+        if (store.kind === 'memory') print('  (the memory store lives for this command only: use --sipri with serve, paths or stats, or --store neo4j)');
+      } finally {
+        await store.close();
+      }
     });
 
   program
@@ -321,6 +386,12 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
     }
   }
 }
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await main();

@@ -310,9 +310,9 @@ export interface SipriDeal {
   readonly orderYear: number | null;
   readonly orderYearEstimated: boolean;
   readonly condition: 'NEW' | 'SECOND_HAND' | 'SECOND_HAND_MODERNIZED';
-  /** SIPRI's estimate column as exported (TIV for the total order, in millions), null when empty. */
-  readonly tivDeal: number | null;
-  /** TIV per unit, in millions. */
+  /** SIPRI's "SIPRI estimate" column: the TIV of one new unit, in millions (null when empty). */
+  readonly tivPerNewUnit: number | null;
+  /** SIPRI's "TIV deal unit": the TIV of one unit as delivered (new-unit TIV × condition factor), in millions. */
   readonly tivPerUnit: number | null;
   readonly localProduction: boolean;
   readonly deliveries: readonly SipriDelivery[];

@@ -119,7 +119,7 @@ export function sipriTransfer(
     ...base,
     sipri: {
       dealId: id, designation: system, description: 'test', category, orderYear: Math.min(...years), orderYearEstimated: false,
-      condition: 'NEW', tivDeal: null, tivPerUnit: null, localProduction: false, release: '12 Feb 2026',
+      condition: 'NEW', tivPerNewUnit: null, tivPerUnit: null, localProduction: false, release: '12 Feb 2026',
       deliveries: deliveries.map(([year, units, tiv]) => ({ year, yearEstimated: false, units, unitsEstimated: false, tiv })),
     },
   };

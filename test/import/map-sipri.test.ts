@@ -90,7 +90,7 @@ describe('SipriDatasetBuilder', () => {
     });
     expect(t.sipri).toMatchObject({
       dealId: '22925', designation: 'QW-1 Vanguard', description: 'portable SAM', category: 'Missiles', orderYear: 1993,
-      orderYearEstimated: true, condition: 'NEW', tivDeal: 0.07, tivPerUnit: 0.07, localProduction: true, release: '12 Feb 2026',
+      orderYearEstimated: true, condition: 'NEW', tivPerNewUnit: 0.07, tivPerUnit: 0.07, localProduction: true, release: '12 Feb 2026',
     });
     const years = t.sipri!.deliveries.map((d) => d.year);
     expect(years).toHaveLength(30);
@@ -106,7 +106,7 @@ describe('SipriDatasetBuilder', () => {
     const byId = new Map(result.dataset.transfers.map((t) => [t.id, t]));
     expect(byId.get('transfer:sipri-90001')).toMatchObject({ quantity: { min: 1 }, date: { edtf: '2022/2023~' }, system: 'system:iris-t-slm-launcher' });
     expect(byId.get('transfer:sipri-90002')).toMatchObject({ date: { edtf: '2022~' }, sipri: { condition: 'SECOND_HAND_MODERNIZED' } });
-    expect(byId.get('transfer:sipri-90004')).toMatchObject({ status: 'PLANNED', date: { edtf: '2024' }, sipri: { deliveries: [], tivDeal: null } });
+    expect(byId.get('transfer:sipri-90004')).toMatchObject({ status: 'PLANNED', date: { edtf: '2024' }, sipri: { deliveries: [], tivPerNewUnit: null } });
     expect(byId.get('transfer:sipri-90004')?.quantity).toBeUndefined();
   });
 

@@ -68,6 +68,7 @@ describe('openSipriCsv', () => {
 
   it('reports a preamble without its "Data generated" line at the header line', async () => {
     const csv = await openSipriCsv(fixture('missing-generated.csv'));
+    await csv.close();
     expect(csv.issues.issues).toEqual([
       expect.objectContaining({ line: 11, field: 'Data generated', message: expect.stringContaining('no "Data generated: <date>" line') }),
     ]);

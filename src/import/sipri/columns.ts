@@ -39,8 +39,8 @@ export type SipriCondition = (typeof SIPRI_STATUS)[keyof typeof SIPRI_STATUS];
  * estimate flags are true only for `Yes` (an empty flag means SIPRI did not mark the value as an estimate).
  *
  * What the TIV columns hold was checked against the 12 Feb 2026 export: `SIPRI estimate` is the TIV of one
- * *new* unit; `TIV deal unit` is the TIV of one unit in this deal (the new value × 0.4 for second-hand,
- * × 0.66 for second-hand-but-modernized, rounded to 2 decimals); `TIV delivery values` is the TIV of the
+ * *new* unit; `TIV deal unit` is the TIV of one unit in this deal (the new value × about 0.4 for second-hand,
+ * × about 0.66 for second-hand-but-modernized, rounded to 2 decimals); `TIV delivery values` is the TIV of the
  * units delivered that year (units × the unrounded unit TIV).
  */
 export interface SipriRow {

@@ -207,7 +207,7 @@ export class SipriDatasetBuilder {
         orderYear: first.orderYear,
         orderYearEstimated: first.orderYearEstimated,
         condition: first.condition,
-        tivDeal: first.tivPerNewUnit,
+        tivPerNewUnit: first.tivPerNewUnit,
         tivPerUnit: first.tivPerUnit,
         localProduction: first.localProduction,
         deliveries: deal.deliveries,

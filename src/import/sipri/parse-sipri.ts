@@ -32,8 +32,10 @@ export interface SipriCsv {
   readonly issues: IssueCollector;
   /** Data records read so far, valid or not. */
   readonly rowsRead: number;
-  /** The valid data rows in file order (invalid ones go to `issues`). Iterate once. */
+  /** The valid data rows in file order (invalid ones go to `issues`). Iterate once; ending it closes the input. */
   rows(): AsyncGenerator<SipriRow>;
+  /** Releases the input without reading the rows (not needed after `rows()` ends). */
+  close(): Promise<void>;
 }
 
 /** Preamble notes SIPRI writes before the header; more than this means the header is missing. */
@@ -41,7 +43,6 @@ const MAX_PREAMBLE_LINES = 40;
 /** A record longer than this is not a SIPRI row (binary data or an unclosed quote). */
 const MAX_RECORD_CHARS = 64 * 1024;
 // Control characters other than tab/CR/LF, or the UTF-8 replacement character, mean binary input.
-// eslint-disable-next-line no-control-regex
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/;
 const BINARY_MESSAGE = 'binary data: this is not a text CSV file (expected the SIPRI trade-register export)';
 
@@ -101,6 +102,45 @@ function readError(error: unknown, file: string): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/** Checks the header record and reads the release from the preamble; throws on a missing or wrong header. */
+async function readHeader(
+  records: AsyncIterator<CsvRecord>, lines: readonly string[], foundHeader: boolean, issues: IssueCollector,
+): Promise<{ headerLine: number; preamble: SipriPreamble }> {
+  const { file } = issues;
+  const fail = (line: number | null, field: string, message: string): never => {
+    throw new ValidationError([...issues.issues, { file, line, field, message }]);
+  };
+  const binaryAt = lines.findIndex((line) => BINARY.test(line));
+  if (binaryAt >= 0) fail(binaryAt + 1, '', BINARY_MESSAGE);
+  if (!foundHeader) fail(null, 'header', `no header row found in the first ${MAX_PREAMBLE_LINES} lines: expected "${SIPRI_HEADER_LINE}"`);
+
+  const headerLine = lines.length + 1;
+  let header: CsvRecord | undefined;
+  try {
+    const next = await records.next();
+    if (!next.done) header = next.value;
+  } catch (error) {
+    if (error instanceof CsvReadFailure) fail(error.line === null ? null : error.line + lines.length, '', error.message);
+    throw error;
+  }
+  if (header === undefined) return fail(headerLine, 'header', `expected the header "${SIPRI_HEADER_LINE}", found the end of the input`);
+  if (BINARY.test(header.record.join(','))) fail(headerLine, '', BINARY_MESSAGE);
+  const mismatch = headerMismatch(header.record);
+  if (mismatch !== undefined) fail(headerLine, 'header', mismatch);
+
+  const at = lines.findIndex((line) => generatedValue(line) !== undefined);
+  const generated = at < 0 ? undefined : { line: at + 1, value: generatedValue(lines[at]!) ?? '' };
+  let release = { release: '', releaseDay: '' };
+  if (generated === undefined) {
+    issues.add(headerLine, 'Data generated', 'the preamble has no "Data generated: <date>" line (it names the SIPRI release); expected it before the header');
+  } else {
+    const parsed = parseReleaseDate(generated.value);
+    if (parsed === undefined) issues.add(generated.line, 'Data generated', `expected a date such as "12 Feb 2026", found "${generated.value}"`);
+    else release = parsed;
+  }
+  return { headerLine, preamble: { lines, generated: generated?.value ?? '', ...release } };
+}
+
 /**
  * Opens a SIPRI trade-register export: reads the preamble (capturing the `Data generated:` release) and
  * checks the header exactly. Throws ValidationError when the header is missing or differs, or the input is
@@ -117,47 +157,19 @@ export async function openSipriCsv(input: SipriInput, options: SipriCsvOptions =
   } catch (error) {
     throw readError(error, file);
   }
-  const { preamble: lines } = split;
-  const offset = lines.length;
+  const offset = split.preamble.length;
   const records = openRecords(split.body, file);
-  const fail = (line: number | null, field: string, message: string): never => {
-    void records.return?.();
+  const close = async () => {
+    await records.return?.();
     if (typeof input === 'string') source.destroy();
-    throw new ValidationError([...issues.issues, { file, line, field, message }]);
   };
-  const binaryAt = lines.findIndex((line) => BINARY.test(line));
-  if (binaryAt >= 0) fail(binaryAt + 1, '', BINARY_MESSAGE);
-  if (!split.foundHeader) fail(null, 'header', `no header row found in the first ${MAX_PREAMBLE_LINES} lines: expected "${SIPRI_HEADER_LINE}"`);
-
-  let header: CsvRecord | undefined;
+  let head: { headerLine: number; preamble: SipriPreamble };
   try {
-    const next = await records.next();
-    if (!next.done) header = next.value;
+    head = await readHeader(records, split.preamble, split.foundHeader, issues);
   } catch (error) {
-    if (error instanceof CsvReadFailure) fail(error.line === null ? null : error.line + offset, '', error.message);
+    await close();
     throw error;
   }
-  const headerLine = offset + 1;
-  if (header === undefined) return fail(headerLine, 'header', `expected the header "${SIPRI_HEADER_LINE}", found the end of the input`);
-  if (BINARY.test(header.record.join(','))) fail(headerLine, '', BINARY_MESSAGE);
-  const mismatch = headerMismatch(header.record);
-  if (mismatch !== undefined) fail(headerLine, 'header', mismatch);
-
-  let generated: { line: number; value: string } | undefined;
-  lines.forEach((line, i) => {
-    const value = generatedValue(line);
-    if (value !== undefined && generated === undefined) generated = { line: i + 1, value };
-  });
-
-  let release = { release: '', releaseDay: '' };
-  if (generated === undefined) {
-    issues.add(headerLine, 'Data generated', 'the preamble has no "Data generated: <date>" line (it names the SIPRI release); expected it before the header');
-  } else {
-    const parsed = parseReleaseDate(generated.value);
-    if (parsed === undefined) issues.add(generated.line, 'Data generated', `expected a date such as "12 Feb 2026", found "${generated.value}"`);
-    else release = parsed;
-  }
-  const preamble: SipriPreamble = { lines, generated: generated?.value ?? '', ...release };
 
   let rowsRead = 0;
   async function* rows(): AsyncGenerator<SipriRow> {
@@ -177,18 +189,18 @@ export async function openSipriCsv(input: SipriInput, options: SipriCsvOptions =
       }
       throw error;
     } finally {
-      await records.return?.();
+      await close();
     }
   }
 
   return {
     file,
-    preamble,
-    headerLine,
+    ...head,
     issues,
     get rowsRead() {
       return rowsRead;
     },
     rows,
+    close,
   };
 }
