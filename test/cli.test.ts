@@ -116,4 +116,24 @@ describe('armsgraph CLI', () => {
     const { stdout } = await run('search', 'Кинджал');
     expect(stdout).toMatch(/^EXACT +WeaponSystem +system:kinzhal +Kinzhal {2}\(as "Кинджал"\)/);
   });
+
+  it('import sipri prints a summary of what it read; a malformed export fails with line and column', async () => {
+    const ok = await run('import', 'sipri', 'test/fixtures/sipri/excerpt.csv');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^imported excerpt\.csv \(SIPRI release 12 Feb 2026\) into memory in \d+ ms/);
+    expect(ok.stdout).toContain('rows read 141, deals 79, delivery rows 141');
+    expect(ok.stdout).toContain('unresolved names: none');
+    const bad = await run('import', 'sipri', 'test/fixtures/sipri/non-numeric-tiv.csv');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/non-numeric-tiv\.csv:14: TIV delivery values: /);
+  });
+
+  it('stats over seed + SIPRI excerpt: TIV delivered into Ukraine 2022–2024 by supplier', async () => {
+    const { code, stdout } = await run('--sipri', 'test/fixtures/sipri/excerpt.csv', 'stats', '--recipient', 'UA', '--between', '2022/2024', '--group-by', 'supplier');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^supplier +deals +units +TIV \(M\)$/);
+    expect(lines[1]).toMatch(/^United States \(US\) +\d+ +\d+ +\d+\.\d$/);
+    expect(lines[lines.length - 1]).toMatch(/^-- \d+ group\(s\); TIV delivered in all: \d+\.\d M$/);
+  });
 });

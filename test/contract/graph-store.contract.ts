@@ -2,11 +2,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Dataset } from '../../src/domain/model.js';
+import { importSipri, mergeDatasets } from '../../src/import/index.js';
 import { loadSeedDir } from '../../src/seeds/index.js';
+import { readFile } from 'node:fs/promises';
 import type { GraphStore, Path, PathOptions } from '../../src/store/index.js';
 import { actor, dataset, event, restriction, sipriTransfer, system, transfer } from '../helpers/dataset.js';
 
 export const SEED_DIR = path.resolve(import.meta.dirname, '../../seeds');
+export const SIPRI_EXCERPT = path.resolve(import.meta.dirname, '../fixtures/sipri/excerpt.csv');
 
 const route = (p: Path) => [p.hops[0]!.from, ...p.hops.map((h) => h.to)].join('>');
 const ids = (p: Path) => p.hops.map((h) => h.transfer.id.replace('transfer:', '')).join(',');
@@ -339,6 +342,48 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       it('aliases resolve whatever the accents and punctuation', async () => {
         await load(dataset({ actors: [actor('CI', "Côte d'Ivoire", ['Ivory Coast'])] }));
         for (const ref of ["cote d'ivoire", 'COTE DIVOIRE', 'Côte-d’Ivoire', 'ivory coast', 'CI']) expect(await store.resolveActor(ref)).toBe('CI');
+      });
+    });
+
+    describe('SIPRI excerpt joined with the seed', () => {
+      beforeAll(async () => {
+        const { dataset } = await importSipri(SIPRI_EXCERPT, { reservedSystemIds: seed.systems.map((x) => x.id) });
+        await load(mergeDatasets(seed, dataset));
+      });
+
+      it('joins SIPRI actors with the seed’s: one Japan, one Ukraine, one Patriot', async () => {
+        expect(await store.resolveActor('Ukraine')).toBe('UA');
+        expect((await store.transfers({ recipient: 'UA', system: 'system:patriot' }, { first: 100 })).items.map((t) => t.supplier).sort()).toEqual(
+          ['DE', 'DE', 'DE', 'NL', 'RO', 'RO', 'RO', 'ES', 'US', 'US', 'US', 'US', 'US', 'unknown:supplier'].sort(),
+        );
+        const mixed = await store.transferPaths('JP', 'UA', { system: 'system:patriot' });
+        expect(mixed.paths.map(route)).toEqual(Array(5).fill('JP>US>UA'));
+        expect(new Set(mixed.paths.map((p) => p.hops[0]!.transfer.id))).toEqual(new Set(['transfer:jp-us-patriot-missiles-2024']));
+        expect(mixed.paths.filter((p) => p.hops[1]!.transfer.id.startsWith('transfer:sipri-'))).toHaveLength(4);
+      });
+
+      it('finds Germany → Czechia → Ukraine (Leopards to Czechia, T-72s on) with TIME_RESPECTING', async () => {
+        const result = await store.transferPaths('DE', 'UA', { order: 'TIME_RESPECTING', limit: 100 });
+        const viaCzechia = result.paths.filter((p) => route(p) === 'DE>CZ>UA');
+        expect(viaCzechia.length).toBeGreaterThan(0);
+        const systems = await store.nodes([...new Set(viaCzechia.flatMap((p) => p.hops.map((h) => h.transfer.system)))]);
+        const names = [...systems.values()].map((e) => (e.value as { name: string }).name);
+        expect(names).toEqual(expect.arrayContaining(['Leopard-2A4', 'T-72M1']));
+        for (const p of viaCzechia) expect(p.hops[1]!.transfer.date.latest >= p.hops[0]!.transfer.date.earliest).toBe(true);
+      });
+
+      it('transferStats into Ukraine for 2022–2024 by supplier matches the excerpt recomputed by hand', async () => {
+        const lines = (await readFile(SIPRI_EXCERPT, 'latin1')).split(/\r?\n/).slice(12).filter((l) => l.trim() !== '');
+        const expected = new Map<string, number>();
+        for (const line of lines) {
+          const c = line.replace(/;$/, '').split(',');
+          if (c[2] !== 'Ukraine' || Number(c[10]) < 2022 || Number(c[10]) > 2024) continue;
+          expected.set(c[1]!, (expected.get(c[1]!) ?? 0) + Number(c[15]));
+        }
+        const rows = await store.transferStats({ recipient: 'UA', between: { from: '2022-01-01', to: '2024-12-31' } }, ['SUPPLIER']);
+        const got = new Map(rows.filter((r) => r.tivDelivered !== null).map((r) => [r.key[0]!, r.tivDelivered!]));
+        expect(got.size).toBe(expected.size);
+        for (const [name, tiv] of expected) expect(got.get(await store.resolveActor(name)), name).toBeCloseTo(tiv, 6);
       });
     });
 
