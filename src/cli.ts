@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError as CommanderArgumentError, Option } from 'commander';
 import { ArmsgraphError, InvalidArgumentError, ValidationError, formatIssue } from './domain/errors.js';
-import { TRANSFER_STATUSES, type Dataset, type Transfer, type TransferStatus } from './domain/model.js';
+import { TRANSFER_STATUSES, type Dataset, type TransferStatus } from './domain/model.js';
 import { diffTransfers, importSipri, mergeDatasets, type ImportSipriSummary } from './import/index.js';
 import { parseDay, parseWindow } from './domain/time.js';
 import { orderViolations, STATS_KEYS, type StatsKey } from './query/index.js';
@@ -193,15 +193,7 @@ export function buildProgram(): Command {
       const merged = mergeDatasets(seed, dataset);
       const store = options.store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
       try {
-        const before: Transfer[] = [];
-        if (store.kind === 'neo4j') {
-          for (let after: string | undefined; ; ) {
-            const page = await store.transfers({}, { first: 100, ...(after !== undefined && { after }) });
-            before.push(...page.items.filter((t) => t.sipri !== undefined));
-            if (!page.hasNextPage) break;
-            after = page.cursors[page.cursors.length - 1];
-          }
-        }
+        const before = (await store.allTransfers({})).filter((t) => t.sipri !== undefined);
         const diff = diffTransfers(before, dataset.transfers);
         const loaded = await store.load(merged);
         const report = {

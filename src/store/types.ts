@@ -218,6 +218,8 @@ export interface GraphStore {
   actors(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>>;
   systems(filter: SystemFilter, page: PageRequest): Promise<Page<WeaponSystem>>;
   transfers(filter: TransferFilter, page: PageRequest): Promise<Page<Transfer>>;
+  /** Every transfer matching the filter, in time order, unpaginated (for imports, exports and aggregation). */
+  allTransfers(filter: TransferFilter): Promise<readonly Transfer[]>;
   transferPaths(from: string, to: string, options?: PathOptions): Promise<PathResult>;
   transferCheck(query: CheckQuery): Promise<TransferCheck>;
   timeline(filter: TimelineFilter, page: PageRequest): Promise<Page<TimelineEntry>>;

@@ -196,6 +196,11 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
         expect((await store.transfers({ system: 'system:patriot' }, {})).totalCount).toBe(3);
         expect((await store.transfers({ supplier: 'JP', statuses: ['PLANNED'], kinds: ['BACKFILL'] }, {})).totalCount).toBe(1);
         expect((await store.transfers({ knownAt: '2023-01-01' }, {})).totalCount).toBe(0);
+        expect((await store.allTransfers({ system: 'system:patriot' })).map((t) => t.id)).toEqual([
+          'transfer:ua-first-patriot-systems-2023-04',
+          'transfer:us-ua-patriot-missiles-potential',
+          'transfer:jp-us-patriot-missiles-2024',
+        ]);
       });
 
       it('search ranks exact, then prefix, then contains, over names and aliases', async () => {

@@ -94,6 +94,11 @@ export class MemoryStore implements GraphStore {
     return paginate(s.transfers.filter(transferPredicate(filter, s.systemTree)), spanKey, page);
   }
 
+  async allTransfers(filter: TransferFilter): Promise<readonly Transfer[]> {
+    const s = this.snapshot;
+    return s.transfers.filter(transferPredicate(filter, s.systemTree));
+  }
+
   async transferPaths(from: string, to: string, options: PathOptions = {}): Promise<PathResult> {
     const s = this.snapshot;
     const resolved = resolvePathOptions(options);
@@ -183,7 +188,7 @@ export class MemoryStore implements GraphStore {
   async transferStats(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]> {
     const s = this.snapshot;
     const systems = new Map(s.systems.map((x) => [x.id, x]));
-    return aggregateStats(s.transfers.filter(transferPredicate(filter, s.systemTree)), groupBy, systems, filter.between);
+    return aggregateStats(await this.allTransfers(filter), groupBy, systems, filter.between);
   }
 
   async stats(): Promise<GraphStats> {

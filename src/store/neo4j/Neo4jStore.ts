@@ -15,7 +15,7 @@ import type {
 } from '../types.js';
 import { neo4jConfigFromEnv, type Neo4jConfig } from './config.js';
 import { Executor, type Statement } from './Executor.js';
-import { loadStatements, DEFAULT_BATCH_SIZE } from './cypher/load.js';
+import { loadStatements, DEFAULT_BATCH_SIZE, READ_STORED_STATE } from './cypher/load.js';
 import * as q from './cypher/reads.js';
 import { SCHEMA_STATEMENTS } from './cypher/schema.js';
 import { MAX_SUBGRAPH_DEPTH } from '../memory/MemoryStore.js';
@@ -55,7 +55,12 @@ export class Neo4jStore implements GraphStore {
   async load(dataset: Dataset, batchSize = DEFAULT_BATCH_SIZE): Promise<LoadSummary> {
     const started = performance.now();
     validateDataset(dataset);
-    await this.runInOneTransaction(loadStatements(dataset, batchSize));
+    await this.executor.write(async (tx) => {
+      const row = (await tx.run(READ_STORED_STATE.cypher, READ_STORED_STATE.params)).records[0];
+      const pairs = (key: string) => new Map((row?.get(key) as [string, string][] | undefined) ?? []);
+      const statements = loadStatements(dataset, { nodes: pairs('nodes'), entries: pairs('entries') }, batchSize);
+      for (const s of statements) await tx.run(s.cypher, s.params);
+    }, 'load');
     return { ...(await this.stats()), millis: Math.round(performance.now() - started) };
   }
 
@@ -257,9 +262,13 @@ export class Neo4jStore implements GraphStore {
     return rankSearch(text, candidates, limit);
   }
 
+  async allTransfers(filter: TransferFilter): Promise<readonly Transfer[]> {
+    const rows = await this.executor.read(q.transfersMatching(filter), 'transfers');
+    return rows.map((r) => parse<Transfer>(r.json));
+  }
+
   async transferStats(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]> {
-    const rows = await this.executor.read(q.transfersMatching(filter), 'stats');
-    const transfers = rows.map((r) => parse<Transfer>(r.json));
+    const transfers = await this.allTransfers(filter);
     const systemIds = [...new Set(transfers.map((t) => t.system))];
     const systems = new Map<string, WeaponSystem>();
     if (groupBy.includes('CATEGORY') && systemIds.length > 0) {

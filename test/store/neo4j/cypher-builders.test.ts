@@ -48,7 +48,7 @@ describe('Cypher builders', () => {
 
   it('load statements carry rows as parameters, in batches', () => {
     const d = dataset({ transfers: [transfer({ id: 'ab', from: 'AA', to: 'BB', date: '2024-01-15' }), transfer({ id: 'bc', from: 'BB', to: 'CC', date: '2024' })] });
-    const statements = loadStatements({ ...d, actors: d.actors.map((a) => (a.id === 'AA' ? { ...a, name: HOSTILE } : a)) }, 1);
+    const statements = loadStatements({ ...d, actors: d.actors.map((a) => (a.id === 'AA' ? { ...a, name: HOSTILE } : a)) }, undefined, 1);
     statements.forEach(expectNoValuesInText);
     expect(statements.map((s) => s.cypher)).toMatchSnapshot();
     expect(statements.filter((s) => s.cypher.includes('TRANSFERRED'))).toHaveLength(2);

@@ -1,4 +1,5 @@
 // Builds the statements of an atomic load: batched UNWIND … MERGE, replacing what changed (DESIGN §7).
+import { createHash } from 'node:crypto';
 import { datasetLinks, LINK_TYPES, type LinkType } from '../../../domain/graph-model.js';
 import type { Dataset, EntityType } from '../../../domain/model.js';
 import { normalizeName } from '../../../domain/text.js';
@@ -36,12 +37,30 @@ const CREATE_LINKS: Record<LinkType, string> = Object.fromEntries(
   ]),
 ) as Record<LinkType, string>;
 
-const DELETE_STALE = 'MATCH (n:Entity) WHERE NOT n.id IN $ids DETACH DELETE n';
-const DELETE_LINKS = 'MATCH (:Entity)-[r]->(:Entity) DELETE r';
-const DELETE_TIMELINE = 'MATCH (e:TimelineEntry) DETACH DELETE e';
+const DELETE_ALL = 'MATCH (n) WHERE n:Entity OR n:TimelineEntry DETACH DELETE n';
+const DELETE_NODES = 'MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n';
+const DELETE_OUT_LINKS = 'MATCH (n:Entity)-[r]->(:Entity) WHERE n.id IN $ids AND NOT r:TRANSFERRED DELETE r';
+const DELETE_TRANSFERRED = 'MATCH (:Actor)-[r:TRANSFERRED]->(:Actor) WHERE r.transferId IN $ids DELETE r';
+const DELETE_ENTRIES = 'MATCH (e:TimelineEntry) WHERE e.id IN $ids DELETE e';
 const CREATE_TRANSFERRED =
   'UNWIND $rows AS row MATCH (a:Actor {id: row.supplier}) MATCH (b:Actor {id: row.recipient}) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row';
 const CREATE_TIMELINE = 'UNWIND $rows AS row CREATE (e:TimelineEntry) SET e = row';
+
+/** Reads what the database holds: the content hash of every node and timeline entry. */
+export const READ_STORED_STATE: Statement = {
+  cypher: `CALL { MATCH (n:Entity) RETURN collect([n.id, n.hash]) AS nodes }
+  CALL { MATCH (e:TimelineEntry) RETURN collect([e.id, e.hash]) AS entries }
+  RETURN nodes, entries`,
+  params: {},
+};
+
+/** What the database holds, by id: content hashes of nodes and timeline entries. */
+export interface StoredState {
+  readonly nodes: ReadonlyMap<string, string>;
+  readonly entries: ReadonlyMap<string, string>;
+}
+
+const hashOf = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 
 function nameKeys(names: readonly (string | undefined)[]): string[] {
   return [...new Set(names.filter((n): n is string => n !== undefined).map(normalizeName).filter((k) => k !== ''))];
@@ -49,10 +68,10 @@ function nameKeys(names: readonly (string | undefined)[]): string[] {
 
 /** The flat node rows of a dataset: query fields as properties, the whole entity as `json`. */
 export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
-  const row = (type: EntityType, value: { id: string }, props: Props): NodeRow => ({
-    id: value.id,
-    props: { id: value.id, type, json: JSON.stringify(value), ...props },
-  });
+  const row = (type: EntityType, value: { id: string }, props: Props): NodeRow => {
+    const all = { id: value.id, type, json: JSON.stringify(value), ...props };
+    return { id: value.id, props: { ...all, hash: hashOf(all) } };
+  };
   const span = (s: { earliest: string; latest: string }) => ({ earliest: s.earliest, latest: s.latest });
   const cited = (x: { citations: readonly unknown[]; knownSince?: string }) => ({
     citationCount: x.citations.length,
@@ -91,22 +110,36 @@ function batches<T>(rows: readonly T[], size: number): T[][] {
 }
 
 /**
- * The statements that make the database hold exactly `d`, to be run in order in one write transaction:
- * stale nodes and all links are removed, nodes merged with their properties replaced, links and the
- * TRANSFERRED projection recreated, timeline entries rebuilt.
+ * The statements that make the database hold exactly `d`, to be run in order in one write transaction.
+ * Given what the database holds (`stored`), only what changed is written: nodes whose content hash differs
+ * are merged with their properties replaced and their outgoing links, TRANSFERRED projection and timeline
+ * entries recreated; nodes no longer in `d` are removed. Loading the same dataset twice writes nothing.
+ * Without `stored`, everything armsgraph holds is replaced.
  */
-export function loadStatements(d: Dataset, batchSize = DEFAULT_BATCH_SIZE): Statement[] {
+export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEFAULT_BATCH_SIZE): Statement[] {
   const rows = nodeRows(d);
-  const ids = Object.values(rows).flatMap((list) => list.map((r) => r.id));
-  const out: Statement[] = [
-    { cypher: DELETE_STALE, params: { ids } },
-    { cypher: DELETE_LINKS, params: {} },
-    { cypher: DELETE_TIMELINE, params: {} },
-  ];
-  for (const type of Object.keys(NODE_LABELS) as EntityType[]) {
-    for (const batch of batches(rows[type], batchSize)) out.push({ cypher: MERGE_NODES[type], params: { rows: batch } });
+  const all = Object.values(rows).flat();
+  const out: Statement[] = [];
+  const changed = new Set<string>();
+  if (stored === undefined) {
+    out.push({ cypher: DELETE_ALL, params: {} });
+    for (const r of all) changed.add(r.id);
+  } else {
+    const present = new Set(all.map((r) => r.id));
+    const gone = [...stored.nodes.keys()].filter((id) => !present.has(id));
+    for (const r of all) if (stored.nodes.get(r.id) !== r.props.hash) changed.add(r.id);
+    const transfersTouched = [...gone.filter((id) => id.startsWith('transfer:')), ...d.transfers.filter((t) => changed.has(t.id)).map((t) => t.id)];
+    for (const batch of batches(transfersTouched, batchSize)) out.push({ cypher: DELETE_TRANSFERRED, params: { ids: batch } });
+    for (const batch of batches(gone, batchSize)) out.push({ cypher: DELETE_NODES, params: { ids: batch } });
+    for (const batch of batches([...changed].filter((id) => stored.nodes.has(id)), batchSize)) {
+      out.push({ cypher: DELETE_OUT_LINKS, params: { ids: batch } });
+    }
   }
-  const links = datasetLinks(d);
+  for (const type of Object.keys(NODE_LABELS) as EntityType[]) {
+    const rowsOfType = rows[type].filter((r) => changed.has(r.id));
+    for (const batch of batches(rowsOfType, batchSize)) out.push({ cypher: MERGE_NODES[type], params: { rows: batch } });
+  }
+  const links = datasetLinks(d).filter((l) => changed.has(l.from));
   for (const type of LINK_TYPES) {
     const ofType = links
       .filter((l) => l.type === type)
@@ -116,15 +149,24 @@ export function loadStatements(d: Dataset, batchSize = DEFAULT_BATCH_SIZE): Stat
       }));
     for (const batch of batches(ofType, batchSize)) out.push({ cypher: CREATE_LINKS[type], params: { rows: batch } });
   }
-  const projection = d.transfers.map((t) => ({
+  const projection = d.transfers.filter((t) => changed.has(t.id)).map((t) => ({
     transferId: t.id, supplier: t.supplier, recipient: t.recipient, system: t.system, status: t.status, kind: t.kind,
     earliest: t.date.earliest, latest: t.date.latest, knownSince: t.knownSince, backfills: [...t.backfills],
   }));
   for (const batch of batches(projection, batchSize)) out.push({ cypher: CREATE_TRANSFERRED, params: { rows: batch } });
-  const entries = timelineEntries(d).map((e) => ({
-    id: e.id, kind: e.kind, earliest: e.date.earliest, latest: e.date.latest, knownSince: e.knownSince,
-    actors: [...e.actors], systems: [...e.systems], subject: e.subject, json: JSON.stringify(e),
-  }));
-  for (const batch of batches(entries, batchSize)) out.push({ cypher: CREATE_TIMELINE, params: { rows: batch } });
+  const entries = timelineEntries(d).map((e) => {
+    const row = {
+      id: e.id, kind: e.kind, earliest: e.date.earliest, latest: e.date.latest, knownSince: e.knownSince,
+      actors: [...e.actors], systems: [...e.systems], subject: e.subject, json: JSON.stringify(e),
+    };
+    return { ...row, hash: hashOf(row) };
+  });
+  const entriesChanged = stored === undefined ? entries : entries.filter((e) => stored.entries.get(e.id) !== e.hash);
+  if (stored !== undefined) {
+    const keep = new Set(entries.map((e) => e.id));
+    const stale = [...stored.entries.keys()].filter((id) => !keep.has(id)).concat(entriesChanged.filter((e) => stored.entries.has(e.id)).map((e) => e.id));
+    for (const batch of batches(stale, batchSize)) out.push({ cypher: DELETE_ENTRIES, params: { ids: batch } });
+  }
+  for (const batch of batches(entriesChanged, batchSize)) out.push({ cypher: CREATE_TIMELINE, params: { rows: batch } });
   return out;
 }

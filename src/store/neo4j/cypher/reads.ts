@@ -67,12 +67,12 @@ export function transfersPage(filter: TransferFilter, after: SortKey | undefined
   };
 }
 
-/** Every transfer matching a filter (for aggregation), as JSON. */
+/** Every transfer matching a filter, in time order, as JSON. */
 export function transfersMatching(filter: TransferFilter): Statement {
   return {
     cypher: `${FAMILY}
   MATCH (t:Transfer) WHERE ${TRANSFER_WHERE('t')}
-  RETURN t.json AS json`,
+  RETURN t.json AS json ORDER BY t.earliest, t.latest, t.id`,
     params: transferParams(filter),
   };
 }
