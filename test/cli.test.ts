@@ -9,7 +9,8 @@ const BIN = path.join(ROOT, 'bin/armsgraph.js');
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: ROOT });
+    // The memory store whatever NEO4J_URI says: these tests are about the CLI on the bundled seed.
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, '--store', 'memory', ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
