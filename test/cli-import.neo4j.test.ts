@@ -1,5 +1,7 @@
 // armsgraph import sipri --store neo4j: joins the seed, is idempotent, reports changes, and a bad file changes nothing.
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +33,20 @@ describe.runIf(await neo4jAvailable())('armsgraph import sipri --store neo4j', (
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/truncated-row\.csv:\d+: /);
     expect(await dumpDatabase()).toEqual(before);
+    // A newer release: revised TIV for one deal, one deal dropped, one new deal.
+    const text = await readFile(path.join(ROOT, 'test/fixtures/sipri/excerpt.csv'), 'latin1');
+    const lines = text.split('\r\n');
+    const newer = lines.map((l) => l.replace(/^Data generated: .*$/, 'Data generated: 10 Feb 2027 09:00:00 AM;'))
+      .filter((l) => !l.startsWith('65916,'))
+      .map((l) => (l.startsWith('66864,') ? l.replace(/,1\.5,1\.5,180,No;$/, ',1.5,1.5,181,No;') : l));
+    const added = lines.find((l) => l.startsWith('65375,'))!.replace(/^65375,/, '99999,');
+    newer.splice(newer.length - 1, 0, added);
+    const dir = await mkdtemp(path.join(tmpdir(), 'sipri-'));
+    const file = path.join(dir, 'newer.csv');
+    await writeFile(file, newer.join('\r\n'), 'latin1');
+    const revised = JSON.parse((await run('--json', 'import', 'sipri', file)).stdout);
+    expect(revised.release).toBe('10 Feb 2027');
+    expect(revised.changedIds).toEqual({ added: ['transfer:sipri-99999'], removed: ['transfer:sipri-65916'], changed: ['transfer:sipri-66864'] });
     const stats = await run('stats', '--recipient', 'Ukraine', '--between', '2022/2024', '--group-by', 'supplier');
     expect(stats.stdout.split('\n')[1]).toMatch(/^United States \(US\) /);
     await run('load');

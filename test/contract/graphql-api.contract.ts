@@ -172,6 +172,18 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
       });
     });
 
+    describe('transferStats', () => {
+      it('groups the seed’s transfers by supplier and year, with names as labels', async () => {
+        const data = await ok(`{ transferStats(filter: { system: "Patriot" }, groupBy: [SUPPLIER, YEAR]) { key labels transfers units tivDelivered } }`);
+        expect(data.transferStats).toEqual([
+          { key: ['JP', '2024'], labels: ['Japan', '2024'], transfers: 1, units: null, tivDelivered: null },
+          { key: ['US', '2023'], labels: ['United States', '2023'], transfers: 1, units: null, tivDelivered: null },
+          { key: ['unknown:supplier', '2023'], labels: ['Unknown supplier', '2023'], transfers: 1, units: null, tivDelivered: null },
+        ]);
+        expect((await fails(`{ transferStats(groupBy: []) { key } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'groupBy' });
+      });
+    });
+
     describe('pagination', () => {
       it('round-trips cursors with totalCount and a last page', async () => {
         const query = `query Page($after: String) { timeline(first: 5, after: $after) {
