@@ -1,10 +1,18 @@
 // The `armsgraph` command line: validate seeds and query paths, checks and the timeline.
+import { createWriteStream } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import { once } from 'node:events';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError as CommanderArgumentError, Option } from 'commander';
 import { ArmsgraphError, InvalidArgumentError, ValidationError, formatIssue } from './domain/errors.js';
 import { TRANSFER_STATUSES, type Dataset, type TransferStatus } from './domain/model.js';
 import { diffTransfers, importSipri, mergeDatasets, type ImportSipriSummary } from './import/index.js';
+import { exportFiles, exportGraph } from './export/index.js';
+import { exportQuery } from './export/http-query.js';
+import { exportBaseName, selectSubgraph } from './export/selection.js';
 import { parseDay, parseWindow } from './domain/time.js';
 import { orderViolations, STATS_KEYS, type StatsKey } from './query/index.js';
 import { loadSeedDir, validateSeedDir } from './seeds/index.js';
@@ -347,6 +355,39 @@ export function buildProgram(): Command {
       print([`${groupBy.map((k) => k.toLowerCase()).join(' / ').padEnd(48)} ${'deals'.padStart(6)} ${'units'.padStart(8)} ${'TIV (M)'.padStart(10)}`, ...table]);
       const total = rows.reduce((n, r) => n + (r.tivDelivered ?? 0), 0);
       print(`-- ${rows.length} group(s)${rows.length > (o.first as number) ? `, first ${o.first} shown` : ''}; TIV delivered in all: ${total.toFixed(1)} M`);
+    }));
+
+  program
+    .command('export')
+    .description('write the graph, or the neighbourhood of some actors, as GraphML, GEXF, JSON, CSV (neo4j-admin) or Cypher')
+    .requiredOption('--format <format>', 'graphml | gexf | json | csv | cypher')
+    .option('--around <actors>', 'comma-separated actors (ids or aliases); default: the whole graph')
+    .option('--depth <n>', 'transfers away from --around, 0–4', parseInteger, 1)
+    .option('--system <system>', 'only transfers of this system or family')
+    .option('--between <edtf>', 'only transfers that may fall in this window, e.g. 2022/2024')
+    .option('--statuses <list>', 'comma-separated statuses', parseStatuses)
+    .option('-o, --output <path>', 'file to write (a directory for csv: nodes and relationships files); default stdout')
+    .action((o: Record<string, any>) => withStore(globals(), async (store) => {
+      const started = performance.now();
+      const query: Record<string, string | undefined> = {
+        format: o.format, around: o.around, depth: String(o.depth), system: o.system, between: o.between,
+        statuses: o.statuses?.join(','),
+      };
+      const { selection, format } = await exportQuery(store, query);
+      const { subgraph, sources } = await selectSubgraph(store, selection);
+      const files = exportFiles(format, exportGraph(subgraph, sources), exportBaseName(selection));
+      if (o.output === undefined) {
+        if (files.length > 1) throw new InvalidArgumentError('--format csv writes two files (nodes and relationships): give -o DIRECTORY');
+        for (const chunk of files[0]!.chunks) if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+        return;
+      }
+      const targets = files.length > 1 ? files.map((f) => ({ f, to: path.join(o.output, f.name) })) : [{ f: files[0]!, to: o.output as string }];
+      if (files.length > 1) await mkdir(o.output, { recursive: true });
+      for (const { f, to } of targets) await pipeline(Readable.from(f.chunks), createWriteStream(to));
+      const sizes = await Promise.all(targets.map(async ({ to }) => `${to} (${(await stat(to)).size} bytes)`));
+      process.stderr.write(
+        `armsgraph: exported ${subgraph.actors.length} actors and ${subgraph.edges.length} transfers as ${format} in ${Math.round(performance.now() - started)} ms: ${sizes.join(', ')}\n`,
+      );
     }));
 
   program

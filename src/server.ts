@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,7 +10,11 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
-import { createApollo, createContext, errorLogPlugin, type GraphQLContext } from './graphql/index.js';
+import { ArmsgraphError } from './domain/errors.js';
+import { exportFiles, exportGraph } from './export/index.js';
+import { exportBaseName, selectSubgraph } from './export/selection.js';
+import { exportQuery } from './export/http-query.js';
+import { GRAPHQL_CODES, createApollo, createContext, errorLogPlugin, type GraphQLContext } from './graphql/index.js';
 import type { GraphStore } from './store/index.js';
 
 /** Most operations one batched HTTP request may carry. */
@@ -152,6 +157,23 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
         .send('<!doctype html><title>armsgraph</title><p>The dashboard is not built: run <code>npm run build:web</code>. GraphiQL is at <a href="/graphiql">/graphiql</a>.</p>'),
     );
   }
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/export', async (request, reply) => {
+    try {
+      const { selection, format, part } = await exportQuery(options.store, request.query);
+      const { subgraph, sources } = await selectSubgraph(options.store, selection);
+      const files = exportFiles(format, exportGraph(subgraph, sources), exportBaseName(selection));
+      const file = format === 'CSV' ? files.find((f) => f.name.endsWith(`-${part}.csv`))! : files[0]!;
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.name}"`)
+        .send(Readable.from(file.chunks));
+    } catch (error) {
+      if (!(error instanceof ArmsgraphError)) throw error;
+      const status = error.code === 'NOT_FOUND' ? 404 : error.code === 'UNAVAILABLE' ? 503 : 400;
+      return reply.code(status).send({ error: { code: GRAPHQL_CODES[error.code], message: error.message } });
+    }
+  });
 
   app.get('/health/live', async () => ({ status: 'ok' }));
   app.get('/health/ready', async (_, reply) => {

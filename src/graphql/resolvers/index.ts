@@ -10,6 +10,20 @@ import {
 } from '../args.js';
 import type { GraphQLContext } from '../context.js';
 import { connection } from './connection.js';
+import { exportFiles, exportGraph, type ExportFormat } from '../../export/index.js';
+import { exportBaseName, selectSubgraph, type ExportSelection } from '../../export/selection.js';
+
+/** The GET /export URL of a selection (relative to the server). */
+function exportUrl(format: ExportFormat, selection: ExportSelection, filter: TransferFilterInput | null | undefined): string {
+  const params = new URLSearchParams({ format: format.toLowerCase() });
+  if (selection.around?.length) params.set('around', selection.around.join(','));
+  if (selection.depth !== undefined) params.set('depth', String(selection.depth));
+  if (filter?.system) params.set('system', filter.system);
+  if (filter?.statuses?.length) params.set('statuses', filter.statuses.join(','));
+  if (filter?.between?.from || filter?.between?.to) params.set('between', `${filter.between.from ?? '..'}/${filter.between.to ?? '..'}`);
+  if (format === 'CSV') params.set('part', 'nodes');
+  return `/export?${params.toString()}`;
+}
 
 type Ctx = GraphQLContext;
 interface PageInput {
@@ -131,6 +145,21 @@ export const resolvers = {
     transferStats: async (_: unknown, a: { filter?: TransferFilterInput | null; groupBy: StatsKey[] }, ctx: Ctx) => {
       const rows = await ctx.store.transferStats(await transferFilter(ctx.store, a.filter), a.groupBy);
       return rows.map((row) => ({ ...row, groupBy: a.groupBy }));
+    },
+    export: async (
+      _: unknown,
+      a: { format: ExportFormat; around?: string[] | null; depth?: number | null; filter?: TransferFilterInput | null },
+      ctx: Ctx,
+    ) => {
+      const around = await Promise.all((a.around ?? []).map((ref, i) => actorArg(ctx, ref, `around[${i}]`)));
+      const selection = { around, ...(a.depth != null && { depth: a.depth }), filter: await transferFilter(ctx.store, a.filter) };
+      const { subgraph, sources } = await selectSubgraph(ctx.store, selection);
+      const files = exportFiles(a.format, exportGraph(subgraph, sources), exportBaseName(selection));
+      return {
+        format: a.format,
+        files: files.map((f) => ({ name: f.name, contentType: f.contentType, content: [...f.chunks].join('') })),
+        url: exportUrl(a.format, selection, a.filter),
+      };
     },
     stats: (_: unknown, __: unknown, ctx: Ctx) => ctx.store.stats(),
   },
