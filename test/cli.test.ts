@@ -1,5 +1,7 @@
 // The armsgraph CLI, run as a user runs it (bin/armsgraph.js in a subprocess), on the bundled seed.
 import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -136,5 +138,20 @@ describe('armsgraph CLI', () => {
     expect(lines[0]).toMatch(/^supplier +deals +units +TIV \(M\)$/);
     expect(lines[1]).toMatch(/^United States \(US\) +\d+ +\d+ +\d+\.\d$/);
     expect(lines[lines.length - 1]).toMatch(/^-- \d+ group\(s\); TIV delivered in all: \d+\.\d M$/);
+  });
+
+  it('export writes GraphML to a file and CSV as two files; CSV to stdout is refused', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'armsgraph-export-'));
+    const graphml = await run('export', '--format', 'graphml', '--around', 'Japan', '--depth', '2', '-o', path.join(dir, 'jp.graphml'));
+    expect(graphml.code).toBe(0);
+    expect(graphml.stderr).toMatch(/exported 3 actors and 2 transfers as GRAPHML in \d+ ms: .*jp\.graphml \(\d+ bytes\)/);
+    const text = await readFile(path.join(dir, 'jp.graphml'), 'utf8');
+    expect(text.match(/<node /g)).toHaveLength(3);
+    const csv = await run('export', '--format', 'csv', '-o', path.join(dir, 'csv'));
+    expect(csv.code).toBe(0);
+    expect((await readdir(path.join(dir, 'csv'))).sort()).toEqual(['armsgraph-all-nodes.csv', 'armsgraph-all-relationships.csv']);
+    const refused = await run('export', '--format', 'csv');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--format csv writes two files (nodes and relationships): give -o DIRECTORY');
   });
 });

@@ -184,6 +184,46 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
       });
     });
 
+    describe('exports', () => {
+      it('GraphQL export and GET /export give the same selection, with the download name and content type', async () => {
+        const data = await ok(`{ export(format: GEXF, around: ["Japan"], depth: 2) { format url files { name contentType content } } }`);
+        const [file] = data.export.files;
+        expect(file.name).toBe('armsgraph-JP-d2.gexf');
+        expect(file.contentType).toBe('application/gexf+xml; charset=utf-8');
+        expect(data.export.url).toBe('/export?format=gexf&around=JP&depth=2');
+        const res = await fetch(`${server.url}${data.export.url}`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toBe('application/gexf+xml; charset=utf-8');
+        expect(res.headers.get('content-disposition')).toBe('attachment; filename="armsgraph-JP-d2.gexf"');
+        expect(await res.text()).toBe(file.content);
+        expect(file.content).toContain('<gexf xmlns="http://gexf.net/1.3"');
+        expect(file.content.match(/<node /g)).toHaveLength(3);
+        expect(file.content.match(/<edge /g)).toHaveLength(2);
+      });
+
+      it('exports the whole graph as JSON and CSV in two parts', async () => {
+        const data = await ok(`{ json: export(format: JSON) { files { name content } } csv: export(format: CSV, around: ["UA"]) { url files { name } } }`);
+        const graph = JSON.parse(data.json.files[0].content);
+        expect(data.json.files[0].name).toBe('armsgraph-all.json');
+        expect(graph.nodes).toHaveLength(10);
+        expect(graph.edges).toHaveLength(3);
+        expect(data.csv.files.map((f: any) => f.name)).toEqual(['armsgraph-UA-d1-nodes.csv', 'armsgraph-UA-d1-relationships.csv']);
+        const rels = await fetch(`${server.url}/export?format=csv&around=UA&part=relationships`);
+        expect(rels.headers.get('content-disposition')).toBe('attachment; filename="armsgraph-UA-d1-relationships.csv"');
+        expect((await rels.text()).split('\n')[0]).toMatch(/^:START_ID,:END_ID,:TYPE,/);
+      });
+
+      it('answers a bad format 400 and an unknown actor 404, naming the problem', async () => {
+        const bad = await fetch(`${server.url}/export?format=pdf`);
+        expect(bad.status).toBe(400);
+        expect(await bad.json()).toEqual({ error: { code: 'BAD_USER_INPUT', message: 'format must be one of graphml, gexf, json, csv, cypher, got "pdf"' } });
+        const unknown = await fetch(`${server.url}/export?format=gexf&around=Atlantis`);
+        expect(unknown.status).toBe(404);
+        expect(((await unknown.json()) as any).error.code).toBe('NOT_FOUND');
+        expect((await fails(`{ export(format: GEXF, around: ["Atlantis"]) { url } }`)).error.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'around[0]' });
+      });
+    });
+
     describe('pagination', () => {
       it('round-trips cursors with totalCount and a last page', async () => {
         const query = `query Page($after: String) { timeline(first: 5, after: $after) {
