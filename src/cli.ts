@@ -10,9 +10,7 @@ import { Command, InvalidArgumentError as CommanderArgumentError, Option } from 
 import { ArmsgraphError, InvalidArgumentError, ValidationError, formatIssue } from './domain/errors.js';
 import { TRANSFER_STATUSES, type Dataset, type TransferStatus } from './domain/model.js';
 import { diffTransfers, importSipri, mergeDatasets, type ImportSipriSummary } from './import/index.js';
-import { exportFiles, exportGraph } from './export/index.js';
-import { exportQuery } from './export/http-query.js';
-import { exportBaseName, selectSubgraph } from './export/selection.js';
+import { exportBaseName, exportFiles, exportGraph, exportQuery, selectSubgraph } from './export/index.js';
 import { parseDay, parseWindow } from './domain/time.js';
 import { orderViolations, STATS_KEYS, type StatsKey } from './query/index.js';
 import { loadSeedDir, validateSeedDir } from './seeds/index.js';

@@ -11,9 +11,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { ArmsgraphError } from './domain/errors.js';
-import { exportFiles, exportGraph } from './export/index.js';
-import { exportBaseName, selectSubgraph } from './export/selection.js';
-import { exportQuery } from './export/http-query.js';
+import { exportBaseName, exportFiles, exportGraph, exportQuery, selectSubgraph } from './export/index.js';
 import { GRAPHQL_CODES, createApollo, createContext, errorLogPlugin, type GraphQLContext } from './graphql/index.js';
 import type { GraphStore } from './store/index.js';
 

@@ -10,8 +10,7 @@ import {
 } from '../args.js';
 import type { GraphQLContext } from '../context.js';
 import { connection } from './connection.js';
-import { exportFiles, exportGraph, type ExportFormat } from '../../export/index.js';
-import { exportBaseName, selectSubgraph, type ExportSelection } from '../../export/selection.js';
+import { exportBaseName, exportFiles, exportGraph, selectSubgraph, type ExportFormat, type ExportSelection } from '../../export/index.js';
 
 /** The GET /export URL of a selection (relative to the server). */
 function exportUrl(format: ExportFormat, selection: ExportSelection, filter: TransferFilterInput | null | undefined): string {
