@@ -1,0 +1,96 @@
+// Shared pieces of the CLI commands: global options, output, opening a store, argument parsers.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InvalidArgumentError as CommanderArgumentError } from 'commander';
+import { TRANSFER_STATUSES, type Dataset, type TransferStatus } from '../domain/model.js';
+import { importSipri, mergeDatasets, type ImportSipriSummary } from '../import/index.js';
+import { loadSeedDir } from '../seeds/index.js';
+import { MemoryStore, Neo4jStore, type GraphStore, type PathOrder } from '../store/index.js';
+import type { NameOf } from './format.js';
+
+/** The seed directory shipped with the package. */
+export const DEFAULT_SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'seeds');
+
+/** Options every command shares. */
+export interface GlobalOptions {
+  readonly seeds: string;
+  readonly sipri?: string;
+  readonly json: boolean;
+  readonly store: 'memory' | 'neo4j';
+}
+
+/** Prints lines to stdout. */
+export function print(lines: string | readonly string[]): void {
+  process.stdout.write(`${typeof lines === 'string' ? lines : lines.join('\n')}\n`);
+}
+
+/** Prints a value as indented JSON. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Reads a SIPRI export, printing progress to stderr; the seed's system ids stay reserved. */
+export async function readSipri(file: string, seed: Dataset, quiet: boolean): Promise<{ dataset: Dataset; summary: ImportSipriSummary }> {
+  const result = await importSipri(file, {
+    reservedSystemIds: seed.systems.map((x) => x.id),
+    ...(!quiet && { onProgress: (rows: number) => process.stderr.write(`armsgraph: read ${rows} rows of ${path.basename(file)}\n`) }),
+  });
+  return result;
+}
+
+/** The seeds, merged with a SIPRI export when one is given (`--sipri`). */
+export async function buildDataset(options: GlobalOptions): Promise<Dataset> {
+  const seed = await loadSeedDir(options.seeds);
+  if (!options.sipri) return seed;
+  const { dataset } = await readSipri(options.sipri, seed, true);
+  return mergeDatasets(seed, dataset);
+}
+
+/** Opens the chosen store: memory is filled from the seeds (and --sipri); Neo4j answers from what it holds. */
+export async function openStore(options: GlobalOptions): Promise<GraphStore> {
+  if (options.store === 'neo4j') return Neo4jStore.connect();
+  const store = new MemoryStore();
+  await store.load(await buildDataset(options));
+  return store;
+}
+
+/** Runs a command body with a store, closing the store (and its driver) afterwards. */
+export async function withStore<T>(options: GlobalOptions, body: (store: GraphStore) => Promise<T>): Promise<T> {
+  const store = await openStore(options);
+  try {
+    return await body(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Looks up display names of the given ids, for human-readable output. */
+export async function namer(store: GraphStore, ids: Iterable<string>): Promise<NameOf> {
+  const nodes = await store.nodes([...new Set(ids)]);
+  return (id) => {
+    const e = nodes.get(id);
+    return e && 'name' in e.value ? e.value.name : id;
+  };
+}
+
+/** Parses --order (any, time-respecting, strict). */
+export const parseOrder = (value: string): PathOrder => {
+  const v = value.toUpperCase().replace(/-/g, '_');
+  if (v === 'ANY' || v === 'TIME_RESPECTING' || v === 'STRICT') return v;
+  throw new CommanderArgumentError('expected any, time-respecting or strict');
+};
+/** Parses an integer option. */
+export const parseInteger = (value: string): number => {
+  if (!/^-?\d+$/.test(value)) throw new CommanderArgumentError('expected an integer');
+  return Number(value);
+};
+/** Parses a comma-separated list of transfer statuses. */
+export const parseStatuses = (value: string): TransferStatus[] =>
+  value.split(',').map((s) => {
+    const v = s.trim().toUpperCase();
+    if (!(TRANSFER_STATUSES as readonly string[]).includes(v)) throw new CommanderArgumentError(`expected statuses among ${TRANSFER_STATUSES.join(', ')}`);
+    return v as TransferStatus;
+  });
+/** Collects a repeatable option into a list. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
