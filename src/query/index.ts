@@ -5,7 +5,7 @@ export { evaluateRoute, verdictOf } from './checks.js';
 export type { CheckContext, Route } from './checks.js';
 export {
   resolvePathOptions, orderAllows, connection, orderViolations, comparePaths, pathChecks, makePath, findPaths,
-  DEFAULT_MAX_HOPS, MAX_MAX_HOPS, DEFAULT_PATH_LIMIT, MAX_PATH_LIMIT, PATH_ENUMERATION_BUDGET,
+  DEFAULT_MAX_HOPS, MAX_MAX_HOPS, DEFAULT_PATH_LIMIT, MAX_PATH_LIMIT, PATH_EXPANSION_BUDGET,
 } from './paths.js';
 export type { ResolvedPathOptions, PathGraph } from './paths.js';
 export { timelineEntries, compareEntries, timelinePredicate } from './timeline.js';

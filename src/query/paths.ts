@@ -10,8 +10,8 @@ export const DEFAULT_MAX_HOPS = 4;
 export const MAX_MAX_HOPS = 6;
 export const DEFAULT_PATH_LIMIT = 20;
 export const MAX_PATH_LIMIT = 100;
-/** Most complete paths enumerated before a query reports `truncated` without looking further. */
-export const PATH_ENUMERATION_BUDGET = 50_000;
+/** Most hops a path query tries before it reports `truncated` without looking further. */
+export const PATH_EXPANSION_BUDGET = 2_000_000;
 
 /** Path options with every default applied and every bound checked. */
 export interface ResolvedPathOptions {
@@ -147,7 +147,8 @@ export interface PathGraph {
 
 /**
  * Enumerates simple paths from `from` to `to` of at most `maxHops` transfers, honouring the order rule,
- * ranks them and keeps `limit`. A reverse breadth-first pass prunes branches that cannot reach `to`.
+ * ranks them and keeps `limit`. A reverse breadth-first pass prunes branches that cannot reach `to` in the hops
+ * left; levels are searched shortest first, and the search stops once `limit` is exceeded at the end of a level.
  */
 export function findPaths(from: string, to: string, options: ResolvedPathOptions, graph: PathGraph, ctx: CheckContext): PathResult {
   if (from === to) throw new InvalidArgumentError('from and to must be different actors', { argument: 'to' });
@@ -165,38 +166,61 @@ export function findPaths(from: string, to: string, options: ResolvedPathOptions
     }
     frontier = next;
   }
-  const found: Hop[][] = [];
+  // Paths rank by hop count first, so enumerate level by level (exactly L hops for L = 1, 2, …) and stop after
+  // the first level that brings the count past `limit`: no longer path can outrank what is kept. Within a level
+  // only the best `limit` are kept, in a small sorted list.
+  type Ranked = { hops: Hop[]; length: number; arrives: Hop['transfer']['date'] };
+  const best: Ranked[] = [];
+  let total = 0;
+  let expansions = 0;
   let exhausted = false;
+  const keep = (hops: Hop[]) => {
+    total += 1;
+    const candidate: Ranked = { hops, length: hops.length, arrives: hops[hops.length - 1]!.transfer.date };
+    if (best.length === options.limit && comparePaths(candidate, best[best.length - 1]!) >= 0) return;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (comparePaths(best[mid]!, candidate) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, candidate);
+    if (best.length > options.limit) best.pop();
+  };
   const visited = new Set<string>([from]);
   const hops: Hop[] = [];
-  const walk = (actor: string): void => {
-    const remaining = options.maxHops - hops.length;
+  const walk = (actor: string, level: number): void => {
+    const remaining = level - hops.length;
     for (const t of graph.outgoing(actor)) {
       if (exhausted) return;
       const reach = distance.get(t.recipient);
       if (reach === undefined || reach > remaining - 1 || visited.has(t.recipient)) continue;
+      if ((t.recipient === to) !== (remaining === 1)) continue;
       const prev = hops[hops.length - 1];
       const via = prev === undefined ? 'TRANSFER' : connection(prev.transfer, t, options);
       if (via === undefined) continue;
+      if (++expansions > PATH_EXPANSION_BUDGET) {
+        exhausted = true;
+        return;
+      }
       hops.push({ transfer: t, from: t.supplier, to: t.recipient, via });
       if (t.recipient === to) {
-        found.push([...hops]);
-        if (found.length >= PATH_ENUMERATION_BUDGET) exhausted = true;
+        keep([...hops]);
       } else {
         visited.add(t.recipient);
-        walk(t.recipient);
+        walk(t.recipient, level);
         visited.delete(t.recipient);
       }
       hops.pop();
     }
   };
-  if (distance.has(from)) walk(from);
-  const ranked = found
-    .map((h) => ({ hops: h, length: h.length, arrives: h[h.length - 1]!.transfer.date }))
-    .sort(comparePaths)
-    .slice(0, options.limit);
+  const shortest = distance.get(from);
+  if (shortest !== undefined) {
+    for (let level = shortest; level <= options.maxHops && !exhausted && total <= options.limit; level += 1) walk(from, level);
+  }
   return {
-    paths: ranked.map((p) => makePath(p.hops, options.system, ctx)),
-    truncated: exhausted || found.length > options.limit,
+    paths: best.map((p) => makePath(p.hops, options.system, ctx)),
+    truncated: exhausted || total > options.limit,
   };
 }

@@ -304,6 +304,24 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
         expect((await store.transferPaths('AA', 'CC', { limit: 5 })).truncated).toBe(false);
       });
 
+      it('direct transfers rank first however many longer paths exist (the search goes shortest first)', async () => {
+        const middle = Array.from({ length: 30 }, (_, i) => `M${String.fromCharCode(65 + (i % 26))}${i < 26 ? '' : 'X'}`);
+        const d = dataset({
+          transfers: [
+            ...middle.flatMap((m, i) => [
+              transfer({ id: `a-${i}`, from: 'AA', to: m, date: '2020' }),
+              transfer({ id: `b-${i}`, from: m, to: 'ZZ', date: '2021' }),
+              transfer({ id: `c-${i}`, from: m, to: middle[(i + 1) % middle.length]!, date: '2020-06' }),
+            ]),
+            transfer({ id: 'direct', from: 'AA', to: 'ZZ', date: '2025' }),
+          ],
+        });
+        const result = await paths(d, 'AA', 'ZZ', { limit: 5, maxHops: 4 });
+        expect(result.truncated).toBe(true);
+        expect(result.paths.map((p) => p.length)).toEqual([1, 2, 2, 2, 2]);
+        expect(ids(result.paths[0]!)).toBe('direct');
+      });
+
       it('maxHops bounds the length; out-of-range options are rejected', async () => {
         const chain = ['AA', 'BB', 'CC', 'DD', 'EE', 'FF'];
         const d = dataset({
