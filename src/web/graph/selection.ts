@@ -1,0 +1,30 @@
+// What a selected id means in the graph: an actor node, a transfer's edge, or the actors of an event or rule.
+import type { NodeDetails, Path, TimelineEntry } from '../api/types.js';
+import { NO_SELECTION, type GraphSelection } from './emphasis.js';
+import type { DashboardGraph } from './graph-model.js';
+
+/** The graph selection of an id: its node, the edge carrying it, or the drawn actors of its timeline entry. */
+export function graphSelectionOf(id: string, graph: DashboardGraph, entries: readonly TimelineEntry[]): GraphSelection & { edge?: string } {
+  if (id === '') return NO_SELECTION;
+  if (graph.hasNode(id)) return { nodes: [id], edges: [] };
+  const edge = graph.findEdge((_, a) => a.transfers.includes(id));
+  if (edge !== undefined) return { nodes: [], edges: [edge], transfer: id, edge };
+  const entry = entries.find((e) => e.subject.id === id || e.id === id);
+  return { nodes: entry ? entry.actors.map((a) => a.id).filter((a) => graph.hasNode(a)) : [], edges: [] };
+}
+
+/** The actors a node is about (an event's actors, a rule's parties, an aid's donor and recipient) that are drawn. */
+export function drawnActorsOf(node: NodeDetails, graph: DashboardGraph): string[] {
+  let ids: string[] = [];
+  if (node.__typename === 'Event') ids = node.actors.map((a) => a.id);
+  else if (node.__typename === 'Restriction') ids = [node.imposedBy.id, ...node.suppliers.map((a) => a.id), ...node.recipients.map((a) => a.id)];
+  else if (node.__typename === 'AidCommitment') ids = [node.donor.id, node.recipient.id];
+  return [...new Set(ids)].filter((a) => graph.hasNode(a));
+}
+
+/** The transfer a click on an edge means: a hop of the selected path, else a hop of any path, else the first. */
+export function edgeTransfer(transfers: readonly string[], paths: readonly Path[], selected: number): string {
+  const current = new Set(paths[selected]?.hops.map((h) => h.transfer.id));
+  const onAnyPath = new Set(paths.flatMap((p) => p.hops.map((h) => h.transfer.id)));
+  return transfers.find((t) => current.has(t)) ?? transfers.find((t) => onAnyPath.has(t)) ?? transfers[0] ?? '';
+}

@@ -1,0 +1,13 @@
+// Entry point of the dashboard bundle: starts the app and reports a failed start in the status line.
+import { App } from './App.js';
+
+try {
+  new App().start();
+} catch (error) {
+  const status = document.getElementById('status');
+  if (status) {
+    status.textContent = `The dashboard failed to start: ${error instanceof Error ? error.message : String(error)}`;
+    status.dataset.state = 'error';
+  }
+  throw error;
+}

@@ -1,0 +1,81 @@
+// The dashboard's whole state as a query string, so a URL restores the same view.
+import type { PathOrder } from '../api/types.js';
+import { formatWindow, OPEN_WINDOW, parseWindow, type DateWindow } from './date-window.js';
+
+/** Path orders, in the order the control lists them. */
+export const PATH_ORDERS: readonly PathOrder[] = ['ANY', 'TIME_RESPECTING', 'STRICT'];
+
+/** The API's default longest path. */
+export const DEFAULT_MAX_HOPS = 4;
+
+/** Everything the controls and the selection hold; '' means unset. */
+export interface ViewState {
+  /** Start actor: id or alias. */
+  readonly from: string;
+  /** End actor: id or alias. */
+  readonly to: string;
+  /** System or family: id or alias. */
+  readonly system: string;
+  readonly order: PathOrder;
+  readonly maxHops: number;
+  readonly between: DateWindow;
+  /** Index of the selected path. */
+  readonly path: number;
+  /** Id of the selected node or transfer. */
+  readonly sel: string;
+}
+
+/** The state of a fresh page. */
+export const EMPTY_STATE: ViewState = {
+  from: '', to: '', system: '', order: 'ANY', maxHops: DEFAULT_MAX_HOPS, between: OPEN_WINDOW, path: 0, sel: '',
+};
+
+function isOrder(value: string): value is PathOrder {
+  return (PATH_ORDERS as readonly string[]).includes(value);
+}
+
+function intIn(text: string | null, min: number, max: number, fallback: number): number {
+  if (text === null || !/^\d+$/.test(text)) return fallback;
+  const n = Number(text);
+  return n >= min && n <= max ? n : fallback;
+}
+
+/** Reads a state from a query string (`?from=JP&to=UA&system=…&order=…&between=2022/2024&sel=…`). */
+export function parseViewState(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const text = (name: string) => (q.get(name) ?? '').trim();
+  const order = text('order').toUpperCase();
+  return {
+    from: text('from'),
+    to: text('to'),
+    system: text('system'),
+    order: isOrder(order) ? order : EMPTY_STATE.order,
+    maxHops: intIn(q.get('hops'), 1, 6, DEFAULT_MAX_HOPS),
+    between: parseWindow(q.get('between')),
+    path: intIn(q.get('path'), 0, 99, 0),
+    sel: text('sel'),
+  };
+}
+
+/** Writes a state as a query string (with its `?`, or '' when empty), leaving out what is at its default. */
+export function viewStateToSearch(state: ViewState): string {
+  const q = new URLSearchParams();
+  if (state.from) q.set('from', state.from);
+  if (state.to) q.set('to', state.to);
+  if (state.system) q.set('system', state.system);
+  if (state.order !== EMPTY_STATE.order) q.set('order', state.order);
+  if (state.maxHops !== DEFAULT_MAX_HOPS) q.set('hops', String(state.maxHops));
+  const between = formatWindow(state.between);
+  if (between) q.set('between', between);
+  if (state.path !== 0) q.set('path', String(state.path));
+  if (state.sel) q.set('sel', state.sel);
+  // Ids like system:patriot and windows like 2022/2024 read better unescaped; both are legal in a query.
+  const text = q.toString().replace(/%3A/gi, ':').replace(/%2F/gi, '/');
+  return text === '' ? '' : `?${text}`;
+}
+
+/** True when two states ask the same query (selection aside). */
+export function sameQuery(a: ViewState, b: ViewState): boolean {
+  return a.from === b.from && a.to === b.to && a.system === b.system && a.order === b.order && a.maxHops === b.maxHops &&
+    a.between.from === b.between.from && a.between.to === b.between.to;
+}

@@ -1,0 +1,51 @@
+// The dashboard's GraphQL client: data out, or one error with the server's message and extensions.code.
+import { describe, expect, it } from 'vitest';
+import { gql, GraphQLRequestError } from '../../src/web/api/client.js';
+
+const answer = (status: number, body: unknown): typeof fetch =>
+  (async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })) as typeof fetch;
+
+async function failure(promise: Promise<unknown>): Promise<GraphQLRequestError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof GraphQLRequestError) return error;
+    throw error;
+  }
+  throw new Error('expected a GraphQLRequestError');
+}
+
+describe('gql', () => {
+  it('surfaces errors[0].message and extensions.code', async () => {
+    const error = await failure(gql('{ x }', {}, { fetch: answer(200, { errors: [{ message: 'unknown actor "Japn"', extensions: { code: 'NOT_FOUND' } }, { message: 'second' }] }) }));
+    expect([error.message, error.code]).toEqual(['unknown actor "Japn"', 'NOT_FOUND']);
+  });
+
+  it('names the HTTP status when the answer is not JSON or has no data', async () => {
+    expect((await failure(gql('{ x }', {}, { fetch: answer(502, '<html>bad gateway</html>') }))).code).toBe('HTTP_502');
+    expect((await failure(gql('{ x }', {}, { fetch: answer(200, { data: null }) }))).code).toBe('HTTP_200');
+    expect((await failure(gql('{ x }', {}, { fetch: answer(400, { errors: [{ message: 'bad' }] }) }))).code).toBe('HTTP_400');
+  });
+
+  it('reports a network failure as NETWORK_ERROR', async () => {
+    const down = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    const error = await failure(gql('{ x }', {}, { fetch: down }));
+    expect(error.code).toBe('NETWORK_ERROR');
+    expect(error.message).toContain('fetch failed');
+  });
+
+  it('posts JSON to /graphql and returns data', async () => {
+    let seen: { url: string; init: RequestInit | undefined } | undefined;
+    const ok = (async (url: string, init?: RequestInit) => {
+      seen = { url, init };
+      return new Response(JSON.stringify({ data: { stats: { actors: 10 } } }), { status: 200 });
+    }) as unknown as typeof fetch;
+    expect(await gql('query S { stats { actors } }', { a: 1 }, { fetch: ok })).toEqual({ stats: { actors: 10 } });
+    expect(seen?.url).toBe('/graphql');
+    expect(seen?.init?.method).toBe('POST');
+    expect(new Headers(seen?.init?.headers).get('content-type')).toBe('application/json');
+    expect(JSON.parse(String(seen?.init?.body))).toEqual({ query: 'query S { stats { actors } }', variables: { a: 1 } });
+  });
+});

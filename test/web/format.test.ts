@@ -1,0 +1,48 @@
+// Text the dashboard panels show: dates with precision, quantities, amounts, TIV, safe links.
+import { describe, expect, it } from 'vitest';
+import type { SipriDeal } from '../../src/web/api/types.js';
+import { amountText, isSafeUrl, quantityText, spanText, tivDelivered, tivText } from '../../src/web/format.js';
+
+describe('spanText', () => {
+  it('gives the EDTF, the precision and the bounds, open ends named', () => {
+    expect(spanText({ edtf: '2024-01/..', earliest: '2024-01-01', latest: '9999-12-31', precision: 'RANGE' })).toBe('2024-01/.. (range: 2024-01-01 → open)');
+    expect(spanText({ edtf: '2023-12-22', earliest: '2023-12-22', latest: '2023-12-22', precision: 'DAY' })).toBe('2023-12-22 (day)');
+    expect(spanText({ edtf: '2023-05~', earliest: '2023-05-01', latest: '2023-05-31', precision: 'MONTH', approximate: true })).toBe(
+      '2023-05~ (month: 2023-05-01 → 2023-05-31, approximate)',
+    );
+  });
+});
+
+describe('quantityText / amountText', () => {
+  it('says when nothing is stated', () => {
+    expect(quantityText(null)).toBe('not stated');
+    expect(amountText(undefined)).toBe('not stated');
+  });
+  it('keeps the words of the source next to the numbers', () => {
+    expect(quantityText({ exact: null, min: 24, max: null, text: 'dozens' })).toBe('at least 24 ("dozens")');
+    expect(quantityText({ exact: 500, min: null, max: null, text: null })).toBe('500');
+    expect(quantityText({ exact: null, min: 2, max: 4, text: null })).toBe('2–4');
+    expect(amountText({ min: 7e9, max: null, text: 'more than $7 billion' })).toBe('at least $7,000,000,000 ("more than $7 billion")');
+  });
+});
+
+describe('tivDelivered / tivText', () => {
+  const deal = (tivs: (number | null)[]) => ({ deliveries: tivs.map((tiv, i) => ({ year: 2020 + i, yearEstimated: false, units: 1, unitsEstimated: false, tiv })) }) as unknown as SipriDeal;
+  it('is unknown without a known delivery TIV', () => {
+    expect(tivDelivered(deal([null]))).toBeUndefined();
+    expect(tivText(undefined)).toBe('unknown');
+  });
+  it('sums the known deliveries', () => {
+    expect(tivDelivered(deal([16, null, 0.5]))).toBe(16.5);
+    expect(tivText(16.5)).toBe('16.5 million TIV');
+  });
+});
+
+describe('isSafeUrl', () => {
+  it('links only http and https', () => {
+    expect(isSafeUrl('javascript:alert(1)')).toBe(false);
+    expect(isSafeUrl('not a url')).toBe(false);
+    expect(isSafeUrl(null)).toBe(false);
+    expect(isSafeUrl('https://www.sipri.org/databases/armstransfers')).toBe(true);
+  });
+});

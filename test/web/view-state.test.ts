@@ -1,0 +1,53 @@
+// The dashboard's URL state: every control round-trips through the query string.
+import { describe, expect, it } from 'vitest';
+import { EMPTY_STATE, parseViewState, sameQuery, viewStateToSearch } from '../../src/web/state/view-state.js';
+
+describe('parseViewState', () => {
+  it('falls back to defaults for unknown or out-of-range values', () => {
+    expect(parseViewState('?order=SIDEWAYS&hops=9&path=-1')).toEqual(EMPTY_STATE);
+    expect(parseViewState('')).toEqual(EMPTY_STATE);
+  });
+
+  it('reads the shared URL of the Patriot example', () => {
+    const state = parseViewState('?from=JP&to=UA&system=system:patriot&order=TIME_RESPECTING&between=2022/2024&sel=transfer:jp-us-patriot-missiles-2024');
+    expect(state).toEqual({
+      from: 'JP', to: 'UA', system: 'system:patriot', order: 'TIME_RESPECTING', maxHops: 4,
+      between: { from: '2022', to: '2024' }, path: 0, sel: 'transfer:jp-us-patriot-missiles-2024',
+    });
+  });
+
+  it('accepts a lower-case order and open window ends', () => {
+    expect(parseViewState('?order=strict&between=/2024').order).toBe('STRICT');
+    expect(parseViewState('?between=/2024').between).toEqual({ from: '', to: '2024' });
+    expect(parseViewState('?between=2022/').between).toEqual({ from: '2022', to: '' });
+  });
+});
+
+describe('viewStateToSearch', () => {
+  it('writes nothing for the empty state', () => {
+    expect(viewStateToSearch(EMPTY_STATE)).toBe('');
+  });
+
+  it('round-trips every field, keeping ids and windows readable', () => {
+    const state = {
+      from: 'Japan', to: 'U.S.', system: 'system:patriot', order: 'STRICT' as const, maxHops: 2,
+      between: { from: '2023-12', to: '2024-01-15' }, path: 3, sel: 'event:jp-export-rules-2023-12-22',
+    };
+    const search = viewStateToSearch(state);
+    expect(search).toBe('?from=Japan&to=U.S.&system=system:patriot&order=STRICT&hops=2&between=2023-12/2024-01-15&path=3&sel=event:jp-export-rules-2023-12-22');
+    expect(parseViewState(search)).toEqual(state);
+  });
+
+  it('escapes what would break the query string', () => {
+    const state = { ...EMPTY_STATE, from: 'A&B=C', to: 'Кинджал' };
+    expect(parseViewState(viewStateToSearch(state))).toEqual(state);
+  });
+});
+
+describe('sameQuery', () => {
+  it('ignores the selection but not the controls', () => {
+    const a = parseViewState('?from=JP&to=UA&sel=x');
+    expect(sameQuery(a, { ...a, sel: 'y', path: 2 })).toBe(true);
+    expect(sameQuery(a, { ...a, between: { from: '2022', to: '' } })).toBe(false);
+  });
+});
