@@ -1,5 +1,6 @@
 // The Apollo Server of the API: schema, limits (depth, cost), CSRF prevention, introspection, error formatting.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import depthLimit from 'graphql-depth-limit';
 import type { GraphQLContext } from './context.js';
 import { createFormatError } from './errors.js';
@@ -36,6 +37,11 @@ export function createApollo(options: ApiOptions): ApolloServer<GraphQLContext> 
     includeStacktraceInErrorResponses: options.development,
     validationRules: [depthLimit(options.maxDepth ?? DEFAULT_MAX_DEPTH)],
     formatError: createFormatError({ development: options.development }),
-    plugins: [queryLimitsPlugin<GraphQLContext>(schema, options.maxCost ?? DEFAULT_MAX_COST), ...(options.plugins ?? [])],
+    plugins: [
+      // No HTTP caching hints are used; computing them per field costs measurable time on large results.
+      ApolloServerPluginCacheControlDisabled(),
+      queryLimitsPlugin<GraphQLContext>(schema, options.maxCost ?? DEFAULT_MAX_COST),
+      ...(options.plugins ?? []),
+    ],
   });
 }

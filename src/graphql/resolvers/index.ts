@@ -139,7 +139,10 @@ export const resolvers = {
     subgraph: async (_: unknown, a: { around: string[]; depth?: number | null; filter?: TransferFilterInput | null }, ctx: Ctx) => {
       const around = await Promise.all(a.around.map((ref, i) => actorArg(ctx, ref, `around[${i}]`)));
       const filter = await transferFilter(ctx.store, a.filter);
-      return ctx.store.subgraph({ around, ...(a.depth != null && { depth: a.depth }), filter });
+      const subgraph = await ctx.store.subgraph({ around, ...(a.depth != null && { depth: a.depth }), filter });
+      // Edge ends are among the subgraph's actors: hand them over directly rather than through the loader.
+      const actors = new Map(subgraph.actors.map((x) => [x.id, x]));
+      return { ...subgraph, edges: subgraph.edges.map((e) => ({ ...e, sourceActor: actors.get(e.source), targetActor: actors.get(e.target) })) };
     },
     transferStats: async (_: unknown, a: { filter?: TransferFilterInput | null; groupBy: StatsKey[] }, ctx: Ctx) => {
       const rows = await ctx.store.transferStats(await transferFilter(ctx.store, a.filter), a.groupBy);
@@ -262,7 +265,7 @@ export const resolvers = {
   },
 
   SubgraphEdge: {
-    source: (p: SubgraphEdge, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.source),
-    target: (p: SubgraphEdge, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.target),
+    source: (p: SubgraphEdge & { sourceActor?: Actor }, _: unknown, ctx: Ctx) => p.sourceActor ?? value<Actor>(ctx, p.source),
+    target: (p: SubgraphEdge & { targetActor?: Actor }, _: unknown, ctx: Ctx) => p.targetActor ?? value<Actor>(ctx, p.target),
   },
 };
