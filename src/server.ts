@@ -7,12 +7,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { ArmsgraphError } from './domain/errors.js';
 import { exportBaseName, exportFiles, exportGraph, exportQuery, selectSubgraph } from './export/index.js';
 import { GRAPHQL_CODES, createApollo, createContext, errorLogPlugin, type GraphQLContext } from './graphql/index.js';
+import type { Dataset } from './domain/model.js';
 import type { GraphStore } from './store/index.js';
 
 /** Most operations one batched HTTP request may carry. */
@@ -31,7 +35,36 @@ export interface ServerOptions {
   readonly bodyLimit?: number;
   /** Directory of the built dashboard (default dist/web). */
   readonly webRoot?: string;
+  /** Origins allowed to call the API from a browser (CORS). Default: env CORS_ORIGINS (comma-separated), else none. */
+  readonly corsOrigins?: readonly string[];
+  /** Longest GraphQL query text accepted, in bytes. Default 32 KiB. */
+  readonly maxQueryBytes?: number;
+  /** Time allowed to receive a whole request, in ms. Default: env REQUEST_TIMEOUT_MS, else 30 s. */
+  readonly requestTimeoutMs?: number;
+  /** Enables POST /admin/reload, which then requires `Authorization: Bearer <token>`. Default: env ADMIN_TOKEN. */
+  readonly adminToken?: string;
+  /** What /admin/reload loads into the store (the seeds, with SIPRI when configured). */
+  readonly reload?: () => Promise<Dataset>;
 }
+
+/** Content-Security-Policy of every page: nothing but this origin, no inline scripts or styles, no framing. */
+export const CONTENT_SECURITY_POLICY: Readonly<Record<string, string[]>> = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+};
+/** GraphiQL sets inline styles on its editors, so its page alone allows them. */
+const GRAPHIQL_CSP = { ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] };
+/** Default longest GraphQL query text. */
+export const DEFAULT_MAX_QUERY_BYTES = 32 * 1024;
 
 /** Where `npm run build:web` puts the dashboard. */
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'web');
@@ -101,12 +134,20 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
   const development = options.development ?? env === 'development';
   const introspection =
     options.introspection ?? (process.env.GRAPHQL_INTROSPECTION !== undefined ? process.env.GRAPHQL_INTROSPECTION === 'true' : env !== 'production');
-  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const logger =
+    options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie', '*.password'] });
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    requestTimeout: options.requestTimeoutMs ?? Number(process.env.REQUEST_TIMEOUT_MS ?? 30_000),
     return503OnClosing: true,
   });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    crossOriginEmbedderPolicy: false,
+  });
+  const corsOrigins = options.corsOrigins ?? (process.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  if (corsOrigins.length > 0) await app.register(fastifyCors, { origin: [...corsOrigins], methods: ['GET', 'POST', 'OPTIONS'] });
   const apollo = createApollo({ development, introspection, plugins: [errorLogPlugin<GraphQLContext>(logger)] });
   await apollo.start();
 
@@ -123,21 +164,31 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
   });
 
   const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
+  const maxQueryBytes = options.maxQueryBytes ?? DEFAULT_MAX_QUERY_BYTES;
   const handler = fastifyApolloHandler<GraphQLContext>(apollo, { context: async () => createContext(options.store) });
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     preHandler: async (request, reply) => {
+      const refuse = (message: string) =>
+        reply.code(400).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }));
       if (Array.isArray(request.body) && request.body.length > maxBatch) {
-        const message = `A batch may hold at most ${maxBatch} operations, got ${request.body.length}`;
-        return reply.code(400).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }));
+        return refuse(`A batch may hold at most ${maxBatch} operations, got ${request.body.length}`);
+      }
+      const operations: unknown[] = Array.isArray(request.body) ? request.body : [request.body ?? request.query];
+      for (const op of operations) {
+        const text = (op as { query?: unknown } | null)?.query;
+        if (typeof text === 'string' && Buffer.byteLength(text) > maxQueryBytes) {
+          return refuse(`The query is ${Buffer.byteLength(text)} bytes; at most ${maxQueryBytes} are accepted`);
+        }
       }
       return undefined;
     },
     handler,
   });
 
-  app.get('/graphiql', async (_, reply) => reply.type('text/html; charset=utf-8').send(GRAPHIQL_HTML));
+  const graphiqlConfig = { helmet: { contentSecurityPolicy: { useDefaults: false, directives: GRAPHIQL_CSP } } } as const;
+  app.get('/graphiql', graphiqlConfig, async (_, reply) => reply.type('text/html; charset=utf-8').send(GRAPHIQL_HTML));
   app.get('/graphiql/init.js', async (_, reply) => reply.type('text/javascript; charset=utf-8').send(GRAPHIQL_INIT));
   app.get<{ Params: { file: string } }>('/graphiql/assets/:file', async (request, reply) => {
     const asset = GRAPHIQL_ASSETS[request.params.file];
@@ -172,6 +223,26 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
       return reply.code(status).send({ error: { code: GRAPHQL_CODES[error.code], message: error.message } });
     }
   });
+
+  // Admin: reload the data. Off unless a token is configured; then every call must present it.
+  const adminToken = options.adminToken ?? process.env.ADMIN_TOKEN;
+  if (adminToken && options.reload) {
+    const expected = Buffer.from(`Bearer ${adminToken}`);
+    app.post('/admin/reload', async (request, reply) => {
+      const given = Buffer.from(request.headers.authorization ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        return reply.code(401).header('www-authenticate', 'Bearer').send({ error: { code: 'UNAUTHENTICATED', message: 'a valid admin token is required' } });
+      }
+      try {
+        const summary = await options.store.load(await options.reload!());
+        request.log.info({ summary }, 'data reloaded');
+        return { status: 'reloaded', ...summary };
+      } catch (error) {
+        if (!(error instanceof ArmsgraphError)) throw error;
+        return reply.code(error.code === 'UNAVAILABLE' ? 503 : 400).send({ error: { code: GRAPHQL_CODES[error.code], message: error.message } });
+      }
+    });
+  }
 
   app.get('/health/live', async () => ({ status: 'ok' }));
   app.get('/health/ready', async (_, reply) => {

@@ -142,7 +142,7 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
         process.stderr.write(`armsgraph: loaded ${summary.transfers} transfers, ${summary.events} events into ${store.kind} in ${summary.millis} ms\n`);
       }
       const { createServer } = await import('../server.js');
-      const { app, shutdown } = await createServer({ store });
+      const { app, shutdown } = await createServer({ store, reload: () => buildDataset(options) });
       const stop = (signal: string) => {
         app.log.info({ signal }, 'shutting down: finishing in-flight requests');
         shutdown().then(
