@@ -3,24 +3,87 @@ import type { Actor, Dataset, Transfer, WeaponSystem } from '../../domain/model.
 import { normalizeName } from '../../domain/text.js';
 import { parseDay, today } from '../../domain/time.js';
 import {
-  evaluateRoute, findPaths, idKey, paginate, rankSearch, resolvePathOptions, spanKey, timelinePredicate,
-  transferPredicate, unknownReference, verdictOf, aggregateStats, type StatsKey, type StatsRow,
+  compareEntries, evaluateRoute, findPaths, idKey, paginate, rankSearch, resolvePathOptions, spanKey, timelinePredicate,
+  transferPredicate, unknownReference, verdictOf, aggregateStats, type PathGraph, type ResolvedPathOptions, type StatsKey,
+  type StatsRow,
 } from '../../query/index.js';
 import type {
   ActorFilter, CheckQuery, Entity, GraphStats, GraphStore, LoadSummary, Page, PageRequest, PathOptions, PathResult,
   SearchHit, Subgraph, SubgraphQuery, SystemFilter, TimelineEntry, TimelineFilter, TransferCheck, TransferFilter,
 } from '../types.js';
-import { buildSnapshot, type Snapshot } from './snapshot.js';
+import { buildSnapshot, bySpanThenId, type Snapshot } from './snapshot.js';
 import { EMPTY_DATASET } from '../../domain/model.js';
 import { InvalidArgumentError } from '../../domain/errors.js';
 
 /** Largest `depth` a subgraph query may ask for. */
 export const MAX_SUBGRAPH_DEPTH = 4;
 
+/** Filtered path adjacencies kept per snapshot (one per distinct system/statuses/window/knownAt filter). */
+const PATH_GRAPH_CACHE_SIZE = 32;
+
+/**
+ * Merges lists that are each sorted by `compare` into one sorted list; an item that is in two lists (the same
+ * object) is kept once. Pairwise, which is fine for the few lists a family or an actor's parts give.
+ */
+function mergeSorted<T>(lists: readonly (readonly T[])[], compare: (a: T, b: T) => number): readonly T[] {
+  return lists.reduce<readonly T[]>((a, b) => {
+    if (a.length === 0) return b;
+    if (b.length === 0) return a;
+    const out: T[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      const x = a[i]!;
+      const y = b[j]!;
+      if (x === y) {
+        out.push(x);
+        i += 1;
+        j += 1;
+      } else if (compare(x, y) < 0) {
+        out.push(x);
+        i += 1;
+      } else {
+        out.push(y);
+        j += 1;
+      }
+    }
+    for (; i < a.length; i += 1) out.push(a[i]!);
+    for (; j < b.length; j += 1) out.push(b[j]!);
+    return out;
+  }, []);
+}
+
+/** An actor's transfers split by system, each list keeping the time order of the actor's list. */
+function bySystem(list: readonly Transfer[]): Map<string, Transfer[]> {
+  const index = new Map<string, Transfer[]>();
+  for (const t of list) {
+    const l = index.get(t.system);
+    if (l) l.push(t);
+    else index.set(t.system, [t]);
+  }
+  return index;
+}
+
+/** Adjacency lists longer than this are split by system on first use by a path query with a system filter. */
+const SPLIT_BY_SYSTEM_ABOVE = 64;
+
+/** Per-snapshot caches of path queries: filtered adjacency per filter, and big adjacency lists split by system. */
+interface PathCaches {
+  readonly snapshot: Snapshot | undefined;
+  readonly byFilter: Map<string, PathGraph>;
+  readonly outBySystem: Map<string, Map<string, Transfer[]>>;
+  readonly inBySystem: Map<string, Map<string, Transfer[]>>;
+}
+
+const emptyCaches = (snapshot: Snapshot | undefined): PathCaches => ({
+  snapshot, byFilter: new Map(), outBySystem: new Map(), inBySystem: new Map(),
+});
+
 /** The in-memory store. Loads swap a fully built snapshot, so readers never see a half-loaded graph. */
 export class MemoryStore implements GraphStore {
   readonly kind = 'memory' as const;
   private snapshot: Snapshot = buildSnapshot(EMPTY_DATASET);
+  private pathCaches: PathCaches = emptyCaches(undefined);
 
   /** The current graphology graph (read-only use: exports and subgraphs). */
   get graph(): Snapshot['graph'] {
@@ -90,39 +153,80 @@ export class MemoryStore implements GraphStore {
   }
 
   async transfers(filter: TransferFilter, page: PageRequest): Promise<Page<Transfer>> {
-    const s = this.snapshot;
-    return paginate(s.transfers.filter(transferPredicate(filter, s.systemTree)), spanKey, page);
+    return paginate(this.matchingTransfers(filter), spanKey, page);
   }
 
   async allTransfers(filter: TransferFilter): Promise<readonly Transfer[]> {
+    return this.matchingTransfers(filter);
+  }
+
+  /**
+   * The transfers matching a filter, in time order. A supplier or recipient narrows the scan to that actor's
+   * adjacency list, which is in the same order as the whole list, so the answer is the same as a full scan.
+   */
+  private matchingTransfers(filter: TransferFilter): Transfer[] {
     const s = this.snapshot;
-    return s.transfers.filter(transferPredicate(filter, s.systemTree));
+    let candidates = s.transfers;
+    if (filter.supplier !== undefined) candidates = s.outgoing.get(filter.supplier) ?? [];
+    if (filter.recipient !== undefined) {
+      const received = s.incoming.get(filter.recipient) ?? [];
+      if (received.length < candidates.length) candidates = received;
+    }
+    return candidates.filter(transferPredicate(filter, s.systemTree));
   }
 
   async transferPaths(from: string, to: string, options: PathOptions = {}): Promise<PathResult> {
     const s = this.snapshot;
     const resolved = resolvePathOptions(options);
-    const keep = transferPredicate(
-      {
-        ...(resolved.system !== undefined && { system: resolved.system }),
-        statuses: resolved.statuses,
-        ...(resolved.between !== undefined && { between: resolved.between }),
-        ...(resolved.knownAt !== undefined && { knownAt: resolved.knownAt }),
-      },
-      s.systemTree,
-    );
-    const memo = (source: ReadonlyMap<string, readonly Transfer[]>) => {
-      const cache = new Map<string, readonly Transfer[]>();
-      return (actor: string) => {
-        let list = cache.get(actor);
-        if (!list) {
-          list = (source.get(actor) ?? []).filter(keep);
-          cache.set(actor, list);
-        }
-        return list;
-      };
+    return findPaths(from, to, resolved, this.pathGraph(resolved), s.checks);
+  }
+
+  /**
+   * The adjacency of the transfers a path query may use, filtered lazily per actor and kept for the next query
+   * with the same filter (a small LRU per snapshot): hub actors have thousands of transfers, and re-filtering
+   * them on every question was most of a path query's time. With a system filter, a hub's list is first cut to
+   * the family's systems (from a per-system split of that list, made once), so a cold family costs in
+   * proportion to its own transfers, not the hub's.
+   */
+  private pathGraph(resolved: ResolvedPathOptions): PathGraph {
+    const s = this.snapshot;
+    if (this.pathCaches.snapshot !== s) this.pathCaches = emptyCaches(s);
+    const caches = this.pathCaches;
+    const filter: TransferFilter = {
+      ...(resolved.system !== undefined && { system: resolved.system }),
+      statuses: resolved.statuses,
+      ...(resolved.between !== undefined && { between: resolved.between }),
+      ...(resolved.knownAt !== undefined && { knownAt: resolved.knownAt }),
     };
-    return findPaths(from, to, resolved, { outgoing: memo(s.outgoing), incoming: memo(s.incoming) }, s.checks);
+    const key = JSON.stringify([filter.system, [...filter.statuses!].sort(), filter.between, filter.knownAt]);
+    let graph = caches.byFilter.get(key);
+    if (graph) {
+      caches.byFilter.delete(key);
+    } else {
+      const keep = transferPredicate(filter, s.systemTree);
+      const family = filter.system === undefined ? undefined : [...s.systemTree.descendantsOrSelf(filter.system)];
+      const memo = (source: ReadonlyMap<string, readonly Transfer[]>, split: Map<string, Map<string, Transfer[]>>) => {
+        const lists = new Map<string, readonly Transfer[]>();
+        return (actor: string) => {
+          let list = lists.get(actor);
+          if (!list) {
+            let candidates = source.get(actor) ?? [];
+            if (family !== undefined && candidates.length > SPLIT_BY_SYSTEM_ABOVE) {
+              let systems = split.get(actor);
+              if (!systems) split.set(actor, (systems = bySystem(candidates)));
+              candidates = mergeSorted(family.map((id) => systems!.get(id) ?? []), bySpanThenId);
+            }
+            list = candidates.filter(keep);
+            lists.set(actor, list);
+          }
+          return list;
+        };
+      };
+      graph = { outgoing: memo(s.outgoing, caches.outBySystem), incoming: memo(s.incoming, caches.inBySystem) };
+      if (caches.byFilter.size >= PATH_GRAPH_CACHE_SIZE) caches.byFilter.delete(caches.byFilter.keys().next().value!);
+    }
+    caches.byFilter.set(key, graph);
+    return graph;
   }
 
   async transferCheck(query: CheckQuery): Promise<TransferCheck> {
@@ -142,7 +246,43 @@ export class MemoryStore implements GraphStore {
 
   async timeline(filter: TimelineFilter, page: PageRequest): Promise<Page<TimelineEntry>> {
     const s = this.snapshot;
-    return paginate(s.timeline.filter(timelinePredicate(filter, s.actorTree, s.systemTree)), spanKey, page);
+    const { candidates, exact } = this.timelineCandidates(filter);
+    let items = candidates;
+    if (filter.between !== undefined) {
+      // Entries are in `earliest` order, so none after the first that starts past the window can overlap it.
+      const to = filter.between.to;
+      let lo = 0;
+      let hi = items.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (items[mid]!.date.earliest <= to) lo = mid + 1;
+        else hi = mid;
+      }
+      items = items.slice(0, lo);
+    }
+    return paginate(exact ? items : items.filter(timelinePredicate(filter, s.actorTree, s.systemTree)), spanKey, page);
+  }
+
+  /**
+   * A superset of the entries a timeline filter can match, in timeline order: the entries of the filter's actors
+   * (and their parts) or of its systems (and their families) from the per-actor and per-system indexes, whichever
+   * is smaller; the whole timeline when the filter names neither. `exact` when the filter asks nothing more than
+   * the index answers (then every candidate matches); otherwise the predicate decides, as over the whole list.
+   */
+  private timelineCandidates(filter: TimelineFilter): { candidates: readonly TimelineEntry[]; exact: boolean } {
+    const s = this.snapshot;
+    const lists = (ids: readonly string[] | undefined, tree: Snapshot['actorTree'], index: ReadonlyMap<string, readonly TimelineEntry[]>) => {
+      if (!ids || ids.length === 0) return undefined;
+      const keys = new Set(ids.flatMap((id) => [...tree.descendantsOrSelf(id)]));
+      return [...keys].map((key) => index.get(key) ?? []).filter((list) => list.length > 0);
+    };
+    const size = (l: readonly (readonly TimelineEntry[])[]) => l.reduce((n, list) => n + list.length, 0);
+    const byActor = lists(filter.actors, s.actorTree, s.timelineByActor);
+    const bySystem = lists(filter.systems, s.systemTree, s.timelineBySystem);
+    const chosen = byActor && bySystem ? (size(byActor) <= size(bySystem) ? byActor : bySystem) : (byActor ?? bySystem);
+    const more = (filter.kinds?.length ?? 0) > 0 || filter.knownAt !== undefined || filter.between !== undefined;
+    const exact = !more && (byActor === undefined || bySystem === undefined);
+    return { candidates: chosen === undefined ? s.timeline : mergeSorted(chosen, compareEntries), exact };
   }
 
   async subgraph(query: SubgraphQuery): Promise<Subgraph> {
@@ -186,9 +326,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async transferStats(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]> {
-    const s = this.snapshot;
-    const systems = new Map(s.systems.map((x) => [x.id, x]));
-    return aggregateStats(await this.allTransfers(filter), groupBy, systems, filter.between);
+    return aggregateStats(this.matchingTransfers(filter), groupBy, this.snapshot.systemsById, filter.between);
   }
 
   async stats(): Promise<GraphStats> {
