@@ -8,8 +8,9 @@ export const HERE = dirname(fileURLToPath(import.meta.url));
 export const HOST = '127.0.0.1';
 export const PORT = Number(process.env.NEO4J_PORT || 7687);
 export const DATA_DIR = resolve(process.env.NEO4J_DATA_DIR || join(HERE, 'data'));
-export const PID_FILE = join(HERE, 'neo4j.pid');
-export const LOG_FILE = join(HERE, 'neo4j.log');
+// Overridable so a second instance (e.g. the benchmark's, on another port and data dir) keeps its own files.
+export const PID_FILE = resolve(process.env.NEO4J_PID_FILE || join(HERE, 'neo4j.pid'));
+export const LOG_FILE = resolve(process.env.NEO4J_LOG_FILE || join(HERE, 'neo4j.log'));
 export const BOLT_URL = `bolt://${HOST}:${PORT}`;
 export const MAIN_CLASS = 'armsgraph.neo4j.Launcher';
 
