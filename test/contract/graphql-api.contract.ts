@@ -299,6 +299,18 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
         expect(pathCalls).toBe(before);
       });
 
+      it('costs one document anew when its size variables change (a cached cost never leaks)', async () => {
+        const doc = `query Q($from: ID!, $n: Int!) {
+          a: transferPaths(from: $from, to: "UA", options: { limit: $n, maxHops: 6 }) { paths { hops { transfer { id } } } }
+          b: timeline(first: $n) { nodes { actors { transfersOut(first: $n) { nodes { id } } } } }
+        }`;
+        await ok(doc, { from: 'JP', n: 1 });
+        const costly = await fails(doc, { from: 'JP', n: 100 });
+        expect(costly.error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 10000 });
+        await ok(doc, { from: 'US', n: 2 });
+        expect((await fails(doc, { from: 'US', n: 100 })).error.extensions.code).toBe('QUERY_TOO_COMPLEX');
+      });
+
       it('rejects a CSRF-style simple request and oversized batches', async () => {
         const simple = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ stats { actors } }')}`);
         expect(simple.status).toBe(400);
