@@ -47,8 +47,17 @@ export function resolvePathOptions(options: PathOptions = {}): ResolvedPathOptio
   };
 }
 
+/** What path search needs of a transfer (a whole Transfer, or a Neo4j `TRANSFERRED` relationship's properties). */
+export interface PathTransfer {
+  readonly id: string;
+  readonly supplier: string;
+  readonly recipient: string;
+  readonly backfills: readonly string[];
+  readonly date: { readonly earliest: string; readonly latest: string };
+}
+
 /** True when `next` may follow `prev` under the order rule. */
-export function orderAllows(prev: Transfer, next: Transfer, order: PathOrder): boolean {
+export function orderAllows(prev: PathTransfer, next: PathTransfer, order: PathOrder): boolean {
   switch (order) {
     case 'ANY':
       return true;
@@ -60,7 +69,7 @@ export function orderAllows(prev: Transfer, next: Transfer, order: PathOrder): b
 }
 
 /** How `next` connects to `prev`, or undefined when it may not follow it. */
-export function connection(prev: Transfer, next: Transfer, options: Pick<ResolvedPathOptions, 'order' | 'viaBackfill'>): HopVia | undefined {
+export function connection(prev: PathTransfer, next: PathTransfer, options: Pick<ResolvedPathOptions, 'order' | 'viaBackfill'>): HopVia | undefined {
   if (options.viaBackfill && prev.backfills.includes(next.id)) return 'BACKFILL';
   return orderAllows(prev, next, options.order) ? 'TRANSFER' : undefined;
 }
@@ -139,18 +148,42 @@ export function makePath(hops: readonly Hop[], system: string | undefined, ctx: 
   };
 }
 
-/** Adjacency over the transfers that pass the query's filters. */
-export interface PathGraph {
-  outgoing(actor: string): readonly Transfer[];
-  incoming(actor: string): readonly Transfer[];
+/** Adjacency over the transfers that pass the query's filters, each list in time order (earliest, latest, id). */
+export interface PathGraph<T extends PathTransfer = Transfer> {
+  outgoing(actor: string): readonly T[];
+  incoming(actor: string): readonly T[];
+}
+
+/** The hops of a ranked path, before its transfers are read and its rules checked. */
+export type RankedHops<T extends PathTransfer> = readonly { readonly transfer: T; readonly via: HopVia }[];
+
+/** Ranks hop lists as `comparePaths` ranks paths: fewer hops, earlier arrival, then transfer ids. */
+function compareRanked<T extends PathTransfer>(a: RankedHops<T>, b: RankedHops<T>): number {
+  if (a.length !== b.length) return a.length - b.length;
+  const x = a[a.length - 1]!.transfer.date;
+  const y = b[b.length - 1]!.transfer.date;
+  if (x.earliest !== y.earliest) return x.earliest < y.earliest ? -1 : 1;
+  if (x.latest !== y.latest) return x.latest < y.latest ? -1 : 1;
+  for (let i = 0; i < a.length; i += 1) {
+    const p = a[i]!.transfer.id;
+    const q = b[i]!.transfer.id;
+    if (p !== q) return p < q ? -1 : 1;
+  }
+  return 0;
 }
 
 /**
- * Enumerates simple paths from `from` to `to` of at most `maxHops` transfers, honouring the order rule,
- * ranks them and keeps `limit`. A reverse breadth-first pass prunes branches that cannot reach `to` in the hops
- * left; levels are searched shortest first, and the search stops once `limit` is exceeded at the end of a level.
+ * Enumerates simple paths from `from` to `to` of at most `maxHops` transfers, honouring the order rule, ranks
+ * them and keeps `limit`. A reverse breadth-first pass prunes branches that cannot reach `to` in the hops left;
+ * levels are searched shortest first, and the search stops once `limit` is exceeded at the end of a level.
+ * Both stores rank with this function (Neo4j over the `TRANSFERRED` relationships it reads for the question).
  */
-export function findPaths(from: string, to: string, options: ResolvedPathOptions, graph: PathGraph, ctx: CheckContext): PathResult {
+export function rankPaths<T extends PathTransfer>(
+  from: string,
+  to: string,
+  options: ResolvedPathOptions,
+  graph: PathGraph<T>,
+): { readonly paths: readonly RankedHops<T>[]; readonly truncated: boolean } {
   if (from === to) throw new InvalidArgumentError('from and to must be different actors', { argument: 'to' });
   const distance = new Map<string, number>([[to, 0]]);
   let frontier = [to];
@@ -169,27 +202,26 @@ export function findPaths(from: string, to: string, options: ResolvedPathOptions
   // Paths rank by hop count first, so enumerate level by level (exactly L hops for L = 1, 2, …) and stop after
   // the first level that brings the count past `limit`: no longer path can outrank what is kept. Within a level
   // only the best `limit` are kept, in a small sorted list.
-  type Ranked = { hops: Hop[]; length: number; arrives: Hop['transfer']['date'] };
-  const best: Ranked[] = [];
+  type Hops = { transfer: T; via: HopVia }[];
+  const best: Hops[] = [];
   let total = 0;
   let expansions = 0;
   let exhausted = false;
-  const keep = (hops: Hop[]) => {
+  const keep = (candidate: Hops) => {
     total += 1;
-    const candidate: Ranked = { hops, length: hops.length, arrives: hops[hops.length - 1]!.transfer.date };
-    if (best.length === options.limit && comparePaths(candidate, best[best.length - 1]!) >= 0) return;
+    if (best.length === options.limit && compareRanked(candidate, best[best.length - 1]!) >= 0) return;
     let lo = 0;
     let hi = best.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (comparePaths(best[mid]!, candidate) <= 0) lo = mid + 1;
+      if (compareRanked(best[mid]!, candidate) <= 0) lo = mid + 1;
       else hi = mid;
     }
     best.splice(lo, 0, candidate);
     if (best.length > options.limit) best.pop();
   };
   const visited = new Set<string>([from]);
-  const hops: Hop[] = [];
+  const hops: Hops = [];
   const walk = (actor: string, level: number): void => {
     const remaining = level - hops.length;
     for (const t of graph.outgoing(actor)) {
@@ -204,7 +236,7 @@ export function findPaths(from: string, to: string, options: ResolvedPathOptions
         exhausted = true;
         return;
       }
-      hops.push({ transfer: t, from: t.supplier, to: t.recipient, via });
+      hops.push({ transfer: t, via });
       if (t.recipient === to) {
         keep([...hops]);
       } else {
@@ -219,8 +251,14 @@ export function findPaths(from: string, to: string, options: ResolvedPathOptions
   if (shortest !== undefined) {
     for (let level = shortest; level <= options.maxHops && !exhausted && total <= options.limit; level += 1) walk(from, level);
   }
+  return { paths: best, truncated: exhausted || total > options.limit };
+}
+
+/** `rankPaths` over whole transfers, with each path's rules checked. */
+export function findPaths(from: string, to: string, options: ResolvedPathOptions, graph: PathGraph, ctx: CheckContext): PathResult {
+  const ranked = rankPaths(from, to, options, graph);
   return {
-    paths: best.map((p) => makePath(p.hops, options.system, ctx)),
-    truncated: exhausted || total > options.limit,
+    paths: ranked.paths.map((hops) => makePath(hops.map(({ transfer, via }) => ({ transfer, from: transfer.supplier, to: transfer.recipient, via })), options.system, ctx)),
+    truncated: ranked.truncated,
   };
 }

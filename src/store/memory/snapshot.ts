@@ -53,7 +53,8 @@ export interface Snapshot {
 }
 
 /** Time order of transfers (earliest, latest, id): the order of `transfers`, `outgoing` and `incoming`. */
-export const bySpanThenId = (a: { id: string; date: Transfer['date'] }, b: { id: string; date: Transfer['date'] }): number =>
+type Spanned = { readonly id: string; readonly date: { readonly earliest: string; readonly latest: string } };
+export const bySpanThenId = (a: Spanned, b: Spanned): number =>
   a.date.earliest < b.date.earliest ? -1 : a.date.earliest > b.date.earliest ? 1
     : a.date.latest < b.date.latest ? -1 : a.date.latest > b.date.latest ? 1
       : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

@@ -5,9 +5,9 @@ import { InvalidArgumentError } from '../../domain/errors.js';
 import { normalizeName } from '../../domain/text.js';
 import { parseDay, today, type DayWindow } from '../../domain/time.js';
 import {
-  Hierarchy, connection, decodeCursor, encodeCursor, evaluateRoute, makePath, pageSize, rankSearch, resolvePathOptions,
+  Hierarchy, decodeCursor, encodeCursor, evaluateRoute, makePath, pageSize, rankPaths, rankSearch, resolvePathOptions,
   spanKey, idKey, unknownReference, verdictOf, aggregateStats, type CheckContext, type Searchable, type SortKey,
-  type StatsKey, type StatsRow,
+  type PathTransfer, type StatsKey, type StatsRow,
 } from '../../query/index.js';
 import type {
   ActorFilter, CheckQuery, Entity, GraphStats, GraphStore, Hop, LoadSummary, Page, PageRequest, PathOptions, PathResult,
@@ -19,6 +19,7 @@ import { loadStatements, DEFAULT_BATCH_SIZE, READ_STORED_STATE } from './cypher/
 import * as q from './cypher/reads.js';
 import { SCHEMA_STATEMENTS } from './cypher/schema.js';
 import { MAX_SUBGRAPH_DEPTH } from '../memory/MemoryStore.js';
+import { bySpanThenId } from '../memory/snapshot.js';
 
 const EMPTY_STATS: GraphStats = { actors: 0, systems: 0, transfers: 0, events: 0, restrictions: 0, aidCommitments: 0, sources: 0, citations: 0 };
 const STAT_KEYS: Record<string, keyof GraphStats> = {
@@ -27,6 +28,13 @@ const STAT_KEYS: Record<string, keyof GraphStats> = {
 };
 
 const parse = <T,>(json: unknown): T => JSON.parse(json as string) as T;
+
+/** Appends `value` to the list under `key`. */
+function push<T>(index: Map<string, T[]>, key: string, value: T): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}
 
 /** The Neo4j store. Create with `Neo4jStore.connect()`, which checks the server and applies the schema. */
 export class Neo4jStore implements GraphStore {
@@ -174,22 +182,50 @@ export class Neo4jStore implements GraphStore {
     };
   }
 
+  /**
+   * Paths are ranked by the shared `rankPaths` over the `TRANSFERRED` relationships that could lie on one: a
+   * reverse breadth-first pass from `to`, one indexed statement per level, reads only the relationships into
+   * the actors found so far (a variable-length match enumerated every walk of up to maxHops first, and was no
+   * faster than an analyst's hand-written query). Then the kept paths' transfers and their check context.
+   */
   async transferPaths(from: string, to: string, options: PathOptions = {}): Promise<PathResult> {
     const o = resolvePathOptions(options);
     if (from === to) throw new InvalidArgumentError('from and to must be different actors', { argument: 'to' });
-    const rows = await this.executor.read(q.transferPaths(from, to, o, o.limit + 1), 'paths');
-    const idLists = rows.map((r) => r.ids as string[]);
-    const kept = idLists.slice(0, o.limit);
-    const entities = await this.nodes([...new Set(kept.flat())]);
-    const transferOf = (id: string) => entities.get(id)!.value as Transfer;
-    const hopsList: Hop[][] = kept.map((ids) =>
-      ids.map((id, i) => {
-        const t = transferOf(id);
-        const via = i === 0 ? 'TRANSFER' : connection(transferOf(ids[i - 1]!), t, o) ?? 'TRANSFER';
+    const graph = await this.executor.readWith(async (tx) => {
+      const incoming = new Map<string, PathTransfer[]>();
+      const outgoing = new Map<string, PathTransfer[]>();
+      const seen = new Set<string>([to]);
+      let frontier = [to];
+      for (let level = 1; level <= o.maxHops && frontier.length > 0; level += 1) {
+        const s = q.pathStep(frontier, from, o, level === o.maxHops);
+        const next: string[] = [];
+        for (const r of (await tx.run(s.cypher, s.params)).records) {
+          const t: PathTransfer = {
+            id: r.get('id'), supplier: r.get('supplier'), recipient: r.get('recipient'), backfills: r.get('backfills') ?? [],
+            date: { earliest: r.get('earliest'), latest: r.get('latest') },
+          };
+          push(incoming, t.recipient, t);
+          push(outgoing, t.supplier, t);
+          if (!seen.has(t.supplier)) {
+            seen.add(t.supplier);
+            next.push(t.supplier);
+          }
+        }
+        frontier = next;
+      }
+      for (const list of outgoing.values()) list.sort(bySpanThenId);
+      for (const list of incoming.values()) list.sort(bySpanThenId);
+      return { outgoing: (a: string) => outgoing.get(a) ?? [], incoming: (a: string) => incoming.get(a) ?? [] };
+    }, 'paths');
+    const ranked = rankPaths(from, to, o, graph);
+    if (ranked.paths.length === 0) return { paths: [], truncated: ranked.truncated };
+    const entities = await this.nodes([...new Set(ranked.paths.flatMap((hops) => hops.map((h) => h.transfer.id)))]);
+    const hopsList: Hop[][] = ranked.paths.map((hops) =>
+      hops.map(({ transfer, via }) => {
+        const t = entities.get(transfer.id)!.value as Transfer;
         return { transfer: t, from: t.supplier, to: t.recipient, via };
       }),
     );
-    if (hopsList.length === 0) return { paths: [], truncated: false };
     const transfers = hopsList.flat().map((h) => h.transfer);
     const window = {
       from: transfers.reduce((m, t) => (t.date.earliest < m ? t.date.earliest : m), transfers[0]!.date.earliest),
@@ -200,7 +236,7 @@ export class Neo4jStore implements GraphStore {
       [...new Set([...transfers.map((t) => t.system), ...(o.system ? [o.system] : [])])],
       window,
     );
-    return { paths: hopsList.map((hops) => makePath(hops, o.system, ctx)), truncated: idLists.length > o.limit };
+    return { paths: hopsList.map((hops) => makePath(hops, o.system, ctx)), truncated: ranked.truncated };
   }
 
   async transferCheck(query: CheckQuery): Promise<TransferCheck> {

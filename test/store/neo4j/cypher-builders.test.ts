@@ -26,11 +26,24 @@ describe('Cypher builders', () => {
     expect(s).toMatchSnapshot();
   });
 
-  it('transferPaths picks the pattern for maxHops from constants', () => {
-    const s = q.transferPaths('JP', HOSTILE, resolvePathOptions({ system: 'system:patriot', order: 'TIME_RESPECTING', maxHops: 3, knownAt: '2024-01-15' }), 21);
-    expectNoValuesInText(s);
-    expect(s.cypher).toContain('[rels:TRANSFERRED*1..3]');
-    expect(s).toMatchSnapshot();
+  it('pathStep: one level of the reverse pass, the last one only from the start', () => {
+    const o = resolvePathOptions({ system: 'system:patriot', order: 'TIME_RESPECTING', maxHops: 3, knownAt: '2024-01-15' });
+    const inner = q.pathStep([HOSTILE], 'JP', o, false);
+    const last = q.pathStep(['US'], HOSTILE, o, true);
+    [inner, last].forEach(expectNoValuesInText);
+    expect(inner.cypher).toContain('MATCH (a:Actor)-[r:TRANSFERRED]->(b)');
+    expect(last.cypher).toContain('MATCH (a:Entity {id: $fromId})-[r:TRANSFERRED]->(b)');
+    expect(last.params).toMatchObject({ fromId: HOSTILE, frontier: ['US'], knownAt: '2024-01-15' });
+    expect([inner, last]).toMatchSnapshot();
+  });
+
+  it('transfer filters put only the conditions that are set in the text', () => {
+    const bare = q.transfersPage({}, undefined, 20);
+    expect(bare.page.cypher).not.toMatch(/\$(supplier|recipient|system|statuses|kinds|from|knownAt) IS NULL/);
+    expect(bare.page.cypher).not.toContain('family');
+    const byRecipient = q.transfersPage({ recipient: 'UA' }, undefined, 20);
+    expect(byRecipient.count.cypher).toContain('t.recipient = $recipient');
+    expect(byRecipient.count.cypher).not.toContain('t.supplier');
   });
 
   it('checkContext, search, resolve and subgraph', () => {

@@ -5,19 +5,31 @@ import type { ResolvedPathOptions, SortKey } from '../../../query/index.js';
 import type { ActorFilter, SystemFilter, TimelineFilter, TransferFilter } from '../../types.js';
 import type { Statement } from '../Executor.js';
 
-/** Filter over anything carrying the transfer properties (a :Transfer node or a :TRANSFERRED relationship). */
-const TRANSFER_WHERE = (v: 't' | 'r') => `
-  ($supplier IS NULL OR ${v}.supplier = $supplier)
-  AND ($recipient IS NULL OR ${v}.recipient = $recipient)
-  AND ($system IS NULL OR ${v}.system IN family)
-  AND ($statuses IS NULL OR ${v}.status IN $statuses)
-  AND ($kinds IS NULL OR ${v}.kind IN $kinds)
-  AND ($from IS NULL OR (${v}.earliest <= $to AND ${v}.latest >= $from))
-  AND ($knownAt IS NULL OR ${v}.knownSince <= $knownAt)`;
+/**
+ * The conditions of a transfer filter on anything carrying the transfer properties (a :Transfer node or a
+ * :TRANSFERRED relationship), only for the fields the filter sets. The text depends on which fields are set,
+ * never on their values (those are parameters), and leaving out the unset ones lets the planner seek an index
+ * (`t.recipient = $recipient`) where `($recipient IS NULL OR …)` made it scan every transfer.
+ */
+function transferWhere(v: 't' | 'r', f: TransferFilter): string {
+  const c: string[] = [];
+  if (f.supplier !== undefined) c.push(`${v}.supplier = $supplier`);
+  if (f.recipient !== undefined) c.push(`${v}.recipient = $recipient`);
+  if (f.system !== undefined) c.push(`${v}.system IN family`);
+  if (f.statuses !== undefined && f.statuses.length > 0) c.push(`${v}.status IN $statuses`);
+  if (f.kinds !== undefined && f.kinds.length > 0) c.push(`${v}.kind IN $kinds`);
+  if (f.between !== undefined) c.push(`${v}.earliest <= $to AND ${v}.latest >= $from`);
+  if (f.knownAt !== undefined) c.push(`${v}.knownSince <= $knownAt`);
+  return c.length === 0 ? 'true' : c.join('\n    AND ');
+}
 
-/** Collects the ids of a system's family (the system and every member below it) as `family`. */
-const FAMILY = `
-  OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(:WeaponSystem {id: $system})
+/** Collects the ids of a system's family (the system and every member below it) as `family`, when filtered by system. */
+const familyOf = (f: { system?: string }) =>
+  f.system === undefined
+    ? ''
+    : `
+  OPTIONAL MATCH (root:Entity {id: $system})
+  OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(root)
   WITH collect(member.id) AS family`;
 
 const nullIfEmpty = <T,>(list: readonly T[] | undefined): T[] | null => (list && list.length > 0 ? [...list] : null);
@@ -58,8 +70,8 @@ function pageParams(params: Record<string, unknown>, after: SortKey | undefined,
 
 /** Transfers matching a filter, in time order, one page after a cursor. */
 export function transfersPage(filter: TransferFilter, after: SortKey | undefined, size: number): PageStatements {
-  const head = `${FAMILY}
-  MATCH (t:Transfer) WHERE ${TRANSFER_WHERE('t')}`;
+  const head = `${familyOf(filter)}
+  MATCH (t:Transfer) WHERE ${transferWhere('t', filter)}`;
   const params = pageParams(transferParams(filter), after, size);
   return {
     count: { cypher: `${head}\nRETURN count(t) AS total, sum(CASE WHEN ${NOT_AFTER_SPAN('t')} THEN 1 ELSE 0 END) AS before`, params },
@@ -70,30 +82,51 @@ export function transfersPage(filter: TransferFilter, after: SortKey | undefined
 /** Every transfer matching a filter, in time order, as JSON. */
 export function transfersMatching(filter: TransferFilter): Statement {
   return {
-    cypher: `${FAMILY}
-  MATCH (t:Transfer) WHERE ${TRANSFER_WHERE('t')}
+    cypher: `${familyOf(filter)}
+  MATCH (t:Transfer) WHERE ${transferWhere('t', filter)}
   RETURN t.json AS json ORDER BY t.earliest, t.latest, t.id`,
     params: transferParams(filter),
   };
 }
 
-/** Timeline entries matching a filter (actors include their parts; systems their family), one page. */
+/**
+ * Timeline entries matching a filter (actors include their parts; systems their family), one page. With actors
+ * or systems, the entries are found from those nodes through `INVOLVES` (an index seek and a short expansion)
+ * rather than by testing the list property of every entry.
+ */
 export function timelinePage(filter: TimelineFilter, after: SortKey | undefined, size: number): PageStatements {
-  const head = `
-  OPTIONAL MATCH (part:Actor)-[:PART_OF*0..]->(whole:Actor) WHERE whole.id IN $actors
-  WITH collect(DISTINCT part.id) AS actorSet
-  OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(fam:WeaponSystem) WHERE fam.id IN $systems
-  WITH actorSet, collect(DISTINCT member.id) AS systemSet
-  MATCH (e:TimelineEntry)
-  WHERE ($actors IS NULL OR any(a IN e.actors WHERE a IN actorSet))
-    AND ($systems IS NULL OR any(s IN e.systems WHERE s IN systemSet))
-    AND ($kinds IS NULL OR e.kind IN $kinds)
-    AND ($from IS NULL OR (e.earliest <= $to AND e.latest >= $from))
-    AND ($knownAt IS NULL OR e.knownSince <= $knownAt)`;
+  const actors = nullIfEmpty(filter.actors);
+  const systems = nullIfEmpty(filter.systems);
+  const systemSet = `
+  OPTIONAL MATCH (fam:Entity) WHERE fam.id IN $systems
+  OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(fam)
+  WITH collect(DISTINCT member) AS members`;
+  const start =
+    actors !== null
+      ? `${systems !== null ? `${systemSet}, collect(DISTINCT member.id) AS systemSet` : ''}
+  MATCH (whole:Entity) WHERE whole.id IN $actors
+  MATCH (part:Actor)-[:PART_OF*0..]->(whole)
+  WITH DISTINCT part${systems !== null ? ', systemSet' : ''}
+  MATCH (e:TimelineEntry)-[:INVOLVES]->(part)
+  WITH DISTINCT e${systems !== null ? ', systemSet' : ''}`
+      : systems !== null
+        ? `${systemSet}
+  UNWIND members AS m
+  MATCH (e:TimelineEntry)-[:INVOLVES]->(m)
+  WITH DISTINCT e`
+        : `
+  MATCH (e:TimelineEntry)`;
+  const c: string[] = [];
+  if (actors !== null && systems !== null) c.push('any(s IN e.systems WHERE s IN systemSet)');
+  if (filter.kinds !== undefined && filter.kinds.length > 0) c.push('e.kind IN $kinds');
+  if (filter.between !== undefined) c.push('e.earliest <= $to AND e.latest >= $from');
+  if (filter.knownAt !== undefined) c.push('e.knownSince <= $knownAt');
+  const head = `${start}
+  WHERE ${c.length === 0 ? 'true' : c.join('\n    AND ')}`;
   const params = pageParams(
     {
-      actors: nullIfEmpty(filter.actors),
-      systems: nullIfEmpty(filter.systems),
+      actors,
+      systems,
       kinds: nullIfEmpty(filter.kinds),
       ...windowParams(filter.between),
       knownAt: filter.knownAt ?? null,
@@ -121,7 +154,8 @@ export function actorsPage(filter: ActorFilter, text: string | null, after: Sort
 /** Systems matching a filter (category, family, text), by id, one page. */
 export function systemsPage(filter: SystemFilter, text: string | null, after: SortKey | undefined, size: number): PageStatements {
   const head = `
-  OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(:WeaponSystem {id: $family})
+  OPTIONAL MATCH (root:Entity {id: $family})
+  OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(root)
   WITH collect(member.id) AS members
   MATCH (s:WeaponSystem)
   WHERE ($category IS NULL OR s.category = $category) AND ($family IS NULL OR s.id IN members)
@@ -133,46 +167,42 @@ export function systemsPage(filter: SystemFilter, text: string | null, after: So
   };
 }
 
-/** Path statements by hop bound: the bound is part of the pattern, so each is its own constant text. */
-const PATH_TEXT = (maxHops: number) => `${FAMILY}
-  MATCH p = (:Actor {id: $fromId})-[rels:TRANSFERRED*1..${maxHops}]->(:Actor {id: $toId})
-  WHERE all(r IN rels WHERE ${TRANSFER_WHERE('r')})
-    AND all(i IN range(0, size(rels) - 2) WHERE
-      ($viaBackfill AND rels[i + 1].transferId IN rels[i].backfills)
-      OR $order = 'ANY'
-      OR ($order = 'TIME_RESPECTING' AND rels[i + 1].latest >= rels[i].earliest)
-      OR ($order = 'STRICT' AND rels[i + 1].earliest >= rels[i].latest))
-    AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-  WITH [r IN rels | r.transferId] AS ids, size(rels) AS length, last(rels) AS arrival
-  RETURN ids ORDER BY length, arrival.earliest, arrival.latest, ids LIMIT $cap`;
-const PATH_STATEMENTS: readonly string[] = [1, 2, 3, 4, 5, 6].map(PATH_TEXT);
+/** The filter a path query puts on every hop. */
+export function pathFilter(o: ResolvedPathOptions): TransferFilter {
+  return {
+    ...(o.system !== undefined && { system: o.system }),
+    statuses: o.statuses,
+    ...(o.between !== undefined && { between: o.between }),
+    ...(o.knownAt !== undefined && { knownAt: o.knownAt }),
+  };
+}
 
 /**
- * Simple transfer paths from one actor to another with the hop-order rule checked in Cypher, ranked as
- * DESIGN §5 says; `cap` rows at most (limit + 1, so the caller can tell when the result is truncated).
+ * One level of a path query's reverse breadth-first pass: the `TRANSFERRED` relationships passing the filter
+ * that end at an actor of the frontier (`onlyFrom`: and start at `$fromId`, for the last level, where no other
+ * supplier could still be reached from the start). Rows carry what ranking needs; whole transfers are read
+ * only for the paths kept.
  */
-export function transferPaths(fromId: string, toId: string, o: ResolvedPathOptions, cap: number): Statement {
-  const cypher = PATH_STATEMENTS[o.maxHops - 1];
-  if (cypher === undefined) throw new RangeError(`maxHops ${o.maxHops} out of range`);
+export function pathStep(frontier: readonly string[], fromId: string, o: ResolvedPathOptions, onlyFrom: boolean): Statement {
+  const filter = pathFilter(o);
+  const start = onlyFrom ? '(a:Entity {id: $fromId})' : '(a:Actor)';
   return {
-    cypher,
-    params: {
-      fromId, toId, order: o.order, viaBackfill: o.viaBackfill, cap: neo4j.int(cap),
-      ...transferParams({
-        ...(o.system !== undefined && { system: o.system }),
-        statuses: o.statuses,
-        ...(o.between !== undefined && { between: o.between }),
-        ...(o.knownAt !== undefined && { knownAt: o.knownAt }),
-      }),
-    },
+    cypher: `${familyOf(filter)}
+  MATCH (b:Entity) WHERE b.id IN $frontier
+  MATCH ${start}-[r:TRANSFERRED]->(b)
+  WHERE ${transferWhere('r', filter)}
+  RETURN r.transferId AS id, r.supplier AS supplier, r.recipient AS recipient, r.earliest AS earliest,
+    r.latest AS latest, r.backfills AS backfills`,
+    params: { frontier: [...frontier], fromId, ...transferParams(filter) },
   };
 }
 
 /** The actors one step from a frontier over transfers matching a filter (for subgraph breadth-first search). */
 export function neighbours(frontier: readonly string[], filter: TransferFilter): Statement {
   return {
-    cypher: `${FAMILY}
-  MATCH (a:Actor)-[r:TRANSFERRED]-(b:Actor) WHERE a.id IN $frontier AND ${TRANSFER_WHERE('r')}
+    cypher: `${familyOf(filter)}
+  MATCH (a:Entity) WHERE a.id IN $frontier
+  MATCH (a)-[r:TRANSFERRED]-(b:Actor) WHERE ${transferWhere('r', filter)}
   RETURN DISTINCT b.id AS id`,
     params: { frontier: [...frontier], ...transferParams(filter) },
   };
@@ -181,12 +211,12 @@ export function neighbours(frontier: readonly string[], filter: TransferFilter):
 /** The transfers between actors of a set that match a filter, and the actors themselves. */
 export function subgraphOf(actorIds: readonly string[], filter: TransferFilter): Statement {
   return {
-    cypher: `${FAMILY}
-  OPTIONAL MATCH (a:Actor)-[r:TRANSFERRED]->(b:Actor) WHERE a.id IN $ids AND b.id IN $ids AND ${TRANSFER_WHERE('r')}
+    cypher: `${familyOf(filter)}
+  OPTIONAL MATCH (a:Entity)-[r:TRANSFERRED]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND ${transferWhere('r', filter)}
   WITH collect(r.transferId) AS transferIds
-  OPTIONAL MATCH (t:Transfer) WHERE t.id IN transferIds
+  OPTIONAL MATCH (t:Entity) WHERE t.id IN transferIds
   WITH collect(t.json) AS transfers
-  OPTIONAL MATCH (x:Actor) WHERE x.id IN $ids
+  OPTIONAL MATCH (x:Entity) WHERE x.id IN $ids AND x:Actor
   RETURN transfers, collect(x.json) AS actors`,
     params: { ids: [...actorIds], ...transferParams(filter) },
   };
@@ -231,12 +261,12 @@ export function checkContext(actorIds: readonly string[], systemIds: readonly st
   CALL { MATCH (r:Restriction) WHERE r.earliest <= $to AND r.latest >= $from RETURN collect(r.json) AS restrictions }
   CALL { MATCH (w:Event {kind: 'WAR'}) WHERE w.earliest <= $to AND w.latest >= $from RETURN collect(w.json) AS wars }
   CALL {
-    MATCH (a:Actor) WHERE a.id IN $actors
+    MATCH (a:Entity) WHERE a.id IN $actors AND a:Actor
     MATCH chain = (a)-[:PART_OF*0..]->(top:Actor) WHERE NOT (top)-[:PART_OF]->()
     RETURN collect([n IN nodes(chain) | n.id]) AS actorChains, collect(DISTINCT a.id) AS found
   }
   CALL {
-    MATCH (s:WeaponSystem) WHERE s.id IN $systems
+    MATCH (s:Entity) WHERE s.id IN $systems AND s:WeaponSystem
     MATCH chain = (s)-[:MEMBER_OF*0..]->(top:WeaponSystem) WHERE NOT (top)-[:MEMBER_OF]->()
     RETURN collect([n IN nodes(chain) | n.id]) AS systemChains
   }

@@ -7,8 +7,10 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX transfer_time IF NOT EXISTS FOR (t:Transfer) ON (t.earliest, t.latest, t.id)',
   'CREATE INDEX transfer_recipient IF NOT EXISTS FOR (t:Transfer) ON (t.recipient)',
   'CREATE INDEX transfer_supplier IF NOT EXISTS FOR (t:Transfer) ON (t.supplier)',
+  'CREATE INDEX transfer_system IF NOT EXISTS FOR (t:Transfer) ON (t.system)',
   'CREATE INDEX timeline_time IF NOT EXISTS FOR (e:TimelineEntry) ON (e.earliest, e.latest, e.id)',
   'CREATE INDEX transferred_system IF NOT EXISTS FOR ()-[r:TRANSFERRED]-() ON (r.system)',
   'CREATE INDEX transferred_time IF NOT EXISTS FOR ()-[r:TRANSFERRED]-() ON (r.earliest, r.latest)',
+  'CREATE INDEX transferred_id IF NOT EXISTS FOR ()-[r:TRANSFERRED]-() ON (r.transferId)',
   'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Actor|WeaponSystem) ON EACH [n.name, n.aliasText]',
 ];
