@@ -1,11 +1,12 @@
 // Reads seed YAML files, checks them against the zod schemas, and hands located records to the resolver.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../domain/errors.js';
 import { SeedFile, type Dataset } from '../domain/model.js';
 import { didYouMean, formatSuggestions } from '../domain/text.js';
+import { decodeSeedText } from './decode.js';
 import { fieldName, lineOf } from './locate.js';
 import { resolveSeeds, type LocatedFile } from './resolve.js';
 
@@ -20,6 +21,9 @@ const KNOWN_FIELDS = [
 
 /** Largest seed file accepted, so a stray huge file fails fast instead of exhausting memory. */
 export const MAX_SEED_FILE_BYTES = 5 * 1024 * 1024;
+/** Alias uses a seed file may expand; past this an anchor/alias chain is a resource-exhaustion attack. */
+const MAX_ALIAS_COUNT = 100;
+const COLLECTION_KEYS = ['sources', 'actors', 'systems', 'transfers', 'events', 'restrictions', 'aidCommitments'];
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   let value = raw;
@@ -42,6 +46,7 @@ function describeZodIssue(issue: z.core.$ZodIssue, raw: unknown): { path: Proper
     case 'invalid_type': {
       const received = /received (\w+)/.exec(issue.message)?.[1];
       if (received === 'undefined') return [{ path: at, message: `required field is missing (expected ${issue.expected})` }];
+      if (at.length === 0) return [{ path: at, message: `expected a mapping of ${COLLECTION_KEYS.join(', ')} at the top level${received ? `, got ${received}` : ''}` }];
       return [{ path: at, message: `expected ${issue.expected}${received ? `, got ${received}` : ''}` }];
     }
     case 'invalid_value': {
@@ -65,11 +70,28 @@ export function parseSeedText(file: string, text: string): { located?: LocatedFi
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-      issues.push({ file, line, field: '', message: `YAML syntax error: ${error.message.split('\n')[0]}` });
+      const message = error.code === 'RESOURCE_EXHAUSTION'
+        ? `YAML nested too deeply to read (${error.message.split('\n')[0]})`
+        : `YAML syntax error: ${error.message.split('\n')[0]}`;
+      issues.push({ file, line, field: '', message });
     }
     return { issues };
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  if (doc.contents === null) {
+    // An empty file is almost always a truncated or unsaved one; loading it would silently drop its records.
+    return { issues: [{ file, line: 1, field: '', message: `file is empty: expected a mapping of ${COLLECTION_KEYS.join(', ')}` }] };
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    // The yaml package refuses alias expansions that grow without bound ("billion laughs").
+    let first: number | undefined;
+    visit(doc, { Alias: (_key, node) => { first ??= node.range?.[0]; return visit.BREAK; } });
+    const line = first === undefined ? null : lineCounter.linePos(first).line;
+    const reason = error instanceof Error ? error.message : String(error);
+    return { issues: [{ file, line, field: '', message: `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} uses): ${reason}` }] };
+  }
   const parsed = SeedFile.safeParse(raw);
   if (!parsed.success) {
     for (const zodIssue of parsed.error.issues) {
@@ -118,20 +140,18 @@ export async function validateSeedDir(dir: string): Promise<SeedValidation> {
   const located: LocatedFile[] = [];
   for (const file of files) {
     const display = path.relative(process.cwd(), file) || file;
-    const buffer = await readFile(file);
-    if (buffer.length > MAX_SEED_FILE_BYTES) {
-      issues.push({ file: display, line: null, field: '', message: `file is ${buffer.length} bytes; seed files are limited to ${MAX_SEED_FILE_BYTES}` });
+    // Checked before reading: a file of gigabytes would exhaust memory (or exceed Node's 2 GiB buffer limit).
+    const { size } = await stat(file);
+    if (size > MAX_SEED_FILE_BYTES) {
+      issues.push({ file: display, line: null, field: '', message: `file is ${size} bytes; seed files are limited to ${MAX_SEED_FILE_BYTES}` });
       continue;
     }
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
-    const bad = text.indexOf('\uFFFD');
-    if (bad >= 0 || text.includes('\u0000')) {
-      const at = bad >= 0 ? bad : text.indexOf('\u0000');
-      const line = text.slice(0, at).split('\n').length;
-      issues.push({ file: display, line, field: '', message: 'file is not valid UTF-8 text (binary data or another encoding)' });
+    const decoded = decodeSeedText(await readFile(file));
+    if ('problem' in decoded) {
+      issues.push({ file: display, line: decoded.line, field: '', message: decoded.problem });
       continue;
     }
-    const result = parseSeedText(display, text);
+    const result = parseSeedText(display, decoded.text);
     issues.push(...result.issues);
     if (result.located) located.push(result.located);
   }

@@ -1,5 +1,5 @@
 // Cross-checks validated seed records (ids, references, dates, quotes) and builds the Dataset.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { InvalidArgumentError, type ValidationIssue } from '../domain/errors.js';
@@ -9,6 +9,7 @@ import type {
 } from '../domain/model.js';
 import { didYouMean, formatSuggestions, normalizeName, normalizeQuoteText } from '../domain/text.js';
 import { OPEN_END, parseTimeSpan, type TimeSpan } from '../domain/time.js';
+import { decodeSeedText } from './decode.js';
 import { fieldName, lineOf } from './locate.js';
 
 /** A schema-valid seed file with what is needed to point at its lines. */
@@ -29,6 +30,13 @@ interface Located<T> {
 }
 
 const COLLECTIONS: readonly Collection[] = ['sources', 'actors', 'systems', 'transfers', 'events', 'restrictions', 'aidCommitments'];
+/** One record of each collection, with its article, for messages ("is an actor, expected a system"). */
+const ONE_OF: Readonly<Record<Collection, string>> = {
+  sources: 'a source', actors: 'an actor', systems: 'a system', transfers: 'a transfer', events: 'an event',
+  restrictions: 'a restriction', aidCommitments: 'an aid commitment',
+};
+/** Largest stored source text accepted (the article is a few KB). */
+export const MAX_SOURCE_TEXT_BYTES = 5 * 1024 * 1024;
 
 class Reporter {
   readonly issues: ValidationIssue[] = [];
@@ -89,7 +97,7 @@ export async function resolveSeeds(files: readonly LocatedFile[], seedDir: strin
     if (value === undefined || known.get(collection)!.has(value)) return;
     const other = byId.get(value);
     if (other) {
-      report.add(at, sub, `"${value}" is a ${other.collection.replace(/s$/, '')}, expected ${what}`);
+      report.add(at, sub, `"${value}" is ${ONE_OF[other.collection]}, expected ${what}`);
       return;
     }
     const named = nameIndex.get(`${collection}:${normalizeName(value)}`);
@@ -117,7 +125,15 @@ export async function resolveSeeds(files: readonly LocatedFile[], seedDir: strin
     if (s.text !== undefined) {
       const file = path.resolve(seedDir, s.text);
       try {
-        texts.set(s.id, normalizeQuoteText(await readFile(file, 'utf8')));
+        const { size } = await stat(file);
+        if (size > MAX_SOURCE_TEXT_BYTES) {
+          report.add(at, ['text'], `source text file "${s.text}" is ${size} bytes; source texts are limited to ${MAX_SOURCE_TEXT_BYTES}`);
+        } else {
+          const decoded = decodeSeedText(await readFile(file));
+          // Quotes are checked against this text: a mis-encoded file would fail every quote for the wrong reason.
+          if ('problem' in decoded) report.add(at, ['text'], `source text file "${s.text}" line ${decoded.line}: ${decoded.problem}`);
+          else texts.set(s.id, normalizeQuoteText(decoded.text));
+        }
       } catch {
         report.add(at, ['text'], `cannot read source text file "${s.text}" (resolved to ${file})`);
       }
@@ -205,6 +221,23 @@ export async function resolveSeeds(files: readonly LocatedFile[], seedDir: strin
       ...(a.country !== undefined && { country: a.country }),
       ...(a.note !== undefined && { note: a.note }),
     });
+  }
+
+  // Membership is closed over partOf (restrictions bind an actor's parts): a partOf chain must end.
+  const partOf = new Map<string, string>();
+  for (const at of list<NonNullable<SeedFile['actors']>[number]>('actors')) if (at.value.partOf !== undefined) partOf.set(at.value.id, at.value.partOf);
+  for (const at of list<NonNullable<SeedFile['actors']>[number]>('actors')) {
+    const seen = new Set<string>([at.value.id]);
+    let current = partOf.get(at.value.id);
+    if (current === at.value.id) continue; // reported above
+    while (current !== undefined) {
+      if (seen.has(current)) {
+        report.add(at, ['partOf'], `actors' partOf links form a cycle: ${[...seen, current].join(' → ')}`);
+        break;
+      }
+      seen.add(current);
+      current = partOf.get(current);
+    }
   }
 
   // Systems: references, family cycles.
