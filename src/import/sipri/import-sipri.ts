@@ -62,6 +62,10 @@ export async function importSipri(input: SipriInput, options: ImportSipriOptions
       next += every;
     }
   }
+  if (csv.rowsRead === 0) {
+    // Importing nothing would replace every deal of an earlier import with none.
+    issues.add(csv.headerLine, '', 'no data rows after the header: the export holds no deals to import');
+  }
   const result = builder.finish();
   issues.throwIfAny();
   const { dataset } = result;

@@ -1,12 +1,13 @@
 // Streams the SIPRI trade-register CSV export (preamble, header, rows ending in `;`) into validated rows.
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { InvalidArgumentError, ValidationError } from '../../domain/errors.js';
 import { IssueCollector } from '../issues.js';
-import type { SipriRow } from './columns.js';
+import { SIPRI_COLUMNS, type SipriRow } from './columns.js';
 import { generatedValue, headerMismatch, parseReleaseDate, SIPRI_HEADER_LINE, type SipriPreamble } from './preamble.js';
-import { parseSipriRecord } from './row.js';
+import { NOT_TEXT, parseSipriRecord } from './row.js';
 import { splitPreamble, type SplitInput } from './text-stream.js';
 
 /** Where a SIPRI export is read from: a file path or a byte stream. */
@@ -42,8 +43,12 @@ export interface SipriCsv {
 const MAX_PREAMBLE_LINES = 40;
 /** A record longer than this is not a SIPRI row (binary data or an unclosed quote). */
 const MAX_RECORD_CHARS = 64 * 1024;
-// Control characters other than tab/CR/LF, or the UTF-8 replacement character, mean binary input.
-const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/;
+/**
+ * Largest export read. The whole 1995–2025 trade register is under 3 MB; the limit leaves room for any
+ * release while keeping a runaway input (a wrong file, a stream that never ends) from exhausting memory.
+ */
+export const MAX_SIPRI_BYTES = 256 * 1024 * 1024;
+const BINARY = NOT_TEXT;
 const BINARY_MESSAGE = 'binary data: this is not a text CSV file (expected the SIPRI trade-register export)';
 
 interface CsvRecord {
@@ -83,18 +88,39 @@ function openRecords(body: AsyncGenerator<Buffer>, file: string): AsyncIterator<
 class CsvReadFailure extends Error {
   constructor(
     readonly line: number | null,
+    readonly field: string,
     message: string,
   ) {
     super(message);
   }
 }
 
+/**
+ * What csv-parse's error means for a SIPRI export, at the line where the failing record starts. csv-parse's
+ * own line count is not used: inside a quoted cell it counts CRLF as two lines. SIPRI rows are one line
+ * each, so the failing record starts after the records (and empty lines) read so far.
+ */
+function csvFailure(error: CsvError): CsvReadFailure {
+  const count = (key: string) => (typeof error[key] === 'number' ? (error[key] as number) : undefined);
+  const records = count('records');
+  const line = records === undefined ? null : records + (count('empty_lines') ?? 0) + 1;
+  const columnIndex = count('column');
+  const column = columnIndex === undefined ? '' : (SIPRI_COLUMNS[columnIndex] ?? `column ${columnIndex + 1}`);
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return new CsvReadFailure(line, column, 'a quoted cell starts on this line and is never closed (an unmatched ")');
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return new CsvReadFailure(line, column, 'a quoted cell\'s closing " is followed by other characters instead of a comma');
+    case 'CSV_MAX_RECORD_SIZE':
+      return new CsvReadFailure(line, '', `row is longer than ${MAX_RECORD_CHARS} characters: not a SIPRI row (binary data, or an unmatched " that runs on over the following lines)`);
+    default:
+      return new CsvReadFailure(line, '', `not readable as CSV: ${error.message.replace(/ (?:at|on) line \d+/, '')}`);
+  }
+}
+
 /** Turns a failure of the byte stream or of csv-parse into an error naming the file (and line). */
 function readError(error: unknown, file: string): Error {
-  if (error instanceof CsvError) {
-    const line = typeof error['lines'] === 'number' ? error['lines'] : null;
-    return new CsvReadFailure(line, `not readable as CSV: ${error.message}`);
-  }
+  if (error instanceof CsvError) return csvFailure(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
     return new InvalidArgumentError(`cannot read SIPRI export "${file}": ${(error as Error).message}`, { file, code });
@@ -104,14 +130,18 @@ function readError(error: unknown, file: string): Error {
 
 /** Checks the header record and reads the release from the preamble; throws on a missing or wrong header. */
 async function readHeader(
-  records: AsyncIterator<CsvRecord>, lines: readonly string[], foundHeader: boolean, issues: IssueCollector,
+  records: AsyncIterator<CsvRecord>, lines: readonly string[], foundHeader: boolean, issues: IssueCollector, utf16: string | undefined,
 ): Promise<{ headerLine: number; preamble: SipriPreamble }> {
   const { file } = issues;
   const fail = (line: number | null, field: string, message: string): never => {
     throw new ValidationError([...issues.issues, { file, line, field, message }]);
   };
+  if (utf16 !== undefined) fail(1, '', `file is ${utf16} text (it starts with a UTF-16 byte-order mark): save the export as UTF-8`);
   const binaryAt = lines.findIndex((line) => BINARY.test(line));
   if (binaryAt >= 0) fail(binaryAt + 1, '', BINARY_MESSAGE);
+  if (!foundHeader && lines.every((line) => line.trim() === '')) {
+    fail(1, 'header', `file is empty: expected the SIPRI trade-register export (a preamble, then the header "${SIPRI_HEADER_LINE}")`);
+  }
   if (!foundHeader) fail(null, 'header', `no header row found in the first ${MAX_PREAMBLE_LINES} lines: expected "${SIPRI_HEADER_LINE}"`);
 
   const headerLine = lines.length + 1;
@@ -120,7 +150,7 @@ async function readHeader(
     const next = await records.next();
     if (!next.done) header = next.value;
   } catch (error) {
-    if (error instanceof CsvReadFailure) fail(error.line === null ? null : error.line + lines.length, '', error.message);
+    if (error instanceof CsvReadFailure) fail(error.line === null ? null : error.line + lines.length, error.field, error.message);
     throw error;
   }
   if (header === undefined) return fail(headerLine, 'header', `expected the header "${SIPRI_HEADER_LINE}", found the end of the input`);
@@ -150,13 +180,34 @@ async function readHeader(
 export async function openSipriCsv(input: SipriInput, options: SipriCsvOptions = {}): Promise<SipriCsv> {
   const file = options.file ?? (typeof input === 'string' ? input : '<stream>');
   const issues = options.issues ?? new IssueCollector(file, options.maxIssues);
+  const tooBig = (size: number) => new ValidationError([
+    ...issues.issues,
+    { file, line: null, field: '', message: `file is ${size > MAX_SIPRI_BYTES ? `${size} bytes` : `more than ${MAX_SIPRI_BYTES} bytes`}; SIPRI exports are limited to ${MAX_SIPRI_BYTES} (the whole 1995–2025 register is under 3 MB)` },
+  ]);
+  if (typeof input === 'string') {
+    // Refused before reading; a missing file is reported by the read below.
+    const size = await stat(input).then((s) => s.size, () => 0);
+    if (size > MAX_SIPRI_BYTES) throw tooBig(size);
+  }
   const source = typeof input === 'string' ? createReadStream(input, { highWaterMark: 1 << 20 }) : input;
+  const first: number[] = [];
+  async function* limited(): AsyncGenerator<Buffer | string> {
+    let bytes = 0;
+    for await (const chunk of source as AsyncIterable<Buffer | string>) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      for (let i = 0; first.length < 2 && i < buffer.length; i++) first.push(buffer[i]!);
+      bytes += buffer.length;
+      if (bytes > MAX_SIPRI_BYTES) throw tooBig(bytes);
+      yield buffer;
+    }
+  }
   let split: SplitInput;
   try {
-    split = await splitPreamble(source, { maxLines: MAX_PREAMBLE_LINES, maxBytes: MAX_RECORD_CHARS });
+    split = await splitPreamble(limited(), { maxLines: MAX_PREAMBLE_LINES, maxBytes: MAX_RECORD_CHARS });
   } catch (error) {
     throw readError(error, file);
   }
+  const utf16 = first[0] === 0xff && first[1] === 0xfe ? 'UTF-16LE' : first[0] === 0xfe && first[1] === 0xff ? 'UTF-16BE' : undefined;
   const offset = split.preamble.length;
   const records = openRecords(split.body, file);
   const close = async () => {
@@ -165,7 +216,7 @@ export async function openSipriCsv(input: SipriInput, options: SipriCsvOptions =
   };
   let head: { headerLine: number; preamble: SipriPreamble };
   try {
-    head = await readHeader(records, split.preamble, split.foundHeader, issues);
+    head = await readHeader(records, split.preamble, split.foundHeader, issues, utf16);
   } catch (error) {
     await close();
     throw error;
@@ -185,7 +236,7 @@ export async function openSipriCsv(input: SipriInput, options: SipriCsvOptions =
       }
     } catch (error) {
       if (error instanceof CsvReadFailure) {
-        throw new ValidationError([...issues.issues, { file, line: error.line === null ? null : error.line + offset, field: '', message: error.message }]);
+        throw new ValidationError([...issues.issues, { file, line: error.line === null ? null : error.line + offset, field: error.field, message: error.message }]);
       }
       throw error;
     } finally {

@@ -10,6 +10,12 @@ const INTEGER = /^\d+$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 const YEAR = /^\d{4}$/;
 
+/**
+ * Control characters other than tab/CR/LF, or the replacement character that invalid UTF-8 decodes to:
+ * binary data, or text in another encoding (SIPRI's exports are ASCII, read as UTF-8).
+ */
+export const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/;
+
 const show = (value: string) => JSON.stringify(value);
 const INDEX = new Map<SipriColumn, number>(SIPRI_COLUMNS.map((c, i) => [c, i]));
 
@@ -109,6 +115,11 @@ export function parseSipriRecord(cells: readonly string[], line: number, issues:
     }
     return undefined;
   }
+  const garbled = cells.flatMap((cell, i) => (NOT_TEXT.test(cell) ? [i] : []));
+  for (const i of garbled) {
+    issues.add(line, SIPRI_COLUMNS[i] ?? '', `not UTF-8 text: ${show(cells[i]!)} has bytes that are not valid UTF-8 (Latin-1 or binary data?); save the export as UTF-8`);
+  }
+  if (garbled.length > 0) return undefined;
   const r = new CellReader(cells, line, issues);
   const row: SipriRow = {
     line,
@@ -132,6 +143,10 @@ export function parseSipriRecord(cells: readonly string[], line: number, issues:
   };
   if (r.ok && row.deliveryYear === null && (row.unitsDelivered !== null || row.tivDelivered !== null)) {
     issues.add(line, 'Delivery year', 'expected a year: the row records units or TIV delivered but no delivery year');
+    return undefined;
+  }
+  if (r.ok && row.orderYear !== null && row.deliveryYear !== null && row.deliveryYear < row.orderYear) {
+    issues.add(line, 'Delivery year', `delivered in ${row.deliveryYear}, before the order date ${row.orderYear}`);
     return undefined;
   }
   return r.ok ? row : undefined;
