@@ -59,7 +59,26 @@ function checkYearRange(input: string, day: string): void {
   }
 }
 
+/** Thrown for a calendar date that does not exist; turned into the usual "not a valid EDTF date" message. */
+class CalendarError extends Error {}
+
+/**
+ * Names the impossible part of a date written `YYYY-MM[-DD]` (month 13, February 30), which the EDTF grammar
+ * only reports as an unexpected character. Months 21–41 are EDTF seasons and quarters, left to the library.
+ */
+function checkCalendar(text: string): void {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?[~?%]?$/.exec(text);
+  if (!m) return;
+  const [, year = '', month = '', day] = m;
+  const mm = Number(month);
+  if (mm === 0 || (mm > 12 && (day !== undefined || mm < 21 || mm > 41))) throw new CalendarError(`there is no month ${month}`);
+  if (day === undefined) return;
+  const days = new Date(Date.UTC(Number(year), mm, 0)).getUTCDate();
+  if (Number(day) < 1 || Number(day) > days) throw new CalendarError(`${year}-${month} has ${days} days, so there is no day ${day}`);
+}
+
 function parseBound(input: string, text: string): { earliest: string; latest: string; approximate: boolean; uncertain: boolean } {
+  checkCalendar(text);
   const value = edtf(text);
   const earliest = isoDay(value.min);
   const latest = isoDay(value.max);
@@ -87,11 +106,11 @@ export function parseTimeSpan(input: string): TimeSpan {
       }
       const lower = openLeft ? null : parseBound(input, left);
       const upper = openRight ? null : parseBound(input, right);
-      // Let the library validate the interval as a whole where it can (it rejects reversed bounds).
-      if (lower && upper) edtf(text);
       const earliest = lower?.earliest ?? OPEN_START;
       const latest = upper?.latest ?? OPEN_END;
       if (earliest > latest) throw new InvalidArgumentError(`EDTF interval "${input}" ends before it starts`, { value: input });
+      // Let the library validate the interval as a whole where it can.
+      if (lower && upper) edtf(text);
       return {
         edtf: text,
         earliest,
@@ -112,7 +131,7 @@ export function parseTimeSpan(input: string): TimeSpan {
     };
   } catch (error) {
     if (error instanceof InvalidArgumentError) throw error;
-    const first = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    const first = error instanceof CalendarError ? error.message : error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     const reason = first.replace(/^Syntax error at line \d+ col (\d+):?$/, 'unexpected character at position $1');
     throw new InvalidArgumentError(
       `"${input}" is not a valid EDTF date (expected e.g. 2023-12-22, 2023-04, 2023, 2024-01/2024-03, 2023-05~ or 2022-02-24/..): ${reason}`,

@@ -1,7 +1,7 @@
 // Reads seed YAML files, checks them against the zod schemas, and hands located records to the resolver.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, Parser, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../domain/errors.js';
 import { SeedFile, type Dataset } from '../domain/model.js';
@@ -46,6 +46,11 @@ function describeZodIssue(issue: z.core.$ZodIssue, raw: unknown): { path: Proper
     case 'invalid_type': {
       const received = /received (\w+)/.exec(issue.message)?.[1];
       if (received === 'undefined') return [{ path: at, message: `required field is missing (expected ${issue.expected})` }];
+      const key = at[at.length - 1];
+      if (issue.expected === 'string' && received === 'number' && (key === 'date' || key === 'inForce' || key === 'publishedAt')) {
+        // YAML reads `date: 2020` as a number; EDTF dates are text.
+        return [{ path: at, message: `expected an EDTF date as text, got number: write it in quotes, e.g. ${String(key)}: "${String(valueAt(raw, at))}"` }];
+      }
       if (at.length === 0) return [{ path: at, message: `expected a mapping of ${COLLECTION_KEYS.join(', ')} at the top level${received ? `, got ${received}` : ''}` }];
       return [{ path: at, message: `expected ${issue.expected}${received ? `, got ${received}` : ''}` }];
     }
@@ -62,17 +67,51 @@ function describeZodIssue(issue: z.core.$ZodIssue, raw: unknown): { path: Proper
   }
 }
 
+/**
+ * The offset of a quoted scalar or flow collection (`[…`, `{…`) that is never closed, if any. The yaml
+ * package reports such errors where it gave up (often the end of the file); the fix is where it opened.
+ */
+function unclosedAt(text: string): { offset: number; what: string } | undefined {
+  let found: { offset: number; what: string } | undefined;
+  const walk = (node: unknown): void => {
+    if (found !== undefined || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
+    const n = node as { type?: string; source?: string; offset?: number; start?: { source: string; offset: number }; end?: { source: string }[] };
+    if ((n.type === 'double-quoted-scalar' || n.type === 'single-quoted-scalar') && n.source !== undefined && n.offset !== undefined) {
+      const quote = n.source[0] ?? '';
+      if (n.source.length < 2 || !n.source.endsWith(quote)) found = { offset: n.offset, what: `the ${quote} opened` };
+    } else if (n.type === 'flow-collection' && n.start !== undefined) {
+      const close = n.start.source === '[' ? ']' : '}';
+      if (!(n.end ?? []).some((e) => e.source === close)) found = { offset: n.start.offset, what: `the ${n.start.source} opened` };
+    }
+    for (const [key, value] of Object.entries(n)) if (key !== 'source') walk(value);
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  return found;
+}
+
 /** Parses one seed file's text; returns its located document and any syntax or schema issues. */
 export function parseSeedText(file: string, text: string): { located?: LocatedFile; issues: ValidationIssue[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }) as Document;
   const issues: ValidationIssue[] = [];
   if (doc.errors.length > 0) {
+    const unclosed = doc.errors.some((e) => e.code !== 'RESOURCE_EXHAUSTION') ? unclosedAt(text) : undefined;
     for (const error of doc.errors) {
       const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-      const message = error.code === 'RESOURCE_EXHAUSTION'
-        ? `YAML nested too deeply to read (${error.message.split('\n')[0]})`
-        : `YAML syntax error: ${error.message.split('\n')[0]}`;
+      const first = error.message.split('\n')[0];
+      if (unclosed !== undefined && unclosed.offset <= error.pos[0]) {
+        // Everything after an unclosed quote or bracket is a consequence of it: one issue, where it opened.
+        issues.push({
+          file, line: lineCounter.linePos(unclosed.offset).line, field: '',
+          message: `YAML syntax error: ${unclosed.what} on this line is never closed (the parser gave up on line ${line}: ${first})`,
+        });
+        break;
+      }
+      const message = error.code === 'RESOURCE_EXHAUSTION' ? `YAML nested too deeply to read (${first})` : `YAML syntax error: ${first}`;
       issues.push({ file, line, field: '', message });
     }
     return { issues };
