@@ -1,9 +1,11 @@
 // The Apollo Server of the API: schema, limits (depth, cost), CSRF prevention, introspection, error formatting.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import depthLimit from 'graphql-depth-limit';
 import type { GraphQLContext } from './context.js';
+import { depthLimitRule } from './depth-limit.js';
 import { createFormatError } from './errors.js';
+import { DEFAULT_MAX_ALIASES, maxAliasesRule } from './max-aliases.js';
+import { inputLimitsPlugin } from './plugins/input-limits.js';
 import { queryLimitsPlugin, DEFAULT_MAX_COST } from './plugins/query-limits.js';
 import { createSchema } from './schema.js';
 
@@ -17,6 +19,8 @@ export interface ApiOptions {
   readonly maxDepth?: number;
   /** Largest estimated cost allowed. */
   readonly maxCost?: number;
+  /** Most aliased fields in one document. */
+  readonly maxAliases?: number;
   /** More plugins (the server adds its drain plugin). */
   readonly plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
@@ -35,11 +39,12 @@ export function createApollo(options: ApiOptions): ApolloServer<GraphQLContext> 
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: options.development,
-    validationRules: [depthLimit(options.maxDepth ?? DEFAULT_MAX_DEPTH)],
+    validationRules: [depthLimitRule(options.maxDepth ?? DEFAULT_MAX_DEPTH), maxAliasesRule(options.maxAliases ?? DEFAULT_MAX_ALIASES)],
     formatError: createFormatError({ development: options.development }),
     plugins: [
       // No HTTP caching hints are used; computing them per field costs measurable time on large results.
       ApolloServerPluginCacheControlDisabled(),
+      inputLimitsPlugin<GraphQLContext>(),
       queryLimitsPlugin<GraphQLContext>(schema, options.maxCost ?? DEFAULT_MAX_COST),
       ...(options.plugins ?? []),
     ],

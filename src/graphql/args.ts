@@ -2,8 +2,8 @@
 import { InvalidArgumentError } from '../domain/errors.js';
 import type { TransferKind, TransferStatus } from '../domain/model.js';
 import { OPEN_END, OPEN_START, parseDay, parseTimeSpan, type DayWindow } from '../domain/time.js';
-import { pageSize, resolvePathOptions, type ResolvedPathOptions } from '../query/index.js';
-import type { GraphStore, PageRequest, PathOrder, TimelineFilter, TimelineKind, TransferFilter } from '../store/index.js';
+import { decodeCursor, MAX_SEARCH_RESULTS, pageSize, resolvePathOptions, searchKey, type ResolvedPathOptions } from '../query/index.js';
+import { MAX_SUBGRAPH_DEPTH, type GraphStore, type PageRequest, type PathOrder, type TimelineFilter, type TimelineKind, type TransferFilter } from '../store/index.js';
 
 export interface DateWindowInput {
   readonly from?: string | null;
@@ -68,10 +68,30 @@ export function day(value: string | null | undefined, argument: string): string 
   return value == null ? undefined : parseDay(value, argument);
 }
 
-/** Checks `first`/`after` before anything reaches the store. */
+/** Checks `first`/`after` (a cursor this API issued) before anything reaches the store. */
 export function pageArgs(first: number | null | undefined, after: string | null | undefined): PageRequest {
   if (first != null) pageSize(first);
+  if (after != null) decodeCursor(after);
   return { ...(first != null && { first }), ...(after != null && { after }) };
+}
+
+/** Checks a neighbourhood depth (0–4) before any actor is resolved or any transfer read. */
+export function depthArg(depth: number | null | undefined): number | undefined {
+  if (depth == null) return undefined;
+  if (!Number.isInteger(depth) || depth < 0 || depth > MAX_SUBGRAPH_DEPTH) {
+    throw new InvalidArgumentError(`depth must be an integer from 0 to ${MAX_SUBGRAPH_DEPTH}, got ${depth}`, { argument: 'depth' });
+  }
+  return depth;
+}
+
+/** Checks a search's text (some letter or digit) and `first` (1–100) before the store scans any name. */
+export function searchArgs(text: string, first: number | null | undefined): { text: string; limit: number } {
+  const limit = first ?? 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_RESULTS) {
+    throw new InvalidArgumentError(`first must be an integer from 1 to ${MAX_SEARCH_RESULTS}, got ${limit}`, { argument: 'first' });
+  }
+  searchKey(text);
+  return { text, limit };
 }
 
 /** Resolves the actor and system references of a transfer filter and parses its dates. */

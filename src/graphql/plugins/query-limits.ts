@@ -1,6 +1,6 @@
 // Apollo plugin: rejects queries that are too costly before they run (graphql-query-complexity).
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, getNullableType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getNamedType, getNullableType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../../query/index.js';
 import { rejection } from '../errors.js';
@@ -53,13 +53,20 @@ export function queryLimitsPlugin<T extends object>(schema: GraphQLSchema, maxCo
     let known = costs.get(document);
     const cached = known?.get(key);
     if (cached !== undefined) return cached;
-    const cost = getComplexity({
-      schema,
-      query: document,
-      variables: variables ?? {},
-      ...(operationName ? { operationName } : {}),
-      estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-    });
+    let cost: number;
+    try {
+      cost = getComplexity({
+        schema,
+        query: document,
+        variables: variables ?? {},
+        ...(operationName ? { operationName } : {}),
+        estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      });
+    } catch (error) {
+      // Costing coerces the variables first: a variable of the wrong type is the client's error, not a crash.
+      if (error instanceof GraphQLError) throw rejection(error.message, 'BAD_USER_INPUT');
+      throw error;
+    }
     if (known === undefined) costs.set(document, (known = new Map()));
     if (known.size >= COSTS_PER_DOCUMENT) known.clear();
     known.set(key, cost);
@@ -68,7 +75,13 @@ export function queryLimitsPlugin<T extends object>(schema: GraphQLSchema, maxCo
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // No operation of that name: Apollo answers OPERATION_RESOLUTION_FAILURE itself.
+          if (!operation) return;
+          // The schema has only queries; graphql-js would fail a mutation at execution, as an internal error.
+          if (!schema.getRootType(operation.operation)) {
+            throw rejection(`This API is read-only: it has no ${operation.operation} operations`, 'GRAPHQL_VALIDATION_FAILED');
+          }
           const cost = costOf(document, request.operationName ?? undefined, request.variables);
           if (cost > maxCost) {
             throw rejection(

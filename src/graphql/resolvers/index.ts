@@ -5,7 +5,7 @@ import type {
 } from '../../domain/model.js';
 import type { CheckReason, Entity, Hop, SearchHit, StatsKey, StatsRow, SubgraphEdge, TimelineEntry } from '../../store/index.js';
 import {
-  day, pageArgs, pathOptions, timelineFilter, transferFilter, type PathOptionsInput, type TimelineFilterInput,
+  day, depthArg, pageArgs, pathOptions, searchArgs, timelineFilter, transferFilter, type PathOptionsInput, type TimelineFilterInput,
   type TransferFilterInput,
 } from '../args.js';
 import type { GraphQLContext } from '../context.js';
@@ -106,7 +106,10 @@ export const resolvers = {
         ),
       );
     },
-    search: (_: unknown, a: { text: string; first?: number | null }, ctx: Ctx) => ctx.store.search(a.text, a.first ?? 20),
+    search: async (_: unknown, a: { text: string; first?: number | null }, ctx: Ctx) => {
+      const { text, limit } = searchArgs(a.text, a.first);
+      return ctx.store.search(text, limit);
+    },
     transfers: async (_: unknown, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) => {
       const page = pageArgs(a.first, a.after);
       return connection(await ctx.store.transfers(await transferFilter(ctx.store, a.filter), page));
@@ -137,9 +140,11 @@ export const resolvers = {
       return connection(await ctx.store.timeline(await timelineFilter(ctx.store, a.filter), page));
     },
     subgraph: async (_: unknown, a: { around: string[]; depth?: number | null; filter?: TransferFilterInput | null }, ctx: Ctx) => {
-      const around = await Promise.all(a.around.map((ref, i) => actorArg(ctx, ref, `around[${i}]`)));
+      // Bounds and dates first (transferFilter parses them before resolving names), so a bad one costs no look-up.
+      const depth = depthArg(a.depth);
       const filter = await transferFilter(ctx.store, a.filter);
-      const subgraph = await ctx.store.subgraph({ around, ...(a.depth != null && { depth: a.depth }), filter });
+      const around = await Promise.all(a.around.map((ref, i) => actorArg(ctx, ref, `around[${i}]`)));
+      const subgraph = await ctx.store.subgraph({ around, ...(depth !== undefined && { depth }), filter });
       // Edge ends are among the subgraph's actors: hand them over directly rather than through the loader.
       const actors = new Map(subgraph.actors.map((x) => [x.id, x]));
       return { ...subgraph, edges: subgraph.edges.map((e) => ({ ...e, sourceActor: actors.get(e.source), targetActor: actors.get(e.target) })) };
@@ -153,8 +158,10 @@ export const resolvers = {
       a: { format: ExportFormat; around?: string[] | null; depth?: number | null; filter?: TransferFilterInput | null },
       ctx: Ctx,
     ) => {
+      const depth = depthArg(a.depth);
+      const filter = await transferFilter(ctx.store, a.filter);
       const around = await Promise.all((a.around ?? []).map((ref, i) => actorArg(ctx, ref, `around[${i}]`)));
-      const selection = { around, ...(a.depth != null && { depth: a.depth }), filter: await transferFilter(ctx.store, a.filter) };
+      const selection = { around, ...(depth !== undefined && { depth }), filter };
       const { subgraph, sources } = await selectSubgraph(ctx.store, selection);
       const files = exportFiles(a.format, exportGraph(subgraph, sources), exportBaseName(selection));
       return {
