@@ -83,7 +83,8 @@ describe('openSipriCsv', () => {
 
   it('rejects input without any header row', async () => {
     const error = await failure(openSipriCsv(Readable.from([Buffer.from('just a note;\r\nanother note;\r\n')])));
-    expect(error.issues[0]).toMatchObject({ file: '<stream>', line: null, field: 'header' });
+    expect(error.issues[0]).toMatchObject({ file: '<stream>', line: 2, field: 'header' });
+    expect(error.issues[0]?.message).toContain('the file ends after 2 preamble lines without the header row');
     expect(error.issues[0]?.message).toContain('expected "SIPRI AT Database ID,');
   });
 

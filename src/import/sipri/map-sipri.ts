@@ -163,7 +163,7 @@ export class SipriDatasetBuilder {
     for (const { name, lines } of unresolved) {
       if (strict) {
         const shown = lines.slice(0, 10).join(', ') + (lines.length > 10 ? ` and ${lines.length - 10} more` : '');
-        issues.add(lines[0] ?? null, 'Supplier/Recipient', `unknown country or party ${JSON.stringify(name)} on lines ${shown}: add its ISO code to SIPRI_STATES in src/import/sipri/party-names.ts`);
+        issues.add(lines[0] ?? null, 'Supplier/Recipient', `unknown country or party ${JSON.stringify(name)} on line${lines.length === 1 ? '' : 's'} ${shown}: add its ISO code to SIPRI_STATES in src/import/sipri/party-names.ts`);
       } else {
         const id = `unknown:${slugify(name) || 'party'}`;
         fallback.set(name, { id, name, kind: 'UNKNOWN', aliases: [], sipriName: name, note: 'SIPRI name that armsgraph could not resolve.' });

@@ -51,6 +51,18 @@ export const MAX_SIPRI_BYTES = 256 * 1024 * 1024;
 const BINARY = NOT_TEXT;
 const BINARY_MESSAGE = 'binary data: this is not a text CSV file (expected the SIPRI trade-register export)';
 
+const SNIFF_BYTES = 4096;
+
+/** What the first bytes say is wrong with the whole file (UTF-16, CR-only line ends), if anything. */
+function sniffProblem(head: Buffer): string | undefined {
+  const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'UTF-16LE' : head[0] === 0xfe && head[1] === 0xff ? 'UTF-16BE' : undefined;
+  if (utf16 !== undefined) return `file is ${utf16} text (it starts with a UTF-16 byte-order mark): save the export as UTF-8`;
+  if (head.includes(0x0d) && !head.includes(0x0a) && !BINARY.test(head.toString('latin1').replace(/\r/g, ''))) {
+    return 'lines end in CR alone (old Mac line ends): save the export with CRLF or LF line ends';
+  }
+  return undefined;
+}
+
 interface CsvRecord {
   readonly record: string[];
   readonly info: { readonly lines: number };
@@ -130,17 +142,20 @@ function readError(error: unknown, file: string): Error {
 
 /** Checks the header record and reads the release from the preamble; throws on a missing or wrong header. */
 async function readHeader(
-  records: AsyncIterator<CsvRecord>, lines: readonly string[], foundHeader: boolean, issues: IssueCollector, utf16: string | undefined,
+  records: AsyncIterator<CsvRecord>, lines: readonly string[], foundHeader: boolean, issues: IssueCollector, sniffed: string | undefined,
 ): Promise<{ headerLine: number; preamble: SipriPreamble }> {
   const { file } = issues;
   const fail = (line: number | null, field: string, message: string): never => {
     throw new ValidationError([...issues.issues, { file, line, field, message }]);
   };
-  if (utf16 !== undefined) fail(1, '', `file is ${utf16} text (it starts with a UTF-16 byte-order mark): save the export as UTF-8`);
+  if (sniffed !== undefined) fail(1, '', sniffed);
   const binaryAt = lines.findIndex((line) => BINARY.test(line));
   if (binaryAt >= 0) fail(binaryAt + 1, '', BINARY_MESSAGE);
   if (!foundHeader && lines.every((line) => line.trim() === '')) {
     fail(1, 'header', `file is empty: expected the SIPRI trade-register export (a preamble, then the header "${SIPRI_HEADER_LINE}")`);
+  }
+  if (!foundHeader && lines.length < MAX_PREAMBLE_LINES) {
+    fail(lines.length, 'header', `the file ends after ${lines.length} preamble line${lines.length === 1 ? '' : 's'} without the header row: expected "${SIPRI_HEADER_LINE}"`);
   }
   if (!foundHeader) fail(null, 'header', `no header row found in the first ${MAX_PREAMBLE_LINES} lines: expected "${SIPRI_HEADER_LINE}"`);
 
@@ -155,6 +170,9 @@ async function readHeader(
   }
   if (header === undefined) return fail(headerLine, 'header', `expected the header "${SIPRI_HEADER_LINE}", found the end of the input`);
   if (BINARY.test(header.record.join(','))) fail(headerLine, '', BINARY_MESSAGE);
+  if (header.record.length === SIPRI_COLUMNS.length && /^\d+$/.test(header.record[0]?.trim() ?? '')) {
+    fail(headerLine, 'header', `expected the header row "${SIPRI_HEADER_LINE}" before the first data row, found deal ${header.record[0]?.trim()}: the header is missing`);
+  }
   const mismatch = headerMismatch(header.record);
   if (mismatch !== undefined) fail(headerLine, 'header', mismatch);
 
@@ -190,12 +208,13 @@ export async function openSipriCsv(input: SipriInput, options: SipriCsvOptions =
     if (size > MAX_SIPRI_BYTES) throw tooBig(size);
   }
   const source = typeof input === 'string' ? createReadStream(input, { highWaterMark: 1 << 20 }) : input;
-  const first: number[] = [];
+  // The first bytes, to tell a file in another encoding or with other line ends from binary data.
+  let sniff = Buffer.alloc(0);
   async function* limited(): AsyncGenerator<Buffer | string> {
     let bytes = 0;
     for await (const chunk of source as AsyncIterable<Buffer | string>) {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      for (let i = 0; first.length < 2 && i < buffer.length; i++) first.push(buffer[i]!);
+      if (sniff.length < SNIFF_BYTES) sniff = Buffer.concat([sniff, buffer.subarray(0, SNIFF_BYTES - sniff.length)]);
       bytes += buffer.length;
       if (bytes > MAX_SIPRI_BYTES) throw tooBig(bytes);
       yield buffer;
@@ -207,7 +226,7 @@ export async function openSipriCsv(input: SipriInput, options: SipriCsvOptions =
   } catch (error) {
     throw readError(error, file);
   }
-  const utf16 = first[0] === 0xff && first[1] === 0xfe ? 'UTF-16LE' : first[0] === 0xfe && first[1] === 0xff ? 'UTF-16BE' : undefined;
+  const sniffed = sniffProblem(sniff);
   const offset = split.preamble.length;
   const records = openRecords(split.body, file);
   const close = async () => {
@@ -216,7 +235,7 @@ export async function openSipriCsv(input: SipriInput, options: SipriCsvOptions =
   };
   let head: { headerLine: number; preamble: SipriPreamble };
   try {
-    head = await readHeader(records, split.preamble, split.foundHeader, issues, utf16);
+    head = await readHeader(records, split.preamble, split.foundHeader, issues, sniffed);
   } catch (error) {
     await close();
     throw error;

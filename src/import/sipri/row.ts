@@ -117,7 +117,7 @@ export function parseSipriRecord(cells: readonly string[], line: number, issues:
   }
   const garbled = cells.flatMap((cell, i) => (NOT_TEXT.test(cell) ? [i] : []));
   for (const i of garbled) {
-    issues.add(line, SIPRI_COLUMNS[i] ?? '', `not UTF-8 text: ${show(cells[i]!)} has bytes that are not valid UTF-8 (Latin-1 or binary data?); save the export as UTF-8`);
+    issues.add(line, SIPRI_COLUMNS[i] ?? '', `not UTF-8 text: ${show(cells[i]!)} holds bytes that are not UTF-8 text (Latin-1, or binary data?); save the export as UTF-8`);
   }
   if (garbled.length > 0) return undefined;
   const r = new CellReader(cells, line, issues);
