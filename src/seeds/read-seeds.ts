@@ -112,7 +112,8 @@ export function parseSeedText(file: string, text: string): { located?: LocatedFi
         break;
       }
       const message = error.code === 'RESOURCE_EXHAUSTION' ? `YAML nested too deeply to read (${first})` : `YAML syntax error: ${first}`;
-      issues.push({ file, line, field: '', message });
+      // The parser can report one problem twice (deep nesting does); say it once.
+      if (!issues.some((i) => i.line === line && i.message === message)) issues.push({ file, line, field: '', message });
     }
     return { issues };
   }
