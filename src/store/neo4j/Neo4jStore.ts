@@ -10,7 +10,7 @@ import {
   type PathTransfer, type StatsKey, type StatsRow,
 } from '../../query/index.js';
 import type {
-  ActorFilter, CheckQuery, Entity, GraphStats, GraphStore, Hop, LoadSummary, Page, PageRequest, PathOptions, PathResult,
+  ActorFilter, CheckQuery, Entity, GraphStats, GraphStore, LoadSummary, Page, PageRequest, PathOptions, PathResult,
   SearchHit, Subgraph, SubgraphQuery, SystemFilter, TimelineEntry, TimelineFilter, TransferCheck, TransferFilter,
 } from '../types.js';
 import { neo4jConfigFromEnv, type Neo4jConfig } from './config.js';
@@ -28,6 +28,11 @@ const STAT_KEYS: Record<string, keyof GraphStats> = {
 };
 
 const parse = <T,>(json: unknown): T => JSON.parse(json as string) as T;
+
+/** A `TRANSFERRED` relationship as a path query reads it. */
+interface PathStub extends PathTransfer {
+  readonly system: string;
+}
 
 /** Appends `value` to the list under `key`. */
 function push<T>(index: Map<string, T[]>, key: string, value: T): void {
@@ -162,17 +167,14 @@ export class Neo4jStore implements GraphStore {
     return this.page<TimelineEntry>(q.timelinePage(filter, after, size), size, spanKey);
   }
 
-  /** Loads what evaluating restrictions needs for these actors and systems over a window. */
+  /** Loads what evaluating restrictions needs for these actors and systems over a window (one statement). */
   private async checkContext(actorIds: readonly string[], systemIds: readonly string[], window: DayWindow): Promise<CheckContext> {
     const [row] = await this.executor.read(q.checkContext(actorIds, systemIds, window), 'check');
     const restrictions = ((row?.restrictions as string[]) ?? []).map((j) => parse<Restriction>(j)).sort((a, b) => (a.id < b.id ? -1 : 1));
     const wars = ((row?.wars as string[]) ?? []).map((j) => parse<Event>(j));
     const links = (chains: unknown) =>
       ((chains as string[][]) ?? []).flatMap((chain) => chain.slice(0, -1).map((id, i) => [id, chain[i + 1]] as const));
-    const nameIds = new Set<string>([...actorIds, ...restrictions.flatMap((r) => [r.imposedBy, ...(r.consentOf ? [r.consentOf] : [])])]);
-    const names = new Map<string, string>(
-      (await this.executor.read(q.namesOf([...nameIds]), 'check')).map((r) => [r.id as string, r.name as string]),
-    );
+    const names = new Map<string, string>(((row?.names as [string, string][]) ?? []).map(([id, name]) => [id, name]));
     return {
       restrictions,
       wars,
@@ -192,16 +194,17 @@ export class Neo4jStore implements GraphStore {
     const o = resolvePathOptions(options);
     if (from === to) throw new InvalidArgumentError('from and to must be different actors', { argument: 'to' });
     const graph = await this.executor.readWith(async (tx) => {
-      const incoming = new Map<string, PathTransfer[]>();
-      const outgoing = new Map<string, PathTransfer[]>();
+      const incoming = new Map<string, PathStub[]>();
+      const outgoing = new Map<string, PathStub[]>();
       const seen = new Set<string>([to]);
       let frontier = [to];
       for (let level = 1; level <= o.maxHops && frontier.length > 0; level += 1) {
         const s = q.pathStep(frontier, from, o, level === o.maxHops);
         const next: string[] = [];
         for (const r of (await tx.run(s.cypher, s.params)).records) {
-          const t: PathTransfer = {
-            id: r.get('id'), supplier: r.get('supplier'), recipient: r.get('recipient'), backfills: r.get('backfills') ?? [],
+          const t: PathStub = {
+            id: r.get('id'), supplier: r.get('supplier'), recipient: r.get('recipient'), system: r.get('system'),
+            backfills: r.get('backfills') ?? [],
             date: { earliest: r.get('earliest'), latest: r.get('latest') },
           };
           push(incoming, t.recipient, t);
@@ -219,24 +222,31 @@ export class Neo4jStore implements GraphStore {
     }, 'paths');
     const ranked = rankPaths(from, to, o, graph);
     if (ranked.paths.length === 0) return { paths: [], truncated: ranked.truncated };
-    const entities = await this.nodes([...new Set(ranked.paths.flatMap((hops) => hops.map((h) => h.transfer.id)))]);
-    const hopsList: Hop[][] = ranked.paths.map((hops) =>
-      hops.map(({ transfer, via }) => {
-        const t = entities.get(transfer.id)!.value as Transfer;
-        return { transfer: t, from: t.supplier, to: t.recipient, via };
-      }),
-    );
-    const transfers = hopsList.flat().map((h) => h.transfer);
+    // The kept paths' transfers and their check context do not depend on each other: read them side by side.
+    const stubs = ranked.paths.flat().map((h) => h.transfer);
     const window = {
-      from: transfers.reduce((m, t) => (t.date.earliest < m ? t.date.earliest : m), transfers[0]!.date.earliest),
-      to: transfers.reduce((m, t) => (t.date.latest > m ? t.date.latest : m), transfers[0]!.date.latest),
+      from: stubs.reduce((m, t) => (t.date.earliest < m ? t.date.earliest : m), stubs[0]!.date.earliest),
+      to: stubs.reduce((m, t) => (t.date.latest > m ? t.date.latest : m), stubs[0]!.date.latest),
     };
-    const ctx = await this.checkContext(
-      [...new Set(transfers.flatMap((t) => [t.supplier, t.recipient]))],
-      [...new Set([...transfers.map((t) => t.system), ...(o.system ? [o.system] : [])])],
-      window,
+    const [entities, ctx] = await Promise.all([
+      this.nodes([...new Set(stubs.map((t) => t.id))]),
+      this.checkContext(
+        [...new Set(stubs.flatMap((t) => [t.supplier, t.recipient]))],
+        [...new Set([...stubs.map((t) => t.system), ...(o.system ? [o.system] : [])])],
+        window,
+      ),
+    ]);
+    const paths = ranked.paths.map((hops) =>
+      makePath(
+        hops.map(({ transfer, via }) => {
+          const t = entities.get(transfer.id)!.value as Transfer;
+          return { transfer: t, from: t.supplier, to: t.recipient, via };
+        }),
+        o.system,
+        ctx,
+      ),
     );
-    return { paths: hopsList.map((hops) => makePath(hops, o.system, ctx)), truncated: ranked.truncated };
+    return { paths, truncated: ranked.truncated };
   }
 
   async transferCheck(query: CheckQuery): Promise<TransferCheck> {

@@ -49,11 +49,12 @@ const CREATE_TRANSFERRED =
 // Each entry is linked to the actors and systems it involves, so timeline pages start from those nodes.
 const CREATE_TIMELINE = `UNWIND $rows AS row CREATE (e:TimelineEntry) SET e = row
   WITH e, row UNWIND row.actors + row.systems AS ref
-  MATCH (x:Entity {id: ref}) MERGE (e)-[:INVOLVES]->(x)`;
+  MATCH (x:Entity {id: ref}) MERGE (e)-[:FEATURES]->(x)`;
 
 /**
  * Version of how timeline entries are stored, part of their content hash: bumping it makes the next load rewrite
- * every entry. 2: entries are linked to what they involve (`INVOLVES`).
+ * every entry. 2: entries are linked to the actors and systems they feature (`FEATURES`; not `INVOLVES`, which
+ * is the domain link of an event to its actors).
  */
 const ENTRY_LAYOUT = 2;
 
@@ -103,7 +104,13 @@ export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
       }),
     ),
     Event: d.events.map((e) => row('Event', e, { title: e.title, kind: e.kind, ...span(e.date), ...cited(e), nameKeys: nameKeys([e.title, e.id]) })),
-    Restriction: d.restrictions.map((r) => row('Restriction', r, { title: r.title, rule: r.rule, ...span(r.inForce), ...cited(r) })),
+    Restriction: d.restrictions.map((r) =>
+      row('Restriction', r, {
+        title: r.title, rule: r.rule, ...span(r.inForce), ...cited(r),
+        // The actors a check names (imposer, whose consent), so one statement reads a check's context with names.
+        actorRefs: [r.imposedBy, ...(r.consentOf !== undefined ? [r.consentOf] : [])],
+      }),
+    ),
     AidCommitment: d.aidCommitments.map((a) => row('AidCommitment', a, { donor: a.donor, recipient: a.recipient, ...span(a.date), ...cited(a) })),
     Transfer: d.transfers.map((t) =>
       row('Transfer', t, {

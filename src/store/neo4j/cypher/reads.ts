@@ -91,7 +91,7 @@ export function transfersMatching(filter: TransferFilter): Statement {
 
 /**
  * Timeline entries matching a filter (actors include their parts; systems their family), one page. With actors
- * or systems, the entries are found from those nodes through `INVOLVES` (an index seek and a short expansion)
+ * or systems, the entries are found from those nodes through `FEATURES` (an index seek and a short expansion)
  * rather than by testing the list property of every entry.
  */
 export function timelinePage(filter: TimelineFilter, after: SortKey | undefined, size: number): PageStatements {
@@ -107,12 +107,12 @@ export function timelinePage(filter: TimelineFilter, after: SortKey | undefined,
   MATCH (whole:Entity) WHERE whole.id IN $actors
   MATCH (part:Actor)-[:PART_OF*0..]->(whole)
   WITH DISTINCT part${systems !== null ? ', systemSet' : ''}
-  MATCH (e:TimelineEntry)-[:INVOLVES]->(part)
+  MATCH (e:TimelineEntry)-[:FEATURES]->(part)
   WITH DISTINCT e${systems !== null ? ', systemSet' : ''}`
       : systems !== null
         ? `${systemSet}
   UNWIND members AS m
-  MATCH (e:TimelineEntry)-[:INVOLVES]->(m)
+  MATCH (e:TimelineEntry)-[:FEATURES]->(m)
   WITH DISTINCT e`
         : `
   MATCH (e:TimelineEntry)`;
@@ -191,7 +191,7 @@ export function pathStep(frontier: readonly string[], fromId: string, o: Resolve
   MATCH (b:Entity) WHERE b.id IN $frontier
   MATCH ${start}-[r:TRANSFERRED]->(b)
   WHERE ${transferWhere('r', filter)}
-  RETURN r.transferId AS id, r.supplier AS supplier, r.recipient AS recipient, r.earliest AS earliest,
+  RETURN r.transferId AS id, r.supplier AS supplier, r.recipient AS recipient, r.system AS system, r.earliest AS earliest,
     r.latest AS latest, r.backfills AS backfills`,
     params: { frontier: [...frontier], fromId, ...transferParams(filter) },
   };
@@ -254,11 +254,17 @@ export function searchCandidates(key: string): Statement {
   };
 }
 
-/** What a check needs: restrictions in force in a window, wars, and the ancestor chains of some actors and systems. */
+/**
+ * What a check needs, in one statement: restrictions in force in a window, wars, the ancestor chains of some actors
+ * and systems, and the names of those actors and of the actors the restrictions name.
+ */
 export function checkContext(actorIds: readonly string[], systemIds: readonly string[], window: DayWindow): Statement {
   return {
     cypher: `
-  CALL { MATCH (r:Restriction) WHERE r.earliest <= $to AND r.latest >= $from RETURN collect(r.json) AS restrictions }
+  CALL {
+    MATCH (r:Restriction) WHERE r.earliest <= $to AND r.latest >= $from
+    RETURN collect(r.json) AS restrictions, reduce(refs = [], r2 IN collect(r.actorRefs) | refs + r2) AS refs
+  }
   CALL { MATCH (w:Event {kind: 'WAR'}) WHERE w.earliest <= $to AND w.latest >= $from RETURN collect(w.json) AS wars }
   CALL {
     MATCH (a:Entity) WHERE a.id IN $actors AND a:Actor
@@ -270,14 +276,16 @@ export function checkContext(actorIds: readonly string[], systemIds: readonly st
     MATCH chain = (s)-[:MEMBER_OF*0..]->(top:WeaponSystem) WHERE NOT (top)-[:MEMBER_OF]->()
     RETURN collect([n IN nodes(chain) | n.id]) AS systemChains
   }
-  RETURN restrictions, wars, actorChains, systemChains`,
+  CALL {
+    WITH refs
+    UNWIND $actors + refs AS ref
+    WITH DISTINCT ref
+    MATCH (n:Entity {id: ref}) WHERE n:Actor
+    RETURN collect([n.id, n.name]) AS names
+  }
+  RETURN restrictions, wars, actorChains, systemChains, names`,
     params: { actors: [...actorIds], systems: [...systemIds], from: window.from, to: window.to },
   };
-}
-
-/** Display names of actors and systems by id. */
-export function namesOf(ids: readonly string[]): Statement {
-  return { cypher: 'MATCH (n:Entity) WHERE n.id IN $ids AND (n:Actor OR n:WeaponSystem) RETURN n.id AS id, n.name AS name', params: { ids: [...ids] } };
 }
 
 /** Counts of every node type and of citations. */
