@@ -9,6 +9,7 @@ interface Job {
   readonly bodies: readonly string[];
   readonly connections: number;
   readonly durationS: number;
+  readonly timeoutS: number;
 }
 
 const job = JSON.parse(process.argv[2]!) as Job;
@@ -16,18 +17,19 @@ let graphqlErrors = 0;
 const onResponse = (status: number, body: string) => {
   if (status === 200 && body.includes('"errors":')) graphqlErrors += 1;
 };
-// `timeout` (seconds, autocannon's default made explicit) and `onResponse` are not in tools/bench/autocannon.d.ts.
+// `timeout` (seconds before a request counts as a timeout) and `onResponse` are not in tools/bench/autocannon.d.ts.
 const options = {
   url: job.url,
   connections: job.connections,
   duration: job.durationS,
-  timeout: 10,
+  timeout: job.timeoutS,
   requests: job.bodies.map((body) => ({ method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body, onResponse })),
 };
 const result = await autocannon(options);
 const out: LoadResult = {
   connections: job.connections,
   durationS: job.durationS,
+  timeoutS: job.timeoutS,
   requests: result.requests.total,
   rps: result.requests.average,
   p50: result.latency.p50,

@@ -159,6 +159,8 @@ export async function checkWorkload(url: string, workload: readonly Workload[] =
 export interface LoadResult {
   readonly connections: number;
   readonly durationS: number;
+  /** Seconds after which autocannon counts a request as a timeout. */
+  readonly timeoutS: number;
   readonly requests: number;
   /** Mean requests per second. */
   readonly rps: number;
@@ -174,9 +176,9 @@ export interface LoadResult {
 }
 
 /** Runs autocannon (tools/soak/load-child.ts) in its own process against `url`, cycling through `bodies`. */
-export function runLoad(url: string, bodies: readonly string[], connections: number, durationS: number): Promise<LoadResult> {
+export function runLoad(url: string, bodies: readonly string[], connections: number, durationS: number, timeoutS = 10): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tools/soak/load-child.ts'), JSON.stringify({ url, bodies, connections, durationS })], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tools/soak/load-child.ts'), JSON.stringify({ url, bodies, connections, durationS, timeoutS })], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -184,7 +186,7 @@ export function runLoad(url: string, bodies: readonly string[], connections: num
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), (durationS + 60) * 1000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), (durationS + timeoutS + 60) * 1000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       const line = out.trim().split('\n').pop() ?? '';
@@ -196,5 +198,5 @@ export function runLoad(url: string, bodies: readonly string[], connections: num
 
 /** A load result as one line: p50/p99/req/s and the failure counts. */
 export function formatLoad(label: string, r: LoadResult): string {
-  return `${label}: ${r.requests} requests in ${r.durationS} s with ${r.connections} connections: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; errors ${r.errors}, non-2xx ${r.non2xx}, timeouts ${r.timeouts}, GraphQL errors ${r.graphqlErrors}`;
+  return `${label}: ${r.requests} requests in ${r.durationS} s with ${r.connections} connections (timeout ${r.timeoutS} s): ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms; errors ${r.errors}, non-2xx ${r.non2xx}, timeouts ${r.timeouts}, GraphQL errors ${r.graphqlErrors}`;
 }
