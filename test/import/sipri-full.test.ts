@@ -35,14 +35,10 @@ describe.skipIf(!existsSync(FILE))('importSipri on the full 1995–2025 export',
     sample();
     rows = rawRows();
     for (const a of dataset.actors) for (const n of [a.name, ...a.aliases]) idOfName.set(n, a.id);
-    // Recorded for the engineering notes: time of importSipri alone and resident memory around it.
+    // Printed for reference only: speed is measured by `npm run bench` (BENCHMARKS.md), never asserted in tests.
     console.info(`SIPRI full import: ${summary.rowsRead} rows, ${summary.deals} deals in ${summary.millis} ms; ` +
       `rss ${rssBefore.toFixed(0)} MB before, peak sampled ${rssPeakMb.toFixed(0)} MB, process maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   }, 60_000);
-
-  it('imports within the time budget (2 s on the 2-core dev machine; 5 s allowed under a loaded test run)', () => {
-    expect(summary.millis).toBeLessThan(5_000);
-  });
 
   it('resolves every supplier and recipient name', () => {
     expect(summary.unresolved).toEqual([]);
