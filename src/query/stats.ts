@@ -72,16 +72,15 @@ export function aggregateStats(
       if (c.tiv !== null) g.tiv = (g.tiv ?? 0) + c.tiv;
     }
   }
-  const rows = [...groups.values()].map((g) => ({
-    key: g.key,
-    transfers: g.deals.size,
-    units: g.units,
-    tivDelivered: g.tiv === null ? null : round(g.tiv),
+  // The JSON of each key is the group's map key: compute the order on it once, not per comparison (sorting
+  // ~150,000 rows with a JSON.stringify per comparison was most of transferStats at ×10).
+  const rows = [...groups].map(([id, g]) => ({
+    id,
+    row: { key: g.key, transfers: g.deals.size, units: g.units, tivDelivered: g.tiv === null ? null : round(g.tiv) } as StatsRow,
   }));
-  const keyOrder = (a: readonly string[], b: readonly string[]) => {
-    const x = JSON.stringify(a);
-    const y = JSON.stringify(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  return rows.sort((a, b) => (b.tivDelivered ?? -1) - (a.tivDelivered ?? -1) || b.transfers - a.transfers || keyOrder(a.key, b.key));
+  rows.sort(
+    (a, b) =>
+      (b.row.tivDelivered ?? -1) - (a.row.tivDelivered ?? -1) || b.row.transfers - a.row.transfers || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return rows.map((r) => r.row);
 }
