@@ -1,0 +1,83 @@
+// In-process measurements of one store: paths, timeline pages, stats and exports over the fixed query sets.
+import { exportFiles, exportGraph, selectSubgraph, EXPORT_FORMATS, type ExportFormat } from '../../src/export/index.js';
+import type { GraphStore, PathResult } from '../../src/store/index.js';
+import type { StatsKey } from '../../src/store/index.js';
+import { latencies, summarize, timeOnce, type Latency } from './measure.js';
+import type { PathQuestion, TimelineQuestion } from './queries.js';
+
+export const PATH_OPTIONS = { maxHops: 4, order: 'TIME_RESPECTING' } as const;
+
+export function askPaths(store: GraphStore, q: PathQuestion): Promise<PathResult> {
+  return store.transferPaths(q.from, q.to, { ...PATH_OPTIONS, system: q.system });
+}
+
+export function askTimeline(store: GraphStore, q: TimelineQuestion) {
+  return store.timeline({ actors: [q.actor], ...(q.between && { between: q.between }) }, { first: 20 });
+}
+
+/** What the path questions found (the same for every store once answers are checked equal). */
+export interface PathShape {
+  readonly questions: number;
+  readonly withPaths: number;
+  readonly multiHop: number;
+  readonly truncated: number;
+  readonly meanPaths: number;
+}
+
+export function pathShape(results: readonly PathResult[]): PathShape {
+  return {
+    questions: results.length,
+    withPaths: results.filter((r) => r.paths.length > 0).length,
+    multiHop: results.filter((r) => r.paths.some((p) => p.length > 1)).length,
+    truncated: results.filter((r) => r.truncated).length,
+    meanPaths: results.reduce((n, r) => n + r.paths.length, 0) / Math.max(1, results.length),
+  };
+}
+
+export const STATS_GROUPINGS: readonly (readonly StatsKey[])[] = [['SUPPLIER'], ['RECIPIENT', 'YEAR'], ['CATEGORY']];
+
+/** transferStats over the whole graph for each grouping: one untimed run, then up to `rounds` timed runs within `budgetMs`. */
+export async function benchStats(store: GraphStore, rounds: number, budgetMs: number): Promise<Record<string, Latency>> {
+  const out: Record<string, Latency> = {};
+  for (const groupBy of STATS_GROUPINGS) {
+    const samples: number[] = [];
+    await store.transferStats({}, groupBy);
+    for (let i = 0; i < rounds && (i === 0 || samples.reduce((a, b) => a + b, 0) < budgetMs); i += 1) {
+      samples.push((await timeOnce(() => store.transferStats({}, groupBy))).ms);
+    }
+    out[groupBy.join('+')] = summarize(samples);
+  }
+  return out;
+}
+
+/** Export timings: reading the selection from the store, building the export graph, then writing each format. */
+export interface ExportTimes {
+  readonly selection: string;
+  readonly edges: number;
+  readonly selectMs: number;
+  readonly graphMs: number;
+  /** Writing each format (absent when only the selection was timed: the writers do not depend on the store). */
+  readonly formats?: Record<ExportFormat, { ms: number; mb: number }>;
+}
+
+export async function benchExport(store: GraphStore, around: readonly string[] | undefined, write: boolean): Promise<ExportTimes> {
+  const selection = around ? { around, depth: 1 } : {};
+  const selected = await timeOnce(() => selectSubgraph(store, selection));
+  const graph = await timeOnce(() => exportGraph(selected.value.subgraph, selected.value.sources));
+  const formats = {} as Record<ExportFormat, { ms: number; mb: number }>;
+  for (const format of write ? EXPORT_FORMATS : []) {
+    const started = performance.now();
+    let bytes = 0;
+    for (const file of exportFiles(format, graph.value)) for (const chunk of file.chunks) bytes += Buffer.byteLength(chunk);
+    formats[format] = { ms: performance.now() - started, mb: bytes / 1024 / 1024 };
+  }
+  return {
+    selection: around ? `around ${around.join(', ')}, depth 1` : 'whole graph',
+    edges: selected.value.subgraph.edges.length,
+    selectMs: selected.ms,
+    graphMs: graph.ms,
+    ...(write && { formats }),
+  };
+}
+
+export { latencies };

@@ -1,0 +1,92 @@
+// Child process: builds one size's dataset and loads it into one store, so peak RSS belongs to this load alone.
+// Prints one JSON line (LoadResult). Usage: child-load.ts --size sipri --store memory|neo4j|neo4j-bulk
+// neo4j-bulk is not the store's load: it runs the store's load statements committing every 20 (not atomic), with
+// the TRANSFERRED endpoints matched through the :Entity(id) index — how the benchmark puts a graph too large for
+// one transaction into Neo4j, to measure reads on it.
+import { parseArgs } from 'node:util';
+import { MemoryStore } from '../../src/store/index.js';
+import { buildDataset, type BuildTimes } from './datasets.js';
+import { peakRssMiB, rssMiB } from './measure.js';
+import { loadStatements } from '../../src/store/index.js';
+import { benchDriver, clearDatabase, connectStore, neo4jMemory } from './neo4j.js';
+import { entitySeek, runStatements } from './neo4j-bulk.js';
+
+/** What one load measured. */
+export interface LoadResult {
+  readonly size: string;
+  readonly store: 'memory' | 'neo4j' | 'neo4j-bulk';
+  readonly transfers: number;
+  readonly actors: number;
+  readonly systems: number;
+  readonly timelineEntries?: number;
+  readonly build: BuildTimes;
+  /** store.load of the whole dataset (into an empty Neo4j database). */
+  readonly loadMs: number;
+  /** Neo4j only: loading the same dataset again (the content-hash diff writes nothing). */
+  readonly reloadMs?: number;
+  /** RSS after the dataset was built, before the load (MiB). */
+  readonly rssBeforeLoadMiB: number;
+  /** Peak RSS of this process over the whole run (MiB): dataset building plus load. */
+  readonly peakRssMiB: number;
+  /** Neo4j only: the JVM's resident set after the load, and its peak since it started (MiB). */
+  readonly neo4jRssMiB?: number;
+  readonly neo4jPeakMiB?: number;
+}
+
+const { values } = parseArgs({ options: { size: { type: 'string' }, store: { type: 'string', default: 'memory' } } });
+const size = values.size!;
+const storeKind = values.store === 'neo4j' || values.store === 'neo4j-bulk' ? values.store : 'memory';
+
+const { dataset, times } = await buildDataset(size);
+(globalThis as { gc?: () => void }).gc?.();
+const rssBeforeLoadMiB = rssMiB();
+let loadMs: number;
+let reloadMs: number | undefined;
+let timelineEntries: number | undefined;
+if (storeKind === 'memory') {
+  const store = new MemoryStore();
+  const started = performance.now();
+  await store.load(dataset);
+  loadMs = performance.now() - started;
+  timelineEntries = (await store.timeline({}, { first: 0 })).totalCount;
+} else if (storeKind === 'neo4j-bulk') {
+  const driver = benchDriver();
+  await clearDatabase(driver);
+  await (await connectStore()).close(); // the store's schema: constraints and indexes
+  const started = performance.now();
+  await runStatements(driver, loadStatements(dataset, { nodes: new Map(), entries: new Map() }), { perTransaction: 20, rewrite: entitySeek });
+  loadMs = performance.now() - started;
+  await driver.close();
+} else {
+  const driver = benchDriver();
+  await clearDatabase(driver);
+  await driver.close();
+  const store = await connectStore();
+  try {
+    let started = performance.now();
+    await store.load(dataset);
+    loadMs = performance.now() - started;
+    started = performance.now();
+    await store.load(dataset);
+    reloadMs = performance.now() - started;
+  } finally {
+    await store.close();
+  }
+}
+const jvm = storeKind === 'memory' ? undefined : neo4jMemory();
+const result: LoadResult = {
+  size,
+  store: storeKind,
+  transfers: dataset.transfers.length,
+  actors: dataset.actors.length,
+  systems: dataset.systems.length,
+  ...(timelineEntries !== undefined && { timelineEntries }),
+  build: times,
+  loadMs,
+  ...(reloadMs !== undefined && { reloadMs }),
+  rssBeforeLoadMiB,
+  peakRssMiB: peakRssMiB(),
+  ...(jvm && { neo4jRssMiB: jvm.rssMiB, neo4jPeakMiB: jvm.peakMiB }),
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);
+process.exit(0);

@@ -1,0 +1,73 @@
+// Run modes: what each size measures and how many times. `--quick` is the CI smoke run (under 3 minutes).
+import type { SizeName } from './datasets.js';
+
+export interface SizePlan {
+  readonly size: SizeName;
+  /** Measure the Neo4j store, the analyst's Cypher and the @neo4j/graphql peer on this size. */
+  readonly neo4j: boolean;
+  /** GraphQL over HTTP for these APIs. */
+  readonly http: readonly ('memory' | 'neo4j' | 'peer')[];
+  /** Times each load is repeated in a fresh process (the median is reported). */
+  readonly memoryLoads: number;
+  readonly neo4jLoads: number;
+  /**
+   * How the data gets into Neo4j: `store` is Neo4jStore.load (one transaction, as users load); `bulk` runs the same
+   * statements committing every 20 (for ×10, whose single transaction needs more memory than the heap has).
+   */
+  readonly neo4jLoad?: 'store' | 'bulk';
+}
+
+export interface RunConfig {
+  readonly mode: 'full' | 'quick';
+  readonly sizes: readonly SizePlan[];
+  readonly pathQuestions: number;
+  readonly timelineQuestions: number;
+  /** Distinct request bodies each HTTP run cycles through. */
+  readonly httpQuestions: number;
+  /** Most time spent timing one slow peer or store on one size's question set (ms); fewer questions then. */
+  readonly slowBudgetMs: number;
+  readonly statsRounds: number;
+  readonly httpConnections: number;
+  readonly httpSeconds: number;
+  readonly httpWarmupSeconds: number;
+  /** Whole-graph exports (the around-an-actor export always runs). */
+  readonly wholeExport: boolean;
+}
+
+const ALL_APIS = ['memory', 'neo4j', 'peer'] as const;
+
+export const FULL: RunConfig = {
+  mode: 'full',
+  sizes: [
+    { size: 'seed', neo4j: true, http: ALL_APIS, memoryLoads: 3, neo4jLoads: 2 },
+    { size: 'sipri', neo4j: true, http: ALL_APIS, memoryLoads: 3, neo4jLoads: 2 },
+    { size: 'synthetic-250000', neo4j: true, http: ALL_APIS, memoryLoads: 3, neo4jLoads: 1, neo4jLoad: 'bulk' },
+  ],
+  pathQuestions: 300,
+  timelineQuestions: 300,
+  httpQuestions: 50,
+  slowBudgetMs: 90_000,
+  statsRounds: 5,
+  httpConnections: 10,
+  httpSeconds: 10,
+  httpWarmupSeconds: 2,
+  wholeExport: true,
+};
+
+export const QUICK: RunConfig = {
+  mode: 'quick',
+  sizes: [
+    { size: 'seed', neo4j: false, http: [], memoryLoads: 1, neo4jLoads: 0 },
+    { size: 'sipri', neo4j: true, http: ALL_APIS, memoryLoads: 1, neo4jLoads: 1 },
+    { size: 'synthetic-25000', neo4j: false, http: [], memoryLoads: 1, neo4jLoads: 0 },
+  ],
+  pathQuestions: 60,
+  timelineQuestions: 60,
+  httpQuestions: 15,
+  slowBudgetMs: 5_000,
+  statsRounds: 1,
+  httpConnections: 10,
+  httpSeconds: 2,
+  httpWarmupSeconds: 1,
+  wholeExport: true,
+};

@@ -1,0 +1,77 @@
+// The GraphQL documents the HTTP benchmark sends, to our API and to the @neo4j/graphql peer, and the
+// normalisers that turn both answers into the same shape so they can be checked equal before timing.
+
+/** Ours: the path question (4 hops, time-respecting, system family) with what a dashboard draws. */
+export const OUR_PATHS = `query Paths($from: ID!, $to: ID!, $system: ID!) {
+  transferPaths(from: $from, to: $to, options: { system: $system, maxHops: 4, order: TIME_RESPECTING }) {
+    truncated
+    paths {
+      length
+      departs { earliest latest }
+      arrives { earliest latest }
+      hops { via from { id name } to { id name } transfer { id status date { edtf earliest latest } system { id name } } }
+      checks { effect message restriction { id } }
+    }
+  }
+}`;
+
+/** Ours: transfers into X, first page, flat. */
+export const OUR_TRANSFERS = `query TransfersInto($to: ID!) {
+  transfers(filter: { recipient: $to }, first: 20) {
+    totalCount
+    edges { node { id status kind date { earliest latest } supplier { id name } system { id name } } }
+  }
+}`;
+
+/** Ours: the timeline of X, first page, with the actors and systems of each entry (nested). */
+export const OUR_TIMELINE = `query TimelineOf($actor: ID!) {
+  timeline(filter: { actors: [$actor] }, first: 20) {
+    totalCount
+    edges { node { id kind date { earliest latest } actors { id name } systems { id name } } }
+  }
+}`;
+
+/** The peer: transfers into X, sorted as ours (earliest, latest, id), first page. */
+export const PEER_TRANSFERS = `query TransfersInto($to: String!) {
+  transfersConnection(where: { recipient: { eq: $to } }, first: 20, sort: [{ earliest: ASC }, { latest: ASC }, { id: ASC }]) {
+    totalCount
+    edges { node { id status kind earliest latest supplierActor { id name } ofSystem { id name } } }
+  }
+}`;
+
+/** The peer: the timeline of X over the stored :TimelineEntry nodes, joined to actors and systems. */
+export const PEER_TIMELINE = `query TimelineOf($actor: String!) {
+  timelineEntriesConnection(where: { actors: { includes: $actor } }, first: 20, sort: [{ earliest: ASC }, { latest: ASC }, { id: ASC }]) {
+    totalCount
+    edges { node { id kind earliest latest actorNodes { id name } systemNodes { id name } } }
+  }
+}`;
+
+type Json = Record<string, unknown>;
+const named = (xs: unknown) => ((xs as { id: string; name: string }[]) ?? []).map((x) => `${x.id}=${x.name}`).sort();
+
+/** A transfers page in a shape both APIs give. */
+export function normalizeTransfers(data: Json, peer: boolean): unknown {
+  const conn = (peer ? data.transfersConnection : data.transfers) as { totalCount: number; edges: { node: Json }[] };
+  return {
+    totalCount: conn.totalCount,
+    rows: conn.edges.map(({ node: n }) => {
+      const date = peer ? { earliest: n.earliest, latest: n.latest } : (n.date as Json);
+      const supplier = peer ? named(n.supplierActor) : named([n.supplier]);
+      const system = peer ? named(n.ofSystem) : named([n.system]);
+      return [n.id, n.status, n.kind, date.earliest, date.latest, supplier, system];
+    }),
+  };
+}
+
+/** A timeline page in a shape both APIs give (actors and systems as sorted sets). */
+export function normalizeTimeline(data: Json, peer: boolean): unknown {
+  const conn = (peer ? data.timelineEntriesConnection : data.timeline) as { totalCount: number; edges: { node: Json }[] };
+  return {
+    totalCount: conn.totalCount,
+    rows: conn.edges.map(({ node: n }) => {
+      const date = peer ? { earliest: n.earliest, latest: n.latest } : (n.date as Json);
+      return [n.id, n.kind, date.earliest, date.latest, named(peer ? n.actorNodes : n.actors), named(peer ? n.systemNodes : n.systems)];
+    }),
+  };
+}

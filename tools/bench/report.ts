@@ -1,0 +1,259 @@
+// Writes BENCHMARKS.md from one run's figures: machine, versions, sizes, every figure, ratios, targets.
+import type { ExportTimes } from './bench-store.js';
+import type { LoadResult } from './child-load.js';
+import { fmt, type Latency } from './measure.js';
+import { ANALYST_PATH_CYPHER } from './peers/cypher.js';
+import { PEER_TYPE_DEFS } from './peers/neo4j-graphql.js';
+import { PROFILE_NOTES } from './profile-notes.js';
+import type { HttpRun, RunResult, SizeResult } from './run.js';
+
+const ms = (x: number | undefined) => (x === undefined ? '–' : `${fmt(x)} ms`);
+const s = (x: number | undefined) => (x === undefined ? '–' : `${fmt(x / 1000)} s`);
+const mib = (x: number | undefined) => (x === undefined ? '–' : `${fmt(x)} MiB`);
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? '–' : `${fmt(a / b)}×`);
+const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
+  [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+
+export function median(xs: readonly number[]): number | undefined {
+  if (xs.length === 0) return undefined;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return sorted.length % 2 === 1 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Seed read + CSV import + merge (or generation) + store.load: what a user waits for. */
+export function endToEndMs(l: LoadResult): number {
+  return l.build.seedMs + (l.build.importMs ?? 0) + (l.build.mergeMs ?? 0) + l.loadMs;
+}
+
+const lat = (l: Latency | undefined) => (l === undefined ? ['–', '–', '–', '–'] : [ms(l.p50), ms(l.p95), ms(l.p99), String(l.n)]);
+
+interface Target {
+  readonly name: string;
+  readonly goal: string;
+  readonly measured: string;
+  readonly met: boolean | undefined;
+  readonly margin: string;
+}
+
+function target(name: string, goal: string, value: number | undefined, limit: number, better: 'lower' | 'higher', unit: (x: number) => string): Target {
+  if (value === undefined || Number.isNaN(value)) return { name, goal, measured: 'not measured', met: undefined, margin: '' };
+  const met = better === 'lower' ? value <= limit : value >= limit;
+  const margin = better === 'lower'
+    ? (met ? `${fmt(limit / value)}× under the limit` : `${fmt(value / limit)}× over (by ${unit(value - limit)})`)
+    : (met ? `${fmt(value / limit)}× the goal` : `${fmt(value / limit)}× the goal: needs ${fmt(limit / value)}× more`);
+  return { name, goal, measured: unit(value), met, margin };
+}
+
+function targets(r: RunResult): Target[] {
+  const sipri = r.sizes.find((x) => x.size === 'sipri');
+  const big = r.sizes.find((x) => x.size === 'synthetic-250000');
+  const out: Target[] = [];
+  const memLoad = sipri && median(sipri.loads.memory.map(endToEndMs));
+  out.push(target('SIPRI import into memory', '≤ 2 s', memLoad, 2_000, 'lower', s));
+  const neoLoad = sipri && median(sipri.loads.neo4j.map(endToEndMs));
+  out.push(target('SIPRI import into Neo4j', '≤ 30 s', neoLoad, 30_000, 'lower', s));
+  out.push(target('×10 synthetic into memory', '≤ 20 s', big && median(big.loads.memory.map((l) => l.loadMs)), 20_000, 'lower', s));
+  out.push(target('×10 synthetic peak RSS', '≤ 1.5 GB (1,431 MiB)', big && Math.max(...big.loads.memory.map((l) => l.peakRssMiB)), 1_500_000_000 / 2 ** 20, 'lower', mib));
+  out.push(target('SIPRI paths p95, memory', '≤ 2 ms', sipri?.paths.memory.p95, 2, 'lower', ms));
+  out.push(target('SIPRI paths p95, Neo4j', '≤ 30 ms', sipri?.paths.neo4j?.p95, 30, 'lower', ms));
+  const a = sipri?.paths.analyst;
+  out.push(target('SIPRI paths vs analyst Cypher (p95), memory', '≥ 5× faster', a && sipri && a.p95 / sipri.paths.memory.p95, 5, 'higher', (x) => `${fmt(x)}×`));
+  out.push(target('SIPRI paths vs analyst Cypher (p95), Neo4j store', '≥ 5× faster', a && sipri?.paths.neo4j && a.p95 / sipri.paths.neo4j.p95, 5, 'higher', (x) => `${fmt(x)}×`));
+  out.push(target('GraphQL paths on memory (SIPRI)', '≥ 2,000 req/s', sipri?.http.memory?.paths?.rps, 2_000, 'higher', (x) => `${fmt(x)} req/s`));
+  const peer = sipri?.http.peer;
+  for (const api of ['neo4j', 'memory'] as const) {
+    const ours = sipri?.http[api];
+    out.push(target(`GraphQL nested timeline: ours (${api}) vs @neo4j/graphql`, 'ahead (> 1×)', ours?.timeline && peer?.timeline && ours.timeline.rps / peer.timeline.rps, 1, 'higher', (x) => `${fmt(x)}×`));
+    out.push(target(`GraphQL flat transfers list: ours (${api}) vs @neo4j/graphql`, 'no slower (≥ 1×)', ours?.transfers && peer?.transfers && ours.transfers.rps / peer.transfers.rps, 1, 'higher', (x) => `${fmt(x)}×`));
+  }
+  return out;
+}
+
+function loadRows(x: SizeResult): string[][] {
+  const rows: string[][] = [];
+  for (const list of [x.loads.memory, x.loads.neo4j]) {
+    list.forEach((l, i) => {
+      rows.push([
+        x.label, l.store === 'neo4j-bulk' ? 'neo4j (bulk, see below)' : l.store, String(i + 1), ms(l.build.seedMs), ms(l.build.importMs ?? l.build.generateMs), ms(l.build.mergeMs), ms(l.loadMs),
+        s(endToEndMs(l)), ms(l.reloadMs), mib(l.rssBeforeLoadMiB), mib(l.peakRssMiB), mib(l.neo4jRssMiB),
+      ]);
+    });
+  }
+  return rows;
+}
+
+function httpRows(x: SizeResult): string[][] {
+  const rows: string[][] = [];
+  const name = { memory: 'ours, memory store', neo4j: 'ours, Neo4j store', peer: '@neo4j/graphql peer' } as const;
+  for (const api of ['memory', 'neo4j', 'peer'] as const) {
+    const f = x.http[api];
+    if (!f) continue;
+    for (const q of ['paths', 'transfers', 'timeline'] as const) {
+      const h: HttpRun | undefined = f[q];
+      if (!h) continue;
+      rows.push([x.label, name[api], q, fmt(h.rps), ms(h.p50), ms(h.p975), ms(h.p99), String(h.requests), String(h.bodies), String(h.errors + h.non2xx + h.timeouts)]);
+    }
+  }
+  return rows;
+}
+
+function exportRows(x: SizeResult): string[][] {
+  const rows: string[][] = [];
+  for (const [store, list] of [['memory', x.exports.memory], ['neo4j', x.exports.neo4j]] as const) {
+    for (const e of list as ExportTimes[]) {
+      rows.push([
+        x.label, store, e.selection, fmt(e.edges), ms(e.selectMs), ms(e.graphMs),
+        ...(['GRAPHML', 'GEXF', 'JSON', 'CSV', 'CYPHER'] as const).map((f) => (e.formats ? `${ms(e.formats[f].ms)} (${fmt(e.formats[f].mb)} MB)` : 'same writers')),
+      ]);
+    }
+  }
+  return rows;
+}
+
+export function writeReport(r: RunResult): string {
+  const m = r.machine;
+  const quick = r.mode === 'quick';
+  const out: string[] = [];
+  out.push('<!-- Generated by `npm run bench` (tools/bench/run.ts); do not edit by hand: rerun it. -->');
+  out.push('# Benchmarks');
+  out.push('');
+  out.push(
+    quick
+      ? '> **Quick mode** (`npm run bench -- --quick`, the CI smoke run): smaller sizes (no ×10: a 25,000-transfer synthetic set instead, memory store only), Neo4j, the peers and HTTP on SIPRI only, 60 questions per set, 2-second HTTP runs. Figures are indicative only; targets on ×10 are "not measured". Run `npm run bench` for the full figures.'
+      : '> **Full run** (`npm run bench`). Every figure below comes from this one run on this machine; ratios compare stores and peers measured side by side in it.',
+  );
+  out.push('');
+  out.push(`Run started ${r.startedAt}, took ${fmt(r.durationS / 60)} minutes. Raw figures: \`tools/bench/results-${r.mode}.json\` (\`npm run bench -- ${quick ? '--quick ' : ''}--report-only\` rewrites this file from them).`);
+  out.push('');
+  out.push('## Machine and versions');
+  out.push('');
+  out.push(table(['', ''], [
+    ['CPU', `${m.cpu} (${m.cores} cores visible)`],
+    ['RAM', `${fmt(m.ramGiB)} GiB`],
+    ['OS', m.os],
+    ['Node', m.node],
+    ['Neo4j', r.neo4jVersion ? `${r.neo4jVersion} (tools/neo4j harness, own instance on port 7689, heap ${process.env.BENCH_NEO4J_HEAP ?? '4g'}, page cache 128 MiB)` : 'not run'],
+    ...Object.entries(m.packages).map(([k, v]) => [k, v]),
+  ]));
+  out.push('');
+  out.push('The machine is shared: other work ran on it during the run, so single figures carry noise of the order of ±20 %. The load generator, the API server and Neo4j share the 2 cores during the HTTP runs.');
+  out.push('');
+  out.push('## Targets (issue 8)');
+  out.push('');
+  out.push(table(['target', 'goal', 'measured', 'met', 'margin'], targets(r).map((t) => [t.name, t.goal, t.measured, t.met === undefined ? '–' : t.met ? 'yes' : '**no**', t.margin])));
+  out.push('');
+  out.push('How each is measured: "import" is end to end (seed YAML read + SIPRI CSV parsed + merged + `store.load`), median of fresh processes; ×10 load is `store.load` of the generated dataset (generation is listed separately) and its peak RSS is the whole process (generation included); path and timeline latencies are in-process calls of the store (`transferPaths` includes restriction checks); HTTP figures are autocannon from a separate process.');
+  out.push('');
+  out.push('## Sizes and questions');
+  out.push('');
+  out.push(table(
+    ['size', 'transfers', 'actors', 'systems', 'timeline entries', 'path questions', 'with a path', 'multi-hop', 'truncated', 'families', 'timeline questions', 'HTTP bodies'],
+    r.sizes.map((x) => [
+      x.label, fmt(x.counts.transfers), fmt(x.counts.actors), fmt(x.counts.systems), fmt(x.counts.timelineEntries), String(x.questions.paths),
+      String(x.questions.shape.withPaths), String(x.questions.shape.multiHop), String(x.questions.shape.truncated), String(x.questions.families),
+      String(x.questions.timeline), String(x.questions.http),
+    ]),
+  ));
+  out.push('');
+  out.push('Questions are drawn with a fixed seed (`tools/bench/queries.ts`). Path questions are 4 hops, `TIME_RESPECTING`, within a system family (weighted by its transfers): 40 % ask between the two ends of one of the family\'s transfers, 40 % between a supplier and a recipient of the family drawn apart, 20 % between any two actors. Timeline questions are the first page (20) of an actor\'s timeline, a third of them within a 10-year window. HTTP bodies cycle through the first questions of each set.');
+  out.push('');
+  out.push('## Answers checked equal before timing');
+  out.push('');
+  const checks = r.sizes.flatMap((x) => Object.entries(x.checks).map(([k, c]) => [x.label, k, String(c.checked), c.differing === 0 ? 'all equal' : `**${c.differing} differ**: ${c.example ?? ''}`]));
+  out.push(checks.length === 0 ? 'No peers ran.' : table(['size', 'comparison', 'answers', 'result'], checks));
+  out.push('');
+  out.push('## Load and import');
+  out.push('');
+  out.push(table(
+    ['size', 'store', 'run', 'seed read', 'import / generate', 'merge', 'store.load', 'end to end', 'reload same data', 'RSS before load', 'peak RSS', 'Neo4j JVM RSS'],
+    r.sizes.flatMap(loadRows),
+  ));
+  out.push('');
+  out.push('Each row is a fresh Node process (`tools/bench/child-load.ts`), so its peak RSS is that load\'s alone. Neo4j loads go into an emptied database; "reload same data" loads the same dataset again, which the content-hash diff turns into no writes.');
+  out.push('');
+  out.push('## transferPaths (4 hops, time-respecting, system family)');
+  out.push('');
+  out.push(table(
+    ['size', 'engine', 'p50', 'p95', 'p99', 'questions'],
+    r.sizes.flatMap((x) => [
+      [x.label, 'memory store', ...lat(x.paths.memory)],
+      ...(x.paths.neo4j ? [[x.label, 'Neo4j store', ...lat(x.paths.neo4j)]] : []),
+      ...(x.paths.analyst ? [[x.label, 'analyst Cypher (peer a)', ...lat(x.paths.analyst)]] : []),
+    ]),
+  ));
+  out.push('');
+  const pathRatios = r.sizes.filter((x) => x.paths.analyst || x.paths.neo4j);
+  if (pathRatios.length > 0) {
+    out.push(table(
+      ['size', 'analyst ÷ memory (p50 / p95)', 'analyst ÷ Neo4j store (p50 / p95)', 'Neo4j store ÷ memory (p50 / p95)'],
+      pathRatios.map((x) => [
+        x.label,
+        `${ratio(x.paths.analyst?.p50, x.paths.memory.p50)} / ${ratio(x.paths.analyst?.p95, x.paths.memory.p95)}`,
+        `${ratio(x.paths.analyst?.p50, x.paths.neo4j?.p50)} / ${ratio(x.paths.analyst?.p95, x.paths.neo4j?.p95)}`,
+        `${ratio(x.paths.neo4j?.p50, x.paths.memory.p50)} / ${ratio(x.paths.neo4j?.p95, x.paths.memory.p95)}`,
+      ]),
+    ));
+    out.push('');
+  }
+  out.push(`The Neo4j store and the analyst query answer (and are then timed on) only the first questions that fit the slow budget (the \`questions\` column; ${fmt(r.config.slowBudgetMs / 1000)} s each), so on big graphs their figures cover fewer questions. The analyst query returns transfer ids only, while both stores return full paths with their restriction checks (the Neo4j store needs four round trips for that: the path query, the transfers, the check context, the names). The analyst Cypher:`);
+  out.push('');
+  out.push('```cypher' + ANALYST_PATH_CYPHER + '\n```');
+  out.push('');
+  out.push('## timeline (first page of 20 for an actor)');
+  out.push('');
+  out.push(table(
+    ['size', 'store', 'p50', 'p95', 'p99', 'questions', 'Neo4j ÷ memory (p50)'],
+    r.sizes.flatMap((x) => [
+      [x.label, 'memory', ...lat(x.timeline.memory), ''],
+      ...(x.timeline.neo4j ? [[x.label, 'Neo4j', ...lat(x.timeline.neo4j), ratio(x.timeline.neo4j.p50, x.timeline.memory.p50)]] : []),
+    ]),
+  ));
+  out.push('');
+  out.push('## transferStats (whole graph)');
+  out.push('');
+  out.push(table(
+    ['size', 'store', 'grouping', 'p50', 'max', 'runs'],
+    r.sizes.flatMap((x) =>
+      (['memory', 'neo4j'] as const).flatMap((store) =>
+        Object.entries(x.stats[store] ?? {}).map(([g, l]) => [x.label, store, g, ms(l.p50), ms(l.max), String(l.n)]),
+      ),
+    ),
+  ));
+  out.push('');
+  out.push('## Export');
+  out.push('');
+  out.push(table(['size', 'store', 'selection', 'edges', 'select (store)', 'exportGraph', 'GraphML', 'GEXF', 'JSON', 'CSV', 'Cypher'], r.sizes.flatMap(exportRows)));
+  out.push('');
+  out.push('"select" is `selectSubgraph` reading the selection from the store; each format column is writing every chunk of `exportFiles` (to memory, not disk) and its size. The writers read only the export graph, so they are timed once, on the memory store\'s selection.');
+  out.push('');
+  out.push('## GraphQL over HTTP');
+  out.push('');
+  out.push(table(['size', 'API', 'query', 'req/s', 'p50', 'p97.5', 'p99', 'requests', 'bodies', 'errors'], r.sizes.flatMap(httpRows)));
+  out.push('');
+  const cmp = r.sizes.filter((x) => x.http.peer);
+  if (cmp.length > 0) {
+    out.push(table(
+      ['size', 'question', 'ours (memory) ÷ peer, req/s', 'ours (Neo4j) ÷ peer, req/s'],
+      cmp.flatMap((x) => (['transfers', 'timeline'] as const).map((q) => [
+        x.label, q === 'transfers' ? 'transfers into X (flat list)' : 'timeline of X (nested actors, systems)',
+        ratio(x.http.memory?.[q]?.rps, x.http.peer?.[q]?.rps), ratio(x.http.neo4j?.[q]?.rps, x.http.peer?.[q]?.rps),
+      ])),
+    ));
+    out.push('');
+  }
+  out.push(`autocannon (${r.config.httpConnections} connections, ${r.config.httpSeconds} s after a ${r.config.httpWarmupSeconds} s warm-up, cycling through up to ${r.config.httpQuestions} different request bodies: the \`bodies\` column; slow APIs get the ones whose answers were checked within the slow budget) runs in its own process against an API server in another (\`tools/bench/child-serve.ts\`), logging off. Every body was sent once and its answer compared (ours on memory = ours on Neo4j = the peer, normalised) before the timed run. autocannon reports p97.5 rather than p95. Queries: \`tools/bench/graphql-docs.ts\`. The peer's type definitions, over the nodes and relationships exactly as the Neo4j store writes them:`);
+  out.push('');
+  out.push('```graphql' + PEER_TYPE_DEFS + '```');
+  out.push('');
+  out.push(PROFILE_NOTES);
+  if (r.notes.length > 0) {
+    out.push('');
+    out.push('## Notes of this run');
+    out.push('');
+    for (const n of r.notes) out.push(`- ${n}`);
+  }
+  out.push('');
+  return out.join('\n');
+}
