@@ -9,7 +9,7 @@ import { buildDataset, type BuildTimes } from './datasets.js';
 import { peakRssMiB, rssMiB } from './measure.js';
 import { loadStatements } from '../../src/store/index.js';
 import { benchDriver, clearDatabase, connectStore, neo4jMemory } from './neo4j.js';
-import { entitySeek, runStatements } from './neo4j-bulk.js';
+import { runStatements } from './neo4j-bulk.js';
 
 /** What one load measured. */
 export interface LoadResult {
@@ -54,7 +54,7 @@ if (storeKind === 'memory') {
   await clearDatabase(driver);
   await (await connectStore()).close(); // the store's schema: constraints and indexes
   const started = performance.now();
-  await runStatements(driver, loadStatements(dataset, { nodes: new Map(), entries: new Map() }), { perTransaction: 20, rewrite: entitySeek });
+  await runStatements(driver, loadStatements(dataset, { nodes: new Map(), entries: new Map() }), { perTransaction: 20 });
   loadMs = performance.now() - started;
   await driver.close();
 } else {

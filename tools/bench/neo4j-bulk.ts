@@ -3,18 +3,6 @@
 import type { Driver } from 'neo4j-driver';
 import type { Statement } from '../../src/store/index.js';
 
-/**
- * The store's TRANSFERRED statement matches its endpoints by `:Actor {id}`, for which there is no index (the
- * unique constraint is on `:Entity(id)`), so each row scans every actor. Matching through `:Entity` gives the
- * same nodes (actors are entities; ids are unique) by an index seek. Used only where a run says so.
- */
-export function entitySeek(cypher: string): string {
-  return cypher.replace(
-    'MATCH (a:Actor {id: row.supplier}) MATCH (b:Actor {id: row.recipient})',
-    'MATCH (a:Entity {id: row.supplier}) MATCH (b:Entity {id: row.recipient})',
-  );
-}
-
 export interface StatementTimes {
   /** Per statement text (shortened): time, statements, rows. */
   readonly byKind: [string, { ms: number; statements: number; rows: number }][];
@@ -27,7 +15,7 @@ export interface StatementTimes {
 export async function runStatements(
   driver: Driver,
   statements: readonly Statement[],
-  options: { perTransaction?: number; rewrite?: (cypher: string) => string } = {},
+  options: { perTransaction?: number } = {},
 ): Promise<StatementTimes> {
   const per = options.perTransaction ?? Number.POSITIVE_INFINITY;
   const byKind = new Map<string, { ms: number; statements: number; rows: number }>();
@@ -48,7 +36,7 @@ export async function runStatements(
         inTransaction = 0;
       }
       inTransaction += 1;
-      const cypher = options.rewrite ? options.rewrite(s.cypher) : s.cypher;
+      const cypher = s.cypher;
       const t = performance.now();
       await tx.run(cypher, s.params);
       const kind = cypher.replace(/\s+/g, ' ').replace(/^UNWIND \$rows AS row /, '').slice(0, 100);
