@@ -65,6 +65,17 @@ async function systemArg(ctx: Ctx, ref: string, argument: string): Promise<strin
   }
 }
 
+/**
+ * Awaits argument look-ups side by side (on Neo4j each is a round trip) and, when several fail, throws the
+ * error of the first argument in order, so the answer does not depend on which look-up finished first.
+ */
+async function allInOrder<T extends readonly unknown[]>(work: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
   try {
     return await work();
@@ -116,9 +127,11 @@ export const resolvers = {
     },
     transferPaths: async (_: unknown, a: { from: string; to: string; options?: PathOptionsInput | null }, ctx: Ctx) => {
       const { systemRef, ...options } = pathOptions(a.options);
-      const from = await actorArg(ctx, a.from, 'from');
-      const to = await actorArg(ctx, a.to, 'to');
-      const system = systemRef === undefined ? undefined : await systemArg(ctx, systemRef, 'options.system');
+      const [from, to, system] = await allInOrder<[string, string, string | undefined]>([
+        actorArg(ctx, a.from, 'from'),
+        actorArg(ctx, a.to, 'to'),
+        systemRef === undefined ? Promise.resolve(undefined) : systemArg(ctx, systemRef, 'options.system'),
+      ]);
       return ctx.store.transferPaths(from, to, { ...options, ...(system !== undefined && { system }) });
     },
     transferCheck: async (
@@ -127,10 +140,12 @@ export const resolvers = {
       ctx: Ctx,
     ) => {
       const on = day(a.on, 'on');
-      const supplier = await actorArg(ctx, a.supplier, 'supplier');
-      const recipient = await actorArg(ctx, a.recipient, 'recipient');
-      const system = a.system == null ? undefined : await systemArg(ctx, a.system, 'system');
-      const origin = a.origin == null ? undefined : await actorArg(ctx, a.origin, 'origin');
+      const [supplier, recipient, system, origin] = await allInOrder<[string, string, string | undefined, string | undefined]>([
+        actorArg(ctx, a.supplier, 'supplier'),
+        actorArg(ctx, a.recipient, 'recipient'),
+        a.system == null ? Promise.resolve(undefined) : systemArg(ctx, a.system, 'system'),
+        a.origin == null ? Promise.resolve(undefined) : actorArg(ctx, a.origin, 'origin'),
+      ]);
       return ctx.store.transferCheck({
         supplier, recipient, ...(system && { system }), ...(on && { on }), ...(origin && { origin }),
       });
@@ -143,7 +158,7 @@ export const resolvers = {
       // Bounds and dates first (transferFilter parses them before resolving names), so a bad one costs no look-up.
       const depth = depthArg(a.depth);
       const filter = await transferFilter(ctx.store, a.filter);
-      const around = await Promise.all(a.around.map((ref, i) => actorArg(ctx, ref, `around[${i}]`)));
+      const around = await allInOrder<string[]>(a.around.map((ref, i) => actorArg(ctx, ref, `around[${i}]`)));
       const subgraph = await ctx.store.subgraph({ around, ...(depth !== undefined && { depth }), filter });
       // Edge ends are among the subgraph's actors: hand them over directly rather than through the loader.
       const actors = new Map(subgraph.actors.map((x) => [x.id, x]));
@@ -160,7 +175,7 @@ export const resolvers = {
     ) => {
       const depth = depthArg(a.depth);
       const filter = await transferFilter(ctx.store, a.filter);
-      const around = await Promise.all((a.around ?? []).map((ref, i) => actorArg(ctx, ref, `around[${i}]`)));
+      const around = await allInOrder<string[]>((a.around ?? []).map((ref, i) => actorArg(ctx, ref, `around[${i}]`)));
       const selection = { around, ...(depth !== undefined && { depth }), filter };
       const { subgraph, sources } = await selectSubgraph(ctx.store, selection);
       const files = exportFiles(a.format, exportGraph(subgraph, sources), exportBaseName(selection));
