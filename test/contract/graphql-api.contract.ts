@@ -280,6 +280,13 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
         expect((await fails(`{ subgraph(around: ["JP"], depth: 9) { actors { id } } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth' });
         expect((await fails(`{ search(text: "...") { name } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
         expect((await fails(`{ transferCheck(supplier: "JP", recipient: "Narnia") { verdict } }`)).error.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'recipient' });
+        // Arguments are looked up side by side; with several wrong, the first in order is reported, every time.
+        for (let i = 0; i < 5; i += 1) {
+          expect((await fails(`{ transferPaths(from: "Narnia", to: "Atlantis", options: { system: "Excalibur" }) { truncated } }`)).error.extensions)
+            .toMatchObject({ code: 'NOT_FOUND', argument: 'from' });
+        }
+        expect((await fails(`{ transferPaths(from: "JP", to: "Atlantis", options: { system: "Excalibur" }) { truncated } }`)).error.extensions)
+          .toMatchObject({ code: 'NOT_FOUND', argument: 'to' });
       });
 
       it('rejects queries that are too deep or too costly before running them', async () => {
