@@ -94,6 +94,16 @@ export function searchArgs(text: string, first: number | null | undefined): { te
   return { text, limit };
 }
 
+/** A name filter's text: like a search, it must hold a letter or digit (otherwise it would silently match everything). */
+export function nameFilterText(text: string): string {
+  try {
+    searchKey(text);
+  } catch {
+    throw new InvalidArgumentError('filter.text must contain at least one letter or digit', { argument: 'filter.text' });
+  }
+  return text;
+}
+
 /** Resolves the actor and system references of a transfer filter and parses its dates. */
 export async function transferFilter(store: GraphStore, input: TransferFilterInput | null | undefined, argument = 'filter'): Promise<TransferFilter> {
   if (!input) return {};

@@ -279,6 +279,8 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
         expect((await fails(`{ transfers(filter: { system: "Patriott" }) { totalCount } }`)).error.extensions).toMatchObject({ code: 'NOT_FOUND', suggestions: ['Patriot'] });
         expect((await fails(`{ subgraph(around: ["JP"], depth: 9) { actors { id } } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth' });
         expect((await fails(`{ search(text: "...") { name } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
+        expect((await fails(`{ actors(filter: { text: "'}{)" }) { totalCount } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.text' });
+        expect((await fails(`{ systems(filter: { text: "" }) { totalCount } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.text' });
         expect((await fails(`{ transferCheck(supplier: "JP", recipient: "Narnia") { verdict } }`)).error.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'recipient' });
         // Arguments are looked up side by side; with several wrong, the first in order is reported, every time.
         for (let i = 0; i < 5; i += 1) {

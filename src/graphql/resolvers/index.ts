@@ -5,7 +5,7 @@ import type {
 } from '../../domain/model.js';
 import type { CheckReason, Entity, Hop, SearchHit, StatsKey, StatsRow, SubgraphEdge, TimelineEntry } from '../../store/index.js';
 import {
-  day, depthArg, pageArgs, pathOptions, searchArgs, timelineFilter, transferFilter, type PathOptionsInput, type TimelineFilterInput,
+  day, depthArg, nameFilterText, pageArgs, pathOptions, searchArgs, timelineFilter, transferFilter, type PathOptionsInput, type TimelineFilterInput,
   type TransferFilterInput,
 } from '../args.js';
 import type { GraphQLContext } from '../context.js';
@@ -99,7 +99,7 @@ export const resolvers = {
     actors: async (_: unknown, a: PageInput & { filter?: { kinds?: Actor['kind'][] | null; text?: string | null } | null }, ctx: Ctx) =>
       connection(
         await ctx.store.actors(
-          { ...(a.filter?.kinds?.length && { kinds: a.filter.kinds }), ...(a.filter?.text != null && { text: a.filter.text }) },
+          { ...(a.filter?.kinds?.length && { kinds: a.filter.kinds }), ...(a.filter?.text != null && { text: nameFilterText(a.filter.text) }) },
           pageArgs(a.first, a.after),
         ),
       ),
@@ -111,7 +111,7 @@ export const resolvers = {
           {
             ...(f?.category != null && { category: f.category }),
             ...(f?.family != null && { family: await systemArg(ctx, f.family, 'filter.family') }),
-            ...(f?.text != null && { text: f.text }),
+            ...(f?.text != null && { text: nameFilterText(f.text) }),
           },
           page,
         ),

@@ -12,7 +12,12 @@ export interface Statement {
 /** A result row as a plain object (integers arrive as JS numbers). */
 export type Row = Record<string, unknown>;
 
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+// A transaction that ran past its timeout (e.g. on cold caches right after Neo4j restarted) is the database not
+// answering in time, like an outage: clients get SERVICE_UNAVAILABLE and may retry, not an internal error.
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
 
 /** Maps a driver error to the project's error kinds; leaves our own errors alone. */
 export function mapNeo4jError(error: unknown, what: string): Error {
