@@ -46,8 +46,7 @@ async function profile(label: string, s: Statement): Promise<void> {
 // The slowest-looking path question of the set for the store: a hub supplier with a multi-hop answer.
 const q = qs.paths.find((p) => p.from === 'US') ?? qs.paths[0]!;
 const o = resolvePathOptions({ ...PATH_OPTIONS, system: q.system });
-// The store's path query is one statement per level of a reverse breadth-first pass; profile its first level.
-await profile(`store path query ${q.from}→${q.to} (${q.system}): first level`, reads.pathStep([q.to], q.from, o, false));
+await profile(`store path query ${q.from}→${q.to} (${q.system}): the reverse pass`, reads.pathLevels(q.from, q.to, o));
 await profile(`analyst path query ${q.from}→${q.to}`, {
   cypher: ANALYST_PATH_CYPHER,
   params: { from: q.from, to: q.to, system: q.system, statuses: defaultPathStatuses(TRANSFER_STATUSES), cap: neo4j.int(21) },

@@ -124,20 +124,25 @@ export class Neo4jStore implements GraphStore {
     return out;
   }
 
+  /**
+   * A page and its counts, read side by side (two round trips at once instead of one after the other; Neo4j
+   * reads are read-committed, so one transaction would not make them more consistent).
+   */
   private async page<T>(statements: q.PageStatements, size: number, keyOf: (item: T) => SortKey): Promise<Page<T>> {
-    return this.executor.readWith(async (tx) => {
-      const [counts] = (await tx.run(statements.count.cypher, statements.count.params)).records.map((r) => r.toObject());
-      const items = (await tx.run(statements.page.cypher, statements.page.params)).records.map((r) => parse<T>(r.get('json')));
-      const total = Number(counts?.total ?? 0);
-      const before = Number(counts?.before ?? 0);
-      return {
-        items,
-        cursors: items.map((item) => encodeCursor(keyOf(item))),
-        totalCount: total,
-        hasNextPage: before + items.length < total,
-        hasPreviousPage: before > 0,
-      };
-    }, 'page');
+    const [countRows, pageRows] = await Promise.all([
+      this.executor.read(statements.count, 'page'),
+      this.executor.read(statements.page, 'page'),
+    ]);
+    const items = pageRows.map((r) => parse<T>(r.json));
+    const total = Number(countRows[0]?.total ?? 0);
+    const before = Number(countRows[0]?.before ?? 0);
+    return {
+      items,
+      cursors: items.map((item) => encodeCursor(keyOf(item))),
+      totalCount: total,
+      hasNextPage: before + items.length < total,
+      hasPreviousPage: before > 0,
+    };
   }
 
   private pageArgs(page: PageRequest): { after: SortKey | undefined; size: number } {
@@ -186,40 +191,27 @@ export class Neo4jStore implements GraphStore {
 
   /**
    * Paths are ranked by the shared `rankPaths` over the `TRANSFERRED` relationships that could lie on one: a
-   * reverse breadth-first pass from `to`, one indexed statement per level, reads only the relationships into
+   * reverse breadth-first pass from `to`, all its levels in one statement, reads only the relationships into
    * the actors found so far (a variable-length match enumerated every walk of up to maxHops first, and was no
    * faster than an analyst's hand-written query). Then the kept paths' transfers and their check context.
    */
   async transferPaths(from: string, to: string, options: PathOptions = {}): Promise<PathResult> {
     const o = resolvePathOptions(options);
     if (from === to) throw new InvalidArgumentError('from and to must be different actors', { argument: 'to' });
-    const graph = await this.executor.readWith(async (tx) => {
-      const incoming = new Map<string, PathStub[]>();
-      const outgoing = new Map<string, PathStub[]>();
-      const seen = new Set<string>([to]);
-      let frontier = [to];
-      for (let level = 1; level <= o.maxHops && frontier.length > 0; level += 1) {
-        const s = q.pathStep(frontier, from, o, level === o.maxHops);
-        const next: string[] = [];
-        for (const r of (await tx.run(s.cypher, s.params)).records) {
-          const t: PathStub = {
-            id: r.get('id'), supplier: r.get('supplier'), recipient: r.get('recipient'), system: r.get('system'),
-            backfills: r.get('backfills') ?? [],
-            date: { earliest: r.get('earliest'), latest: r.get('latest') },
-          };
-          push(incoming, t.recipient, t);
-          push(outgoing, t.supplier, t);
-          if (!seen.has(t.supplier)) {
-            seen.add(t.supplier);
-            next.push(t.supplier);
-          }
-        }
-        frontier = next;
-      }
-      for (const list of outgoing.values()) list.sort(bySpanThenId);
-      for (const list of incoming.values()) list.sort(bySpanThenId);
-      return { outgoing: (a: string) => outgoing.get(a) ?? [], incoming: (a: string) => incoming.get(a) ?? [] };
-    }, 'paths');
+    const [row] = await this.executor.read(q.pathLevels(from, to, o), 'paths');
+    const incoming = new Map<string, PathStub[]>();
+    const outgoing = new Map<string, PathStub[]>();
+    for (const r of (row?.rels ?? []) as { id: string; supplier: string; recipient: string; system: string; earliest: string; latest: string; backfills: string[] | null }[]) {
+      const t: PathStub = {
+        id: r.id, supplier: r.supplier, recipient: r.recipient, system: r.system, backfills: r.backfills ?? [],
+        date: { earliest: r.earliest, latest: r.latest },
+      };
+      push(incoming, t.recipient, t);
+      push(outgoing, t.supplier, t);
+    }
+    for (const list of outgoing.values()) list.sort(bySpanThenId);
+    for (const list of incoming.values()) list.sort(bySpanThenId);
+    const graph = { outgoing: (a: string) => outgoing.get(a) ?? [], incoming: (a: string) => incoming.get(a) ?? [] };
     const ranked = rankPaths(from, to, o, graph);
     if (ranked.paths.length === 0) return { paths: [], truncated: ranked.truncated };
     // The kept paths' transfers and their check context do not depend on each other: read them side by side.

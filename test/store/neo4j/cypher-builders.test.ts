@@ -26,15 +26,16 @@ describe('Cypher builders', () => {
     expect(s).toMatchSnapshot();
   });
 
-  it('pathStep: one level of the reverse pass, the last one only from the start', () => {
+  it('pathLevels: the reverse pass in one statement, one level per hop, the last only from the start', () => {
     const o = resolvePathOptions({ system: 'system:patriot', order: 'TIME_RESPECTING', maxHops: 3, knownAt: '2024-01-15' });
-    const inner = q.pathStep([HOSTILE], 'JP', o, false);
-    const last = q.pathStep(['US'], HOSTILE, o, true);
-    [inner, last].forEach(expectNoValuesInText);
-    expect(inner.cypher).toContain('MATCH (a:Actor)-[r:TRANSFERRED]->(b)');
-    expect(last.cypher).toContain('MATCH (a:Entity {id: $fromId})-[r:TRANSFERRED]->(b)');
-    expect(last.params).toMatchObject({ fromId: HOSTILE, frontier: ['US'], knownAt: '2024-01-15' });
-    expect([inner, last]).toMatchSnapshot();
+    const s = q.pathLevels(HOSTILE, 'UA', o);
+    expectNoValuesInText(s);
+    expect(s.cypher.match(/MATCH \(b:Entity\) WHERE b\.id IN f\d/g)).toEqual(['MATCH (b:Entity) WHERE b.id IN f0', 'MATCH (b:Entity) WHERE b.id IN f1', 'MATCH (b:Entity) WHERE b.id IN f2']);
+    expect(s.cypher.match(/MATCH \(a:Entity \{id: \$fromId\}\)-\[r:TRANSFERRED\]->\(b\)/g)).toHaveLength(1);
+    expect(s.cypher).toContain('RETURN l1 + l2 + l3 AS rels');
+    expect(s.params).toMatchObject({ fromId: HOSTILE, toId: 'UA', knownAt: '2024-01-15', system: 'system:patriot' });
+    expect(q.pathLevels('JP', 'UA', resolvePathOptions({ maxHops: 1 })).cypher).not.toContain('family');
+    expect(s).toMatchSnapshot();
   });
 
   it('transfer filters put only the conditions that are set in the text', () => {

@@ -61,6 +61,21 @@ describe.runIf(available)('Neo4jStore', () => {
       await store.load(seed);
     });
 
+    it('a database whose timeline entries have an older layout (no FEATURES links) gets them on its next load', async () => {
+      await store.load(seed);
+      const fresh = await dumpDatabase();
+      const japan = (await store.timeline({ actors: ['JP'] }, {})).totalCount;
+      expect(japan).toBe(10);
+      // What a database written by an earlier version holds: the same entries, another hash, no links.
+      await store.runInOneTransaction([
+        { cypher: "MATCH (e:TimelineEntry) SET e.hash = 'layout-1' WITH e MATCH (e)-[r:FEATURES]->() DELETE r", params: {} },
+      ]);
+      expect((await store.timeline({ actors: ['JP'] }, {})).totalCount).toBe(0);
+      await store.load(seed);
+      expect((await store.timeline({ actors: ['JP'] }, {})).totalCount).toBe(japan);
+      expect(await dumpDatabase()).toEqual(fresh);
+    });
+
     it('an incremental load leaves exactly the graph a load into an empty database leaves', async () => {
       await store.load(seed);
       const changed: Dataset = {

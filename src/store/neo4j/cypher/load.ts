@@ -53,10 +53,11 @@ const CREATE_TIMELINE = `UNWIND $rows AS row CREATE (e:TimelineEntry) SET e = ro
 
 /**
  * Version of how timeline entries are stored, part of their content hash: bumping it makes the next load rewrite
- * every entry. 2: entries are linked to the actors and systems they feature (`FEATURES`; not `INVOLVES`, which
- * is the domain link of an event to its actors).
+ * every entry (a database loaded by an older version gets the new shape on its next load). 3: entries are linked
+ * to the actors and systems they feature (`FEATURES`; not `INVOLVES`, which is the domain link of an event to its
+ * actors; 2 was a development state that linked them as `INVOLVES`).
  */
-const ENTRY_LAYOUT = 2;
+const ENTRY_LAYOUT = 3;
 
 /** Reads what the database holds: the content hash of every node and timeline entry. */
 export const READ_STORED_STATE: Statement = {

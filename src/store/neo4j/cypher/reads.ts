@@ -177,24 +177,48 @@ export function pathFilter(o: ResolvedPathOptions): TransferFilter {
   };
 }
 
+/** Path statements by hop bound and filter shape (texts from fixed fragments; every value a parameter). */
+const PATH_ROW = `r {id: r.transferId, supplier: r.supplier, recipient: r.recipient, system: r.system,
+      earliest: r.earliest, latest: r.latest, backfills: r.backfills}`;
+
 /**
- * One level of a path query's reverse breadth-first pass: the `TRANSFERRED` relationships passing the filter
- * that end at an actor of the frontier (`onlyFrom`: and start at `$fromId`, for the last level, where no other
- * supplier could still be reached from the start). Rows carry what ranking needs; whole transfers are read
- * only for the paths kept.
+ * A path query's reverse breadth-first pass from `$toId`, every level in one statement (one round trip): level k
+ * reads the `TRANSFERRED` relationships passing the filter that end at the actors first reached at level k − 1;
+ * the last level only those leaving `$fromId` (no other supplier could still be reached from the start). Returns
+ * every relationship read (`rels`), with what ranking needs; whole transfers are read only for the paths kept.
  */
-export function pathStep(frontier: readonly string[], fromId: string, o: ResolvedPathOptions, onlyFrom: boolean): Statement {
+export function pathLevels(fromId: string, toId: string, o: ResolvedPathOptions): Statement {
   const filter = pathFilter(o);
-  const start = onlyFrom ? '(a:Entity {id: $fromId})' : '(a:Actor)';
-  return {
-    cypher: `${familyOf(filter)}
-  MATCH (b:Entity) WHERE b.id IN $frontier
-  MATCH ${start}-[r:TRANSFERRED]->(b)
-  WHERE ${transferWhere('r', filter)}
-  RETURN r.transferId AS id, r.supplier AS supplier, r.recipient AS recipient, r.system AS system, r.earliest AS earliest,
-    r.latest AS latest, r.backfills AS backfills`,
-    params: { frontier: [...frontier], fromId, ...transferParams(filter) },
-  };
+  const where = transferWhere('r', filter);
+  const family = filter.system !== undefined ? ', family' : '';
+  const parts = [`${familyOf(filter)}
+  WITH [$toId] AS seen0, [$toId] AS f0${family}`];
+  const levels: string[] = [];
+  for (let k = 1; k <= o.maxHops; k += 1) {
+    const last = k === o.maxHops;
+    parts.push(`
+  CALL {
+    WITH f${k - 1}${family}
+    MATCH (b:Entity) WHERE b.id IN f${k - 1}
+    MATCH ${last ? '(a:Entity {id: $fromId})' : '(a:Actor)'}-[r:TRANSFERRED]->(b)
+    WHERE ${where}
+    RETURN collect(${PATH_ROW}) AS l${k}
+  }`);
+    if (!last) {
+      parts.push(`
+  CALL {
+    WITH l${k}, seen${k - 1}
+    UNWIND l${k} AS x
+    WITH DISTINCT x.supplier AS s, seen${k - 1} WHERE NOT s IN seen${k - 1}
+    RETURN collect(s) AS f${k}
+  }
+  WITH *, seen${k - 1} + f${k} AS seen${k}`);
+    }
+    levels.push(`l${k}`);
+  }
+  parts.push(`
+  RETURN ${levels.join(' + ')} AS rels`);
+  return { cypher: parts.join(''), params: { fromId, toId, ...transferParams(filter) } };
 }
 
 /** The actors one step from a frontier over transfers matching a filter (for subgraph breadth-first search). */
