@@ -172,15 +172,25 @@ export class Neo4jStore implements GraphStore {
     return this.page<TimelineEntry>(q.timelinePage(filter, after, size), size, spanKey);
   }
 
-  /** Loads what evaluating restrictions needs for these actors and systems over a window (one statement). */
-  private async checkContext(actorIds: readonly string[], systemIds: readonly string[], window: DayWindow): Promise<CheckContext> {
-    const [row] = await this.executor.read(q.checkContext(actorIds, systemIds, window), 'check');
+  /**
+   * Loads what evaluating restrictions needs for these actors and systems over a window, and the transfers asked
+   * for (one statement).
+   */
+  private async checkContext(
+    actorIds: readonly string[],
+    systemIds: readonly string[],
+    window: DayWindow,
+    transferIds: readonly string[] = [],
+  ): Promise<CheckContext & { transfers: ReadonlyMap<string, Transfer> }> {
+    const [row] = await this.executor.read(q.checkContext(actorIds, systemIds, window, transferIds), 'check');
+    const transfers = new Map(((row?.transfers as string[]) ?? []).map((j) => parse<Transfer>(j)).map((t) => [t.id, t] as const));
     const restrictions = ((row?.restrictions as string[]) ?? []).map((j) => parse<Restriction>(j)).sort((a, b) => (a.id < b.id ? -1 : 1));
     const wars = ((row?.wars as string[]) ?? []).map((j) => parse<Event>(j));
     const links = (chains: unknown) =>
       ((chains as string[][]) ?? []).flatMap((chain) => chain.slice(0, -1).map((id, i) => [id, chain[i + 1]] as const));
     const names = new Map<string, string>(((row?.names as [string, string][]) ?? []).map(([id, name]) => [id, name]));
     return {
+      transfers,
       restrictions,
       wars,
       actors: new Hierarchy(links(row?.actorChains)),
@@ -214,24 +224,22 @@ export class Neo4jStore implements GraphStore {
     const graph = { outgoing: (a: string) => outgoing.get(a) ?? [], incoming: (a: string) => incoming.get(a) ?? [] };
     const ranked = rankPaths(from, to, o, graph);
     if (ranked.paths.length === 0) return { paths: [], truncated: ranked.truncated };
-    // The kept paths' transfers and their check context do not depend on each other: read them side by side.
+    // The kept paths' transfers and their check context: one more statement.
     const stubs = ranked.paths.flat().map((h) => h.transfer);
     const window = {
       from: stubs.reduce((m, t) => (t.date.earliest < m ? t.date.earliest : m), stubs[0]!.date.earliest),
       to: stubs.reduce((m, t) => (t.date.latest > m ? t.date.latest : m), stubs[0]!.date.latest),
     };
-    const [entities, ctx] = await Promise.all([
-      this.nodes([...new Set(stubs.map((t) => t.id))]),
-      this.checkContext(
-        [...new Set(stubs.flatMap((t) => [t.supplier, t.recipient]))],
-        [...new Set([...stubs.map((t) => t.system), ...(o.system ? [o.system] : [])])],
-        window,
-      ),
-    ]);
+    const ctx = await this.checkContext(
+      [...new Set(stubs.flatMap((t) => [t.supplier, t.recipient]))],
+      [...new Set([...stubs.map((t) => t.system), ...(o.system ? [o.system] : [])])],
+      window,
+      [...new Set(stubs.map((t) => t.id))],
+    );
     const paths = ranked.paths.map((hops) =>
       makePath(
         hops.map(({ transfer, via }) => {
-          const t = entities.get(transfer.id)!.value as Transfer;
+          const t = ctx.transfers.get(transfer.id)!;
           return { transfer: t, from: t.supplier, to: t.recipient, via };
         }),
         o.system,

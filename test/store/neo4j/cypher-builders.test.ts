@@ -31,7 +31,9 @@ describe('Cypher builders', () => {
     const s = q.pathLevels(HOSTILE, 'UA', o);
     expectNoValuesInText(s);
     expect(s.cypher.match(/MATCH \(b:Entity\) WHERE b\.id IN f\d/g)).toEqual(['MATCH (b:Entity) WHERE b.id IN f0', 'MATCH (b:Entity) WHERE b.id IN f1', 'MATCH (b:Entity) WHERE b.id IN f2']);
-    expect(s.cypher.match(/MATCH \(a:Entity \{id: \$fromId\}\)-\[r:TRANSFERRED\]->\(b\)/g)).toHaveLength(1);
+    // Only the last level keeps to the start, by the relationship's supplier (the frontier's side is expanded).
+    expect(s.cypher.match(/WHERE r\.supplier = \$fromId AND/g)).toHaveLength(1);
+    expect(s.cypher.lastIndexOf('r.supplier = $fromId')).toBeGreaterThan(s.cypher.indexOf('AS l2'));
     expect(s.cypher).toContain('RETURN l1 + l2 + l3 AS rels');
     expect(s.params).toMatchObject({ fromId: HOSTILE, toId: 'UA', knownAt: '2024-01-15', system: 'system:patriot' });
     expect(q.pathLevels('JP', 'UA', resolvePathOptions({ maxHops: 1 })).cypher).not.toContain('family');
@@ -49,7 +51,7 @@ describe('Cypher builders', () => {
 
   it('checkContext, search, resolve and subgraph', () => {
     const statements = [
-      q.checkContext(['JP', HOSTILE], ['system:patriot'], { from: '2024-01-15', to: '2024-01-15' }),
+      q.checkContext(['JP', HOSTILE], ['system:patriot'], { from: '2024-01-15', to: '2024-01-15' }, [HOSTILE]),
       q.searchCandidates(HOSTILE),
       q.resolveRef('Actor', HOSTILE, 'x'),
       q.neighbours([HOSTILE], {}),

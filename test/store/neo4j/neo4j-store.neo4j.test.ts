@@ -119,12 +119,13 @@ describe.runIf(available)('Neo4jStore', () => {
   });
 
   describe('outages', () => {
-    it('reports UNAVAILABLE within the bounded retry time when Neo4j goes away, and recovers when it is back', async () => {
+    /** A TCP proxy in front of the test Neo4j that can be cut (`down()`: every connection dropped and refused). */
+    async function cuttableProxy() {
       const target = new URL(neo4jConfigFromEnv().uri.replace(/^bolt:/, 'http:').replace(/^neo4j:/, 'http:'));
       const sockets = new Set<net.Socket>();
-      let up = true;
+      const state = { up: true };
       const proxy = net.createServer((client) => {
-        if (!up) return client.destroy();
+        if (!state.up) return client.destroy();
         const upstream = net.connect(Number(target.port || 7687), target.hostname);
         sockets.add(client).add(upstream);
         client.pipe(upstream).pipe(client);
@@ -133,16 +134,40 @@ describe.runIf(available)('Neo4jStore', () => {
         upstream.on('error', drop).on('close', drop);
       });
       await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-      const port = (proxy.address() as net.AddressInfo).port;
-      const viaProxy = await Neo4jStore.connect({ ...neo4jConfigFromEnv(), uri: `bolt://127.0.0.1:${port}`, readRetryMs: 2_000, connectTimeoutMs: 1_000 });
+      return {
+        uri: `bolt://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`,
+        down: () => { state.up = false; for (const s of sockets) s.destroy(); },
+        up: () => { state.up = true; },
+        close: () => proxy.close(),
+      };
+    }
+
+    it('retries a read that meets a short outage and answers it', async () => {
+      const proxy = await cuttableProxy();
+      const viaProxy = await Neo4jStore.connect({ ...neo4jConfigFromEnv(), uri: proxy.uri, readRetryMs: 5_000, connectTimeoutMs: 1_000 });
       try {
         expect((await viaProxy.stats()).actors).toBe(10);
-        up = false;
-        for (const s of sockets) s.destroy();
+        proxy.down();
+        const answer = viaProxy.stats();
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        proxy.up();
+        expect((await answer).actors).toBe(10);
+      } finally {
+        await viaProxy.close();
+        proxy.close();
+      }
+    });
+
+    it('reports UNAVAILABLE within the bounded retry time when Neo4j goes away, and recovers when it is back', async () => {
+      const proxy = await cuttableProxy();
+      const viaProxy = await Neo4jStore.connect({ ...neo4jConfigFromEnv(), uri: proxy.uri, readRetryMs: 2_000, connectTimeoutMs: 1_000 });
+      try {
+        expect((await viaProxy.stats()).actors).toBe(10);
+        proxy.down();
         const started = performance.now();
         await expect(viaProxy.stats()).rejects.toMatchObject({ code: 'UNAVAILABLE' });
         expect(performance.now() - started).toBeLessThan(15_000);
-        up = true;
+        proxy.up();
         expect((await viaProxy.stats()).actors).toBe(10);
       } finally {
         await viaProxy.close();

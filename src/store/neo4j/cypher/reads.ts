@@ -184,7 +184,8 @@ const PATH_ROW = `r {id: r.transferId, supplier: r.supplier, recipient: r.recipi
 /**
  * A path query's reverse breadth-first pass from `$toId`, every level in one statement (one round trip): level k
  * reads the `TRANSFERRED` relationships passing the filter that end at the actors first reached at level k − 1;
- * the last level only those leaving `$fromId` (no other supplier could still be reached from the start). Returns
+ * the last level only those leaving `$fromId` (no other supplier could still be reached from the start), found by
+ * expanding the frontier and filtering on `r.supplier` (expanding from a hub start read all its thousands). Returns
  * every relationship read (`rels`), with what ranking needs; whole transfers are read only for the paths kept.
  */
 export function pathLevels(fromId: string, toId: string, o: ResolvedPathOptions): Statement {
@@ -200,8 +201,8 @@ export function pathLevels(fromId: string, toId: string, o: ResolvedPathOptions)
   CALL {
     WITH f${k - 1}${family}
     MATCH (b:Entity) WHERE b.id IN f${k - 1}
-    MATCH ${last ? '(a:Entity {id: $fromId})' : '(a:Actor)'}-[r:TRANSFERRED]->(b)
-    WHERE ${where}
+    MATCH (a:Actor)-[r:TRANSFERRED]->(b)
+    WHERE ${last ? 'r.supplier = $fromId AND ' : ''}${where}
     RETURN collect(${PATH_ROW}) AS l${k}
   }`);
     if (!last) {
@@ -280,11 +281,18 @@ export function searchCandidates(key: string): Statement {
 
 /**
  * What a check needs, in one statement: restrictions in force in a window, wars, the ancestor chains of some actors
- * and systems, and the names of those actors and of the actors the restrictions name.
+ * and systems, and the names of those actors and of the actors the restrictions name; with `transferIds`, those
+ * transfers too (a path question reads its kept transfers and their checks in one round trip).
  */
-export function checkContext(actorIds: readonly string[], systemIds: readonly string[], window: DayWindow): Statement {
+export function checkContext(
+  actorIds: readonly string[],
+  systemIds: readonly string[],
+  window: DayWindow,
+  transferIds: readonly string[] = [],
+): Statement {
   return {
     cypher: `
+  CALL { MATCH (t:Entity) WHERE t.id IN $transfers AND t:Transfer RETURN collect(t.json) AS transfers }
   CALL {
     MATCH (r:Restriction) WHERE r.earliest <= $to AND r.latest >= $from
     RETURN collect(r.json) AS restrictions, reduce(refs = [], r2 IN collect(r.actorRefs) | refs + r2) AS refs
@@ -307,8 +315,8 @@ export function checkContext(actorIds: readonly string[], systemIds: readonly st
     MATCH (n:Entity {id: ref}) WHERE n:Actor
     RETURN collect([n.id, n.name]) AS names
   }
-  RETURN restrictions, wars, actorChains, systemChains, names`,
-    params: { actors: [...actorIds], systems: [...systemIds], from: window.from, to: window.to },
+  RETURN transfers, restrictions, wars, actorChains, systemChains, names`,
+    params: { transfers: [...transferIds], actors: [...actorIds], systems: [...systemIds], from: window.from, to: window.to },
   };
 }
 
