@@ -215,6 +215,11 @@ export interface GraphStore {
   resolveSystem(ref: string): Promise<string>;
   node(id: string): Promise<Entity | undefined>;
   nodes(ids: readonly string[]): Promise<ReadonlyMap<string, Entity>>;
+  /**
+   * A node at once, without a promise: only stores that hold the graph in this process (the memory store) have
+   * it. GraphQL resolvers use it for nested nodes when present, else they batch `nodes` per request.
+   */
+  heldNode?(id: string): Entity | undefined;
   actors(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>>;
   systems(filter: SystemFilter, page: PageRequest): Promise<Page<WeaponSystem>>;
   transfers(filter: TransferFilter, page: PageRequest): Promise<Page<Transfer>>;

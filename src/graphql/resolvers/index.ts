@@ -30,15 +30,21 @@ interface PageInput {
   after?: string | null;
 }
 
-async function value<T>(ctx: Ctx, id: string | undefined | null): Promise<T | null> {
+// Nested nodes: straight from a store that holds the graph in this process (no promise per field, which was a
+// tenth of the memory store's time per request), else batched per request through the loader.
+function value<T>(ctx: Ctx, id: string | undefined | null): T | null | Promise<T | null> {
   if (id == null) return null;
-  return ((await ctx.nodes.load(id))?.value as T | undefined) ?? null;
+  if (ctx.store.heldNode) return (ctx.store.heldNode(id)?.value as T | undefined) ?? null;
+  return ctx.nodes.load(id).then((e) => (e?.value as T | undefined) ?? null);
 }
 
-async function values<T>(ctx: Ctx, ids: readonly string[] | undefined): Promise<T[]> {
+function values<T>(ctx: Ctx, ids: readonly string[] | undefined): T[] | Promise<T[]> {
   if (!ids || ids.length === 0) return [];
-  const found = await ctx.nodes.loadMany(ids);
-  return found.filter((e): e is Entity => e !== undefined && !(e instanceof Error)).map((e) => e.value as T);
+  const present = (found: readonly (Entity | Error | undefined)[]) =>
+    found.filter((e): e is Entity => e !== undefined && !(e instanceof Error)).map((e) => e.value as T);
+  const held = ctx.store.heldNode?.bind(ctx.store);
+  if (held) return present(ids.map((id) => held(id)));
+  return ctx.nodes.loadMany(ids).then(present);
 }
 
 /** A node with its GraphQL type name, for fields typed as the Node interface. */

@@ -121,6 +121,10 @@ export class MemoryStore implements GraphStore {
     return this.snapshot.entities.get(id);
   }
 
+  heldNode(id: string): Entity | undefined {
+    return this.snapshot.entities.get(id);
+  }
+
   async nodes(ids: readonly string[]): Promise<ReadonlyMap<string, Entity>> {
     const out = new Map<string, Entity>();
     for (const id of ids) {
