@@ -129,7 +129,9 @@ export const resolvers = {
     },
     transfers: async (_: unknown, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) => {
       const page = pageArgs(a.first, a.after);
-      return connection(await ctx.store.transfers(await transferFilter(ctx.store, a.filter), page));
+      const found = await ctx.store.transfers(await transferFilter(ctx.store, a.filter), page);
+      for (const entity of found.related ?? []) ctx.nodes.prime(entity.value.id, entity);
+      return connection(found);
     },
     transferPaths: async (_: unknown, a: { from: string; to: string; options?: PathOptionsInput | null }, ctx: Ctx) => {
       const { systemRef, ...options } = pathOptions(a.options);

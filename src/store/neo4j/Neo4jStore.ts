@@ -124,24 +124,20 @@ export class Neo4jStore implements GraphStore {
     return out;
   }
 
-  /**
-   * A page and its counts, read side by side (two round trips at once instead of one after the other; Neo4j
-   * reads are read-committed, so one transaction would not make them more consistent).
-   */
+  /** A page and its counts, in one statement (`pageStatement`: one round trip, one consistent read). */
   private async page<T>(statements: q.PageStatements, size: number, keyOf: (item: T) => SortKey): Promise<Page<T>> {
-    const [countRows, pageRows] = await Promise.all([
-      this.executor.read(statements.count, 'page'),
-      this.executor.read(statements.page, 'page'),
-    ]);
-    const items = pageRows.map((r) => parse<T>(r.json));
-    const total = Number(countRows[0]?.total ?? 0);
-    const before = Number(countRows[0]?.before ?? 0);
+    const [row] = await this.executor.read(q.pageStatement(statements), 'page');
+    const items = ((row?.items as string[] | undefined) ?? []).map((json) => parse<T>(json));
+    const total = Number(row?.total ?? 0);
+    const before = Number(row?.before ?? 0);
+    const related = (row?.related as [Entity['type'], string][] | undefined)?.map(([type, json]) => ({ type, value: parse(json) }) as Entity);
     return {
       items,
       cursors: items.map((item) => encodeCursor(keyOf(item))),
       totalCount: total,
       hasNextPage: before + items.length < total,
       hasPreviousPage: before > 0,
+      ...(related !== undefined && { related }),
     };
   }
 

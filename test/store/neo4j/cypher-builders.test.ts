@@ -20,6 +20,19 @@ describe('Cypher builders', () => {
     expect(s).toMatchSnapshot();
   });
 
+  it('pageStatement: count and items in one statement, each in its own subquery', () => {
+    const parts = q.transfersPage({ recipient: HOSTILE, knownAt: '2024-01-15' }, ['2023-01-01', '2023-12-31', 'transfer:x'], 20);
+    const s = q.pageStatement(parts);
+    expectNoValuesInText(s);
+    expect(s.cypher).toContain('RETURN count(t) AS total');
+    expect(s.cypher).toContain('RETURN collect(json) AS items, collect(refs) AS refs');
+    // Transfers bring the nodes they refer to (for nested supplier, recipient and system fields); others do not.
+    expect(s.cypher.trimEnd().endsWith('RETURN total, before, items, related')).toBe(true);
+    expect(q.pageStatement(q.actorsPage({}, null, undefined, 20)).cypher.trimEnd().endsWith('RETURN total, before, items')).toBe(true);
+    expect(s.params).toEqual({ ...parts.count.params, ...parts.page.params });
+    expect(s).toMatchSnapshot();
+  });
+
   it('timelinePage', () => {
     const s = q.timelinePage({ actors: ['JP', HOSTILE], kinds: ['WAR'], knownAt: '2024-01-15' }, undefined, 10);
     expectNoValuesInText(s.page);

@@ -62,6 +62,39 @@ const NOT_AFTER_ID = (v: string) => `($after IS NOT NULL AND NOT ${AFTER_ID(v)})
 export interface PageStatements {
   readonly count: Statement;
   readonly page: Statement;
+  /** The page's rows carry `refs` (ids of nodes the items refer to), read with the page as `related`. */
+  readonly related?: true;
+}
+
+/**
+ * A page's count and items as one statement (one round trip, one transaction on the server): each in its own
+ * subquery, the items collected in their order; the count's aggregation and the outer `collect` always give one row.
+ * With `related`, also the nodes the items refer to (`[type, json]` pairs), so nested fields need no other read.
+ */
+export function pageStatement(p: PageStatements): Statement {
+  const indent = (cypher: string, by: string) => cypher.trim().split('\n').map((line) => `${by}${line.trim()}`).join('\n');
+  return {
+    cypher: `CALL {
+${indent(p.count.cypher, '  ')}
+}
+CALL {
+  CALL {
+${indent(p.page.cypher, '    ')}
+  }
+  RETURN collect(json) AS items${p.related ? ', collect(refs) AS refs' : ''}
+}${p.related ? `
+CALL {
+  WITH refs
+  UNWIND refs AS row
+  UNWIND row AS ref
+  WITH DISTINCT ref
+  MATCH (n:Entity {id: ref})
+  RETURN collect([n.type, n.json]) AS related
+}
+RETURN total, before, items, related` : `
+RETURN total, before, items`}`,
+    params: { ...p.count.params, ...p.page.params },
+  };
 }
 
 function pageParams(params: Record<string, unknown>, after: SortKey | undefined, size: number): Record<string, unknown> {
@@ -75,7 +108,11 @@ export function transfersPage(filter: TransferFilter, after: SortKey | undefined
   const params = pageParams(transferParams(filter), after, size);
   return {
     count: { cypher: `${head}\nRETURN count(t) AS total, sum(CASE WHEN ${NOT_AFTER_SPAN('t')} THEN 1 ELSE 0 END) AS before`, params },
-    page: { cypher: `${head} AND ${AFTER_SPAN('t')}\nRETURN t.json AS json ORDER BY t.earliest, t.latest, t.id LIMIT $limit`, params },
+    page: {
+      cypher: `${head} AND ${AFTER_SPAN('t')}\nRETURN t.json AS json, [t.supplier, t.recipient, t.system] AS refs ORDER BY t.earliest, t.latest, t.id LIMIT $limit`,
+      params,
+    },
+    related: true,
   };
 }
 
