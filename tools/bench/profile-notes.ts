@@ -49,12 +49,21 @@ and the security headers come from helmet middlewares built once (\`@fastify/hel
 (\`writev\`) 14 %, graphql-js execution 11 %, GC 7 %, Apollo's pipeline 6 %, Fastify 4 %, our resolvers and
 \`transferPaths\` together under 5 %. The store is no longer the bottleneck: what is left is the per-request cost
 of Apollo Server, graphql-js and HTTP, ≈ 0.5–0.9 ms of one core, while autocannon (and Neo4j's idle JVMs, and
-whatever else runs) share the other. On the ×10 paths questions this run served 2,135 req/s (mostly one-hop
-answers); on SIPRI's the answers are larger (more paths, more hops, more checks to serialise) and it served 1,484,
-0.74× the target. What would close it for certain: a second server process
-(Node cluster) on a machine with a free core, or a response cache keyed on the document and variables per
-snapshot (the memory store's snapshots are immutable, so it would never serve stale data) — left out because it
-would mostly measure the cache on a benchmark that cycles through 50 request bodies.
+whatever else runs) share the other. Then nested nodes (each hop's \`from\`/\`to\`, each transfer's system) went
+through the per-request DataLoader, a promise per field (\`runMicrotasks\` 4.6 %, \`promiseForObject\` 3.2 %): on a
+store that holds the graph in process (\`heldNode\`, the memory store) resolvers now read them at once; in
+alternating A/B runs of 10 s (the bench's 50 SIPRI path bodies, 10 connections) that served 2,518 / 1,890 / 2,194
+req/s against 2,058 / 1,837 / 2,030 before, about 10 % more, inside this machine's run-to-run noise of ±20 %. The
+profile after it: the server is idle 11 % of the time (waiting for autocannon, which has the other core), socket
+writes 6 %, GC 5 %, Apollo's pipeline 11 % (of it the SHA-256 of each query text for its document cache, 2 %, and
+the response's JSON, 3 %), graphql-js 14 %, our code (resolvers, plugins, \`transferPaths\`) about 10 %.
+This run served 2,236 req/s on the SIPRI questions (1.12× the target; the full run before the change measured
+1,484, and one with it but before the Neo4j page changes 2,222), 2,390 on the ×10 ones. The margin is about
+the size of this machine's noise, so a busier moment can put a single run under 2,000. What would add a margin
+for certain: a second server process (Node cluster) on a machine with a free core, or a response cache keyed on
+the document and variables per snapshot (the memory store's snapshots are immutable, so it would never serve
+stale data) — left out because it would mostly measure the cache on a benchmark that cycles through 50 request
+bodies.
 
 ### Neo4j store: changed (src/store/neo4j)
 
@@ -79,37 +88,47 @@ would mostly measure the cache on a benchmark that cycles through 50 request bod
   three more round trips; it was slower than the analyst's query (0.66× at p95). Now one statement does the
   reverse breadth-first pass from the target, a \`CALL\` per level reading only the \`TRANSFERRED\` relationships
   (passing the filter) into the actors first reached at the level before, the last level only those leaving the
-  start; the shared \`rankPaths\` (src/query/paths.ts, the memory store's code) ranks them in Node; then the kept
-  paths' transfers and their check context (restrictions, wars, chains and names in one statement) are read side
-  by side: two round-trip times per question instead of five. Answers are checked equal to the memory store's
-  on every question of every size before timing.
+  start; the shared \`rankPaths\` (src/query/paths.ts, the memory store's code) ranks them in Node; then one more
+  statement reads the kept paths' transfers with their check context (restrictions, wars, chains and names): two
+  round trips per question instead of five. \`PROFILE\` of that pass then showed the last level, written as
+  \`(a:Entity {id: $fromId})-[r]->(b)\`, planned from the start: for US→SA (M-113) it expanded all 3,630 of the US's
+  transfers to find none (the frontier was empty), the bulk of the question's db hits; it now expands the
+  frontier's incoming transfers and keeps those with \`r.supplier = $fromId\` (0 db hits there).
+- **Round trips.** Every read ran in a transaction function (\`session.executeRead\`: BEGIN, RUN + PULL, COMMIT).
+  A single statement now runs as an auto-commit transaction (RUN + PULL, one round trip; transient errors are
+  retried within \`NEO4J_READ_RETRY_MS\` by the executor, as the driver retries transaction functions; a test cuts
+  a proxy under a read and sees it answered). \`RETURN 1\` in a loop: 1.3–1.5 ms per transaction function against
+  1.0 ms auto-commit. The store's SIPRI path questions, in a loop over the bench's 300 on a separate instance:
+  p50 9.5 → 6.5 ms and p95 19 → 14.5 ms from auto-commit alone, then p50 4.6 ms and p95 9.9 ms with the last level
+  from the frontier and the second statement merged. The analyst's query is sent the same way, so the ratio
+  compares the queries. Answers are checked equal to the memory store's on every question of every size before
+  timing.
 - **Transfers page.** \`($recipient IS NULL OR t.recipient = $recipient)\` kept the planner from the
   \`transfer_recipient\` index: count and page each scanned every \`Transfer\` (30,000 db hits each on SIPRI). A
   filter now puts only the conditions it sets in the text (fixed fragments, values always parameters), so it
-  seeks the index; the count and the page are read side by side.
+  seeks the index. The count and the items are now one statement (a subquery each), and a transfers page brings
+  the supplier, recipient and system nodes of its items, which prime the GraphQL request's loader: a transfers
+  list with nested names went from four reads (name, count, page, nodes; count and page side by side) to two
+  (name, page). In 10-second A/B runs on a separate instance (SIPRI, the bench's bodies) ours served 111 / 224
+  req/s against the peer's 175 / 302 before, and 235 / 332 against 203 / 286 after.
 - **Timeline page.** The actor filter was \`any(a IN e.actors WHERE a IN actorSet)\` over a list property: every
   page scanned every \`TimelineEntry\`. Entries are now linked \`(:TimelineEntry)-[:FEATURES]->\` to the actors and
   systems they feature (a layout version in their content hash relinks older databases on their next load), and a
   page starts from the actor's index seek. The @neo4j/graphql peer filters the list property
   (\`actors: { includes: $actor }\`) and runs an \`@cypher\` subquery per entry for the nested actors and systems.
-- **What remains, and what would close it.**
-  - *Paths on Neo4j* (this run: SIPRI p95 42 ms against 30 ms, 4.47× the analyst's query at p95 against 5×; the
-    variable-length version measured 177 ms and 0.66×). The floor is round trips, not database work: on the
-    10-actor seed the store takes 12 ms at p50 where the analyst's single statement takes 3.8 ms, and \`PROFILE\`
-    of the reverse pass on SIPRI shows hundreds to a few thousand db hits. Warm, one question after another, the
-    same SIPRI questions measured 9 ms p50 / 18 ms p95 on a separate instance during development (a loop over
-    the same \`querySet\` questions), so part of the gap is this run's machine. What would close it: read
-    the pass's transfers whole (\`t.json\` through the \`Entity\` index) and the small, load-stable check context
-    (restrictions, wars, ancestor chains) in the same statement, making a path question one round trip.
-  - *GraphQL over HTTP on Neo4j.* Our Neo4j API makes several round trips per request (argument look-ups, now
-    side by side; the store's statements; the DataLoader's batch for nested names), where @neo4j/graphql compiles
-    the whole request into one Cypher statement: it is ahead on the flat transfers list (ours 0.72× on SIPRI) and
-    our paths query serves tens of requests per second, while our nested timeline is 7× ahead of it (the peer
-    filters a list property and runs a subquery per entry; at ×10 it timed out on all 20 requests its autocannon
-    run sent, hence no ratio). Resolving an actor or system name is a label scan over \`nameKeys\` lists (no index
-    serves list membership): an \`Entity(id)\` seek first for exact ids, returning the referenced actors and
-    systems with a page (priming the DataLoader), and resolving names inside the store's statement would remove
-    most of the round trips.
+- **What remains.** Every target is met in this run. The margins that are thin, and what would widen them:
+  - *Paths on Neo4j* (SIPRI p95 9.3 ms against 30 ms; 12.8× the analyst's query at p95 against 5×). The full run
+    before this one, with the same path code, measured p95 31 ms and 5.46× while the machine was busier: the
+    tail moves with what else runs. The floor is the two round trips (on the 10-actor seed the store takes
+    8.9 ms at p50 where the analyst's single statement takes 2.3 ms). Reading the small, load-stable check context
+    (restrictions, wars, ancestor chains) in the pass's statement, and the kept transfers' JSON with it, would
+    make a question one round trip.
+  - *GraphQL over HTTP on Neo4j* (flat transfers list 1.24× the peer on SIPRI, 1.01× at ×10; the run before the
+    page changes measured 0.91×). The peer compiles the whole request into one statement; ours makes two reads
+    (the argument's name, then the page with its nodes). Resolving a name is a label scan over \`nameKeys\`
+    lists (no index serves list membership); an \`Entity(id)\` seek first for exact ids, or resolving names
+    inside the page's statement, would make it one. Our paths query over HTTP (154 req/s on SIPRI) pays the
+    name look-ups and the two path reads per request.
   - *\`transferStats\` on Neo4j* ships every matching transfer's JSON into Node (\`allTransfers\`); aggregating SIPRI
     deliveries in Cypher needs them as flat properties or nodes.
 `;

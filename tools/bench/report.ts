@@ -197,7 +197,7 @@ export function writeReport(r: RunResult): string {
     ));
     out.push('');
   }
-  out.push(`The Neo4j store and the analyst query answer (and are then timed on) only the first questions that fit the slow budget (the \`questions\` column; ${fmt(r.config.slowBudgetMs / 1000)} s each), so on big graphs their figures cover fewer questions. The analyst query returns transfer ids only, while both stores return full paths with their restriction checks (the Neo4j store reads them in two steps: one statement for the reverse breadth-first pass over \`TRANSFERRED\`, ranked in Node by the shared \`rankPaths\`, then the kept transfers and their check context side by side). The analyst Cypher:`);
+  out.push(`The Neo4j store and the analyst query answer (and are then timed on) only the first questions that fit the slow budget (the \`questions\` column; ${fmt(r.config.slowBudgetMs / 1000)} s each), so on big graphs their figures cover fewer questions. The analyst query returns transfer ids only, while both stores return full paths with their restriction checks (the Neo4j store reads them in two statements: the reverse breadth-first pass over \`TRANSFERRED\`, ranked in Node by the shared \`rankPaths\`, then the kept transfers with their check context; the Neo4j store's reads and the analyst's query are both sent as auto-commit transactions). The analyst Cypher:`);
   out.push('');
   out.push('```cypher' + ANALYST_PATH_CYPHER + '\n```');
   out.push('');
