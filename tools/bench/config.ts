@@ -69,5 +69,5 @@ export const QUICK: RunConfig = {
   httpConnections: 10,
   httpSeconds: 2,
   httpWarmupSeconds: 1,
-  wholeExport: true,
+  wholeExport: false,
 };

@@ -121,7 +121,7 @@ export function writeReport(r: RunResult): string {
   out.push('');
   out.push(
     quick
-      ? '> **Quick mode** (`npm run bench -- --quick`, the CI smoke run): smaller sizes (no ×10: a 25,000-transfer synthetic set instead, memory store only), Neo4j, the peers and HTTP on SIPRI only, 60 questions per set, 2-second HTTP runs. Figures are indicative only; targets on ×10 are "not measured". Run `npm run bench` for the full figures.'
+      ? '> **Quick mode** (`npm run bench -- --quick`, the CI smoke run): smaller sizes (no ×10: a 25,000-transfer synthetic set instead, memory store only), Neo4j, the peers and HTTP on SIPRI only, 60 questions per set, 2-second HTTP runs, exports around one actor only (no whole-graph export). Figures are indicative only; targets on ×10 are "not measured". Run `npm run bench` for the full figures.'
       : '> **Full run** (`npm run bench`). Every figure below comes from this one run on this machine; ratios compare stores and peers measured side by side in it.',
   );
   out.push('');

@@ -76,7 +76,9 @@ const { values: args } = parseArgs({
   },
 });
 
-const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const runStart = performance.now();
+/** Progress on stderr, each line with the seconds since the run started (so a slow phase shows in CI logs). */
+const log = (line: string) => process.stderr.write(`bench: [${Math.round((performance.now() - runStart) / 1000)} s] ${line}\n`);
 const config = args.quick ? QUICK : FULL;
 // The quick (CI smoke) run never overwrites the full report.
 const outFile = path.resolve(ROOT, args.out ?? (args.quick ? 'tools/bench/BENCHMARKS-quick.md' : 'BENCHMARKS.md'));
