@@ -50,28 +50,28 @@ export const PEER_TIMELINE = `query TimelineOf($actor: String!) {
 type Json = Record<string, unknown>;
 const named = (xs: unknown) => ((xs as { id: string; name: string }[]) ?? []).map((x) => `${x.id}=${x.name}`).sort();
 
+/** A connection's count and one row per node; `date` is the node's (earliest, latest) in either API's shape. */
+function normalizeConnection(conn: unknown, peer: boolean, row: (n: Json, date: Json) => unknown[]): unknown {
+  const c = conn as { totalCount: number; edges: { node: Json }[] };
+  return {
+    totalCount: c.totalCount,
+    rows: c.edges.map(({ node: n }) => row(n, peer ? { earliest: n.earliest, latest: n.latest } : (n.date as Json))),
+  };
+}
+
 /** A transfers page in a shape both APIs give. */
 export function normalizeTransfers(data: Json, peer: boolean): unknown {
-  const conn = (peer ? data.transfersConnection : data.transfers) as { totalCount: number; edges: { node: Json }[] };
-  return {
-    totalCount: conn.totalCount,
-    rows: conn.edges.map(({ node: n }) => {
-      const date = peer ? { earliest: n.earliest, latest: n.latest } : (n.date as Json);
-      const supplier = peer ? named(n.supplierActor) : named([n.supplier]);
-      const system = peer ? named(n.ofSystem) : named([n.system]);
-      return [n.id, n.status, n.kind, date.earliest, date.latest, supplier, system];
-    }),
-  };
+  return normalizeConnection(peer ? data.transfersConnection : data.transfers, peer, (n, date) => [
+    n.id, n.status, n.kind, date.earliest, date.latest,
+    peer ? named(n.supplierActor) : named([n.supplier]),
+    peer ? named(n.ofSystem) : named([n.system]),
+  ]);
 }
 
 /** A timeline page in a shape both APIs give (actors and systems as sorted sets). */
 export function normalizeTimeline(data: Json, peer: boolean): unknown {
-  const conn = (peer ? data.timelineEntriesConnection : data.timeline) as { totalCount: number; edges: { node: Json }[] };
-  return {
-    totalCount: conn.totalCount,
-    rows: conn.edges.map(({ node: n }) => {
-      const date = peer ? { earliest: n.earliest, latest: n.latest } : (n.date as Json);
-      return [n.id, n.kind, date.earliest, date.latest, named(peer ? n.actorNodes : n.actors), named(peer ? n.systemNodes : n.systems)];
-    }),
-  };
+  return normalizeConnection(peer ? data.timelineEntriesConnection : data.timeline, peer, (n, date) => [
+    n.id, n.kind, date.earliest, date.latest,
+    named(peer ? n.actorNodes : n.actors), named(peer ? n.systemNodes : n.systems),
+  ]);
 }

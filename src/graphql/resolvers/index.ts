@@ -42,8 +42,8 @@ function values<T>(ctx: Ctx, ids: readonly string[] | undefined): T[] | Promise<
   if (!ids || ids.length === 0) return [];
   const present = (found: readonly (Entity | Error | undefined)[]) =>
     found.filter((e): e is Entity => e !== undefined && !(e instanceof Error)).map((e) => e.value as T);
-  const held = ctx.store.heldNode?.bind(ctx.store);
-  if (held) return present(ids.map((id) => held(id)));
+  const { store } = ctx;
+  if (store.heldNode) return present(ids.map((id) => store.heldNode!(id)));
   return ctx.nodes.loadMany(ids).then(present);
 }
 

@@ -118,7 +118,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async node(id: string): Promise<Entity | undefined> {
-    return this.snapshot.entities.get(id);
+    return this.heldNode(id);
   }
 
   heldNode(id: string): Entity | undefined {

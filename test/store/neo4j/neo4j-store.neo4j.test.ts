@@ -142,38 +142,37 @@ describe.runIf(available)('Neo4jStore', () => {
       };
     }
 
-    it('retries a read that meets a short outage and answers it', async () => {
+    /** Runs `test` with a store connected through a cuttable proxy (answering before the test starts). */
+    async function behindProxy(readRetryMs: number, test: (store: Neo4jStore, proxy: Awaited<ReturnType<typeof cuttableProxy>>) => Promise<void>) {
       const proxy = await cuttableProxy();
-      const viaProxy = await Neo4jStore.connect({ ...neo4jConfigFromEnv(), uri: proxy.uri, readRetryMs: 5_000, connectTimeoutMs: 1_000 });
+      const viaProxy = await Neo4jStore.connect({ ...neo4jConfigFromEnv(), uri: proxy.uri, readRetryMs, connectTimeoutMs: 1_000 });
       try {
         expect((await viaProxy.stats()).actors).toBe(10);
+        await test(viaProxy, proxy);
+      } finally {
+        await viaProxy.close();
+        proxy.close();
+      }
+    }
+
+    it('retries a read that meets a short outage and answers it', () =>
+      behindProxy(5_000, async (viaProxy, proxy) => {
         proxy.down();
         const answer = viaProxy.stats();
         await new Promise((resolve) => setTimeout(resolve, 700));
         proxy.up();
         expect((await answer).actors).toBe(10);
-      } finally {
-        await viaProxy.close();
-        proxy.close();
-      }
-    });
+      }));
 
-    it('reports UNAVAILABLE within the bounded retry time when Neo4j goes away, and recovers when it is back', async () => {
-      const proxy = await cuttableProxy();
-      const viaProxy = await Neo4jStore.connect({ ...neo4jConfigFromEnv(), uri: proxy.uri, readRetryMs: 2_000, connectTimeoutMs: 1_000 });
-      try {
-        expect((await viaProxy.stats()).actors).toBe(10);
+    it('reports UNAVAILABLE within the bounded retry time when Neo4j goes away, and recovers when it is back', () =>
+      behindProxy(2_000, async (viaProxy, proxy) => {
         proxy.down();
         const started = performance.now();
         await expect(viaProxy.stats()).rejects.toMatchObject({ code: 'UNAVAILABLE' });
         expect(performance.now() - started).toBeLessThan(15_000);
         proxy.up();
         expect((await viaProxy.stats()).actors).toBe(10);
-      } finally {
-        await viaProxy.close();
-        proxy.close();
-      }
-    });
+      }));
 
     it('fails to connect with UNAVAILABLE when nothing listens', async () => {
       await expect(Neo4jStore.connect({ ...neo4jConfigFromEnv(), uri: 'bolt://127.0.0.1:1', readRetryMs: 500, connectTimeoutMs: 500 })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
