@@ -1,0 +1,184 @@
+// The resolved domain types: records after the seed resolver (or an importer) has checked them, and the Dataset.
+import type { TimeSpan } from '../time.js';
+import type { ActorKind, AidCategory, EventKind, RestrictionRule, TransferKind, TransferStatus } from './vocabulary.js';
+
+/** A count: exact, a range, or words. */
+export interface Quantity {
+  readonly exact?: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly text?: string;
+}
+
+/** An amount in US dollars. */
+export interface Amount {
+  readonly min?: number;
+  readonly max?: number;
+  readonly text?: string;
+}
+
+/** A resolved citation (the source is known to exist). */
+export interface Citation {
+  readonly source: string;
+  readonly quote?: string;
+  readonly note?: string;
+  readonly locator?: string;
+}
+
+/** Where a fact was published. `text` is the stored document's contents when there is one. */
+export interface Source {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly url?: string;
+  readonly publishedAt: TimeSpan;
+  readonly textFile?: string;
+  readonly note?: string;
+}
+
+/** A resolved actor: its `partOf` and `country` name known actors. */
+export interface Actor {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ActorKind;
+  readonly aliases: readonly string[];
+  readonly partOf?: string;
+  readonly country?: string;
+  readonly note?: string;
+}
+
+/** A resolved weapon system: its `family`, `manufacturer` and `producedBy` name known records. */
+export interface WeaponSystem {
+  readonly id: string;
+  readonly name: string;
+  readonly designation?: string;
+  readonly category: string;
+  readonly family?: string;
+  readonly manufacturer?: string;
+  readonly producedBy?: string;
+  readonly aliases: readonly string[];
+  readonly citations: readonly Citation[];
+  readonly note?: string;
+}
+
+/** Common fields of grounded facts: citations, when first reported, notes and inferred fields. */
+export interface Grounded {
+  readonly citations: readonly Citation[];
+  /** The earliest day any citing source may have been published: the fact's known time. */
+  readonly knownSince: string;
+  readonly note?: string;
+  readonly inferred: readonly string[];
+}
+
+/** A resolved status change with its parsed date and known time. */
+export interface StatusChange {
+  readonly status: TransferStatus;
+  readonly date: TimeSpan;
+  readonly citations: readonly Citation[];
+  readonly knownSince: string;
+}
+
+/** One SIPRI delivery row: the year and what was delivered in it (null = not known; 0 TIV = below 0.5 M). */
+export interface SipriDelivery {
+  readonly year: number;
+  readonly yearEstimated: boolean;
+  readonly units: number | null;
+  readonly unitsEstimated: boolean;
+  /** SIPRI TIV of the weapons delivered that year, in millions. */
+  readonly tiv: number | null;
+}
+
+/** The SIPRI Arms Transfers Database record behind an imported transfer. */
+export interface SipriDeal {
+  readonly dealId: string;
+  readonly designation: string;
+  readonly description: string;
+  readonly category: string;
+  readonly orderYear: number | null;
+  readonly orderYearEstimated: boolean;
+  readonly condition: 'NEW' | 'SECOND_HAND' | 'SECOND_HAND_MODERNIZED';
+  /** SIPRI's "SIPRI estimate" column: the TIV of one new unit, in millions (null when empty). */
+  readonly tivPerNewUnit: number | null;
+  /** SIPRI's "TIV deal unit": the TIV of one unit as delivered (new-unit TIV × condition factor), in millions. */
+  readonly tivPerUnit: number | null;
+  readonly localProduction: boolean;
+  readonly deliveries: readonly SipriDelivery[];
+  /** The release the record comes from, e.g. "12 Feb 2026". */
+  readonly release: string;
+}
+
+/** A resolved transfer: every id it holds names a known record of the right collection. */
+export interface Transfer extends Grounded {
+  readonly id: string;
+  readonly supplier: string;
+  readonly recipient: string;
+  readonly system: string;
+  readonly quantity?: Quantity;
+  readonly status: TransferStatus;
+  readonly kind: TransferKind;
+  readonly date: TimeSpan;
+  readonly valueUsd?: Amount;
+  readonly enabledBy: readonly string[];
+  readonly subjectTo: readonly string[];
+  readonly backfills: readonly string[];
+  readonly statusHistory: readonly StatusChange[];
+  /** Present on transfers imported from SIPRI. */
+  readonly sipri?: SipriDeal;
+}
+
+/** A resolved event. */
+export interface Event extends Grounded {
+  readonly id: string;
+  readonly kind: EventKind;
+  readonly title: string;
+  readonly date: TimeSpan;
+  readonly actors: readonly string[];
+  readonly systems: readonly string[];
+  readonly quantity?: Quantity;
+  readonly valueUsd?: Amount;
+}
+
+/** Whom a restriction binds; an absent list binds everyone. */
+export interface AppliesTo {
+  readonly suppliers?: readonly string[];
+  readonly recipients?: readonly string[];
+  readonly systems?: readonly string[];
+  readonly origins?: readonly string[];
+}
+
+/** A resolved restriction, in force over `inForce`. */
+export interface Restriction extends Grounded {
+  readonly id: string;
+  readonly rule: RestrictionRule;
+  readonly title: string;
+  readonly imposedBy: string;
+  readonly appliesTo: AppliesTo;
+  readonly consentOf?: string;
+  readonly inForce: TimeSpan;
+}
+
+/** A resolved aid commitment. */
+export interface AidCommitment extends Grounded {
+  readonly id: string;
+  readonly donor: string;
+  readonly recipient: string;
+  readonly amountUsd: Amount;
+  readonly categories: readonly AidCategory[];
+  readonly date: TimeSpan;
+}
+
+/** Everything a store holds, validated and cross-referenced; the unit of an atomic load. */
+export interface Dataset {
+  readonly sources: readonly Source[];
+  readonly actors: readonly Actor[];
+  readonly systems: readonly WeaponSystem[];
+  readonly transfers: readonly Transfer[];
+  readonly events: readonly Event[];
+  readonly restrictions: readonly Restriction[];
+  readonly aidCommitments: readonly AidCommitment[];
+}
+
+/** An empty dataset. */
+export const EMPTY_DATASET: Dataset = Object.freeze({
+  sources: [], actors: [], systems: [], transfers: [], events: [], restrictions: [], aidCommitments: [],
+});

@@ -1,0 +1,26 @@
+// Names and aliases of actors and systems: each must have a letter or digit and name one record of its collection.
+import { normalizeName } from '../../domain/text.js';
+import type { GroundedContext } from './context.js';
+import type { Reporter } from './Reporter.js';
+
+/** A claimer of names shared by actors and systems; each collection has its own namespace. */
+export function nameClaims(report: Reporter): GroundedContext['claimNames'] {
+  const owners = new Map<string, string>();
+  return (at, collection) => {
+    const names = [at.value.name, ...at.value.aliases];
+    names.forEach((name, i) => {
+      const key = normalizeName(name);
+      const sub = i === 0 ? ['name'] : ['aliases', i - 1];
+      if (key === '') {
+        report.add(at, sub, 'expected a name with at least one letter or digit');
+        return;
+      }
+      const owner = owners.get(`${collection}:${key}`);
+      if (owner !== undefined && owner !== at.value.id) {
+        report.add(at, sub, `"${name}" already names ${owner}; names and aliases must be unambiguous`);
+      } else {
+        owners.set(`${collection}:${key}`, at.value.id);
+      }
+    });
+  };
+}
