@@ -17,7 +17,7 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
       await real.load(await loadSeedDir(SEED_DIR));
       store = new Proxy(real, {
         get(target, prop, receiver) {
-          if (prop === 'transferPaths') pathCalls += 1;
+          if (prop === 'pathCandidates') pathCalls += 1;
           return Reflect.get(target, prop, receiver);
         },
       });
@@ -141,9 +141,9 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
       it('search "patriot" ranks the system first, with nodes of the right type', async () => {
         const data = await ok(`{ search(text: "patriot", first: 3) { type match matched node { id ... on WeaponSystem { category } ... on Event { kind } } } }`);
         expect(data.search).toEqual([
-          { type: 'WeaponSystem', match: 'EXACT', matched: 'Patriot', node: { id: 'system:patriot', category: 'air-defence system' } },
-          { type: 'WeaponSystem', match: 'PREFIX', matched: 'Patriot missile', node: { id: 'system:patriot-missile', category: 'interceptor missile' } },
-          { type: 'Event', match: 'CONTAINS', matched: "Ambassador Rahm Emanuel says Japan's Patriots help the U.S. manage its inventory", node: { id: 'event:emanuel-patriot-inventory-statement', kind: 'STATEMENT' } },
+          { type: 'WEAPON_SYSTEM', match: 'EXACT', matched: 'Patriot', node: { id: 'system:patriot', category: 'air-defence system' } },
+          { type: 'WEAPON_SYSTEM', match: 'PREFIX', matched: 'Patriot missile', node: { id: 'system:patriot-missile', category: 'interceptor missile' } },
+          { type: 'EVENT', match: 'CONTAINS', matched: "Ambassador Rahm Emanuel says Japan's Patriots help the U.S. manage its inventory", node: { id: 'event:emanuel-patriot-inventory-statement', kind: 'STATEMENT' } },
         ]);
       });
 

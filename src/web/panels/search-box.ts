@@ -42,7 +42,7 @@ export class SearchBox {
     const controller = new AbortController();
     this.pending = controller;
     try {
-      const data = await gql<{ search: SearchHit[] }>(SEARCH_QUERY, { text, first: 12 }, { signal: controller.signal });
+      const data = await gql(SEARCH_QUERY, { text, first: 12 }, { signal: controller.signal });
       if (this.pending === controller) this.render(data.search, text);
     } catch (error) {
       if (!(error instanceof Error && error.name === 'AbortError')) this.onError(error);
@@ -65,12 +65,12 @@ export class SearchBox {
           { 'data-id': hit.node.id },
           h('span', { class: 'hit-name' }, hit.name),
           hit.matched !== hit.name ? h('span', { class: 'hit-alias' }, ` (“${hit.matched}”)`) : null,
-          h('span', { class: 'hit-type' }, ` ${hit.type === 'WeaponSystem' ? 'system' : hit.type.toLowerCase()} · ${hit.node.id}`),
+          h('span', { class: 'hit-type' }, ` ${hit.type === 'WEAPON_SYSTEM' ? 'system' : hit.type.toLowerCase()} · ${hit.node.id}`),
           h(
             'span',
             { class: 'hit-actions' },
-            hit.type === 'Actor' ? [use('from', hit, 'Start'), use('to', hit, 'End')] : null,
-            hit.type === 'WeaponSystem' ? use('system', hit, 'System') : null,
+            hit.type === 'ACTOR' ? [use('from', hit, 'Start'), use('to', hit, 'End')] : null,
+            hit.type === 'WEAPON_SYSTEM' ? use('system', hit, 'System') : null,
             use('select', hit, 'Details'),
           ),
         ),
