@@ -5,7 +5,7 @@ import { fmt, type Latency } from './measure.js';
 import { ANALYST_PATH_CYPHER } from './peers/cypher.js';
 import { PEER_TYPE_DEFS } from './peers/neo4j-graphql.js';
 import { PROFILE_NOTES } from './profile-notes.js';
-import type { HttpRun, RunResult, SizeResult } from './run.js';
+import type { HttpRun, RunResult, SizeResult } from './results.js';
 
 const ms = (x: number | undefined) => (x === undefined ? '–' : `${fmt(x)} ms`);
 const s = (x: number | undefined) => (x === undefined ? '–' : `${fmt(x / 1000)} s`);

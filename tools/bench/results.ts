@@ -1,0 +1,53 @@
+// The shape of one bench run's figures: written by run.ts (and saved as results-*.json), read by report.ts.
+import type { ExportTimes, PathShape } from './bench-store.js';
+import type { HttpResult } from './child-http.js';
+import type { LoadResult } from './child-load.js';
+import type { RunConfig, SizePlan } from './config.js';
+import type { Api } from './http.js';
+import type { MachineInfo } from './machine.js';
+import type { Latency } from './measure.js';
+
+/** Answers compared before timing: how many were checked, how many differed, and the first difference. */
+export interface Check {
+  readonly checked: number;
+  readonly differing: number;
+  readonly example?: string;
+}
+
+/** One autocannon run and how many distinct (checked) request bodies it cycled through. */
+export type HttpRun = HttpResult & { readonly bodies: number };
+
+/** The HTTP runs of one API, one per kind of question. */
+export interface HttpFigures {
+  readonly paths?: HttpRun;
+  readonly transfers?: HttpRun;
+  readonly timeline?: HttpRun;
+}
+
+/** Every figure measured at one dataset size, on each store and peer that ran. */
+export interface SizeResult {
+  readonly size: string;
+  readonly label: string;
+  readonly plan: SizePlan;
+  readonly counts: { transfers: number; actors: number; systems: number; timelineEntries: number };
+  readonly questions: { paths: number; timeline: number; http: number; families: number; shape: PathShape };
+  readonly loads: { memory: LoadResult[]; neo4j: LoadResult[] };
+  readonly checks: Record<string, Check>;
+  readonly paths: { memory: Latency; neo4j?: Latency; analyst?: Latency };
+  readonly timeline: { memory: Latency; neo4j?: Latency };
+  readonly stats: { memory: Record<string, Latency>; neo4j?: Record<string, Latency> };
+  readonly exports: { memory: ExportTimes[]; neo4j: ExportTimes[] };
+  readonly http: Partial<Record<Api, HttpFigures>>;
+}
+
+/** One whole run: its configuration, the machine, every size's figures and the notes gathered on the way. */
+export interface RunResult {
+  readonly mode: RunConfig['mode'];
+  readonly config: RunConfig;
+  readonly startedAt: string;
+  readonly durationS: number;
+  readonly machine: MachineInfo;
+  readonly neo4jVersion?: string;
+  readonly sizes: SizeResult[];
+  readonly notes: string[];
+}
