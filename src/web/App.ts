@@ -2,7 +2,7 @@
 import { gql, GraphQLRequestError } from './api/client.js';
 import { CHECK_QUERY, NODE_QUERY } from './api/queries.js';
 import type { TimelineResult } from './api/timeline-load.js';
-import type { ActorRef, NodeDetails, Path, Subgraph, TimelineEntry, TransferCheck } from './api/types.js';
+import type { ActorRef, NodeDetails, Path, Subgraph, TimelineEntry } from './api/types.js';
 import { requestView } from './api/view-requests.js';
 import { byId } from './dom.js';
 import { OPEN_END, OPEN_START } from './format.js';
@@ -270,7 +270,7 @@ export class App {
     const seq = ++this.detailsSeq;
     this.details.message('Loading details…');
     try {
-      const { node } = await gql<{ node: NodeDetails | null }>(NODE_QUERY, { id });
+      const { node } = await gql(NODE_QUERY, { id });
       if (seq !== this.detailsSeq) return;
       if (node === null) {
         this.details.message(`Nothing has the id “${id}”.`);
@@ -287,7 +287,7 @@ export class App {
       const route = edge !== undefined && this.graph.current.hasEdge(edge) ? this.graph.current.getEdgeAttribute(edge, 'transfers') : [];
       this.details.show(node, { pathChecks, route });
       const on = node.date.earliest !== OPEN_START ? node.date.earliest : node.date.latest !== OPEN_END ? node.date.latest : undefined;
-      const { transferCheck } = await gql<{ transferCheck: TransferCheck }>(CHECK_QUERY, {
+      const { transferCheck } = await gql(CHECK_QUERY, {
         supplier: node.supplier.id, recipient: node.recipient.id, system: node.system.id, ...(on !== undefined && { on }),
       });
       if (seq === this.detailsSeq) this.details.show(node, { pathChecks, route, check: transferCheck });

@@ -4,10 +4,11 @@ import type { SipriDeal } from '../../src/web/api/types.js';
 import { amountText, isSafeUrl, quantityText, spanText, tivDelivered, tivText } from '../../src/web/format.js';
 
 describe('spanText', () => {
+  const EXACT = { approximate: false, uncertain: false };
   it('gives the EDTF, the precision and the bounds, open ends named', () => {
-    expect(spanText({ edtf: '2024-01/..', earliest: '2024-01-01', latest: '9999-12-31', precision: 'RANGE' })).toBe('2024-01/.. (range: 2024-01-01 → open)');
-    expect(spanText({ edtf: '2023-12-22', earliest: '2023-12-22', latest: '2023-12-22', precision: 'DAY' })).toBe('2023-12-22 (day)');
-    expect(spanText({ edtf: '2023-05~', earliest: '2023-05-01', latest: '2023-05-31', precision: 'MONTH', approximate: true })).toBe(
+    expect(spanText({ edtf: '2024-01/..', earliest: '2024-01-01', latest: '9999-12-31', precision: 'RANGE', ...EXACT })).toBe('2024-01/.. (range: 2024-01-01 → open)');
+    expect(spanText({ edtf: '2023-12-22', earliest: '2023-12-22', latest: '2023-12-22', precision: 'DAY', ...EXACT })).toBe('2023-12-22 (day)');
+    expect(spanText({ edtf: '2023-05~', earliest: '2023-05-01', latest: '2023-05-31', precision: 'MONTH', approximate: true, uncertain: false })).toBe(
       '2023-05~ (month: 2023-05-01 → 2023-05-31, approximate)',
     );
   });

@@ -1,17 +1,17 @@
 // The graph the dashboard draws: one edge per supplier→recipient pair, path hops labelled, the path emphasised.
 import { describe, expect, it } from 'vitest';
-import type { Hop, Path, Subgraph } from '../../src/web/api/types.js';
+import type { Hop, Path, Subgraph, TimelineEntry, TransferStatus } from '../../src/web/api/types.js';
 import { emphasisFor, pathEdges } from '../../src/web/graph/emphasis.js';
 import { drawnActorsOf, edgeTransfer, graphSelectionOf } from '../../src/web/graph/selection.js';
 import { buildGraph, edgeKey, pathActors, placeNodes, unitHash } from '../../src/web/graph/graph-model.js';
 import { COLORS, edgeLabel, edgeLook, NO_EMPHASIS, nodeLook } from '../../src/web/graph/graph-style.js';
 
 const actor = (id: string, name = id) => ({ id, name });
-const hop = (from: string, to: string, id: string, status: string, edtf: string): Hop => ({
+const hop = (from: string, to: string, id: string, status: TransferStatus, edtf: string): Hop => ({
   via: 'TRANSFER', from: actor(from), to: actor(to),
-  transfer: { id, status, kind: 'UNKNOWN', system: { id: 'system:patriot-missile', name: 'Patriot missile' }, date: { edtf, earliest: '2024-01-01', latest: '9999-12-31', precision: 'RANGE' } },
+  transfer: { id, status, kind: 'UNKNOWN', system: { id: 'system:patriot-missile', name: 'Patriot missile' }, date: { edtf, earliest: '2024-01-01', latest: '9999-12-31', precision: 'RANGE', approximate: false, uncertain: false } },
 });
-const span = { edtf: '2024', earliest: '2024-01-01', latest: '2024-12-31', precision: 'YEAR' as const };
+const span = { edtf: '2024', earliest: '2024-01-01', latest: '2024-12-31', precision: 'YEAR' as const, approximate: false, uncertain: false };
 const path = (...hops: Hop[]): Path => ({ length: hops.length, departs: span, arrives: span, hops, checks: [] });
 
 const JP_US_UA = path(hop('JP', 'US', 't:jp-us', 'PLANNED', '2024-01/..'), hop('US', 'UA', 't:us-ua', 'POTENTIAL', '2023-12-22/..'));
@@ -113,7 +113,7 @@ describe('emphasisFor / nodeLook / edgeLook', () => {
 
 describe('graphSelectionOf / drawnActorsOf / edgeTransfer', () => {
   const g = buildGraph({ subgraph: SUBGRAPH, paths: [JP_US_UA] });
-  const entries = [{ id: 'event:x', kind: 'POLICY_CHANGE', title: 'x', date: span, subject: { id: 'event:x' }, actors: [{ id: 'JP' }, { id: 'org:gone' }], systems: [] }];
+  const entries: TimelineEntry[] = [{ id: 'event:x', kind: 'POLICY_CHANGE', title: 'x', date: span, subject: { id: 'event:x' }, actors: [{ id: 'JP' }, { id: 'org:gone' }], systems: [] }];
 
   it('selects nothing for an empty id, and nothing drawn for an unknown one', () => {
     expect(graphSelectionOf('', g, entries)).toEqual({ nodes: [], edges: [] });

@@ -1,10 +1,10 @@
 // Timeline items: points for days, ranges for imprecise dates, open ends clipped to the visible window.
 import { describe, expect, it } from 'vitest';
-import type { Path, Span, TimelineEntry } from '../../src/web/api/types.js';
+import type { Path, Span, TimelineEntry, TimelineKind } from '../../src/web/api/types.js';
 import { groupOf, nextDay, pathWindow, toTimelineItems, visibleWindow } from '../../src/web/timeline/timeline-items.js';
 
-const span = (edtf: string, earliest: string, latest: string, precision: Span['precision'] = 'RANGE'): Span => ({ edtf, earliest, latest, precision });
-const entry = (id: string, kind: string, date: Span, actors: string[] = ['JP']): TimelineEntry => ({
+const span = (edtf: string, earliest: string, latest: string, precision: Span['precision'] = 'RANGE'): Span => ({ edtf, earliest, latest, precision, approximate: false, uncertain: false });
+const entry = (id: string, kind: TimelineKind, date: Span, actors: string[] = ['JP']): TimelineEntry => ({
   id, kind, title: `title of ${id}`, date, subject: { id: id.split('#')[0]! }, actors: actors.map((a) => ({ id: a })), systems: [],
 });
 

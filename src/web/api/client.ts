@@ -1,4 +1,5 @@
-// A tiny GraphQL client: POSTs JSON to /graphql and turns GraphQL errors into one typed error.
+// A tiny GraphQL client: POSTs a typed document as JSON to /graphql and turns GraphQL errors into one typed error.
+import type { TypedDocumentString } from './generated/graphql.js';
 
 /** A failed GraphQL request, with the server's first message and its `extensions.code`. */
 export class GraphQLRequestError extends Error {
@@ -26,26 +27,39 @@ export interface RequestOptions {
 }
 
 /**
- * Runs one GraphQL operation and returns its `data`. Throws GraphQLRequestError carrying `errors[0].message`
- * and `extensions.code` when the answer has errors, is not JSON, or the request fails.
+ * What follows the document: its variables (optional when the operation requires none) and the request options.
+ * `{} extends TVariables` holds exactly when every variable is optional.
  */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<T> {
+export type GqlArguments<TVariables> = {} extends TVariables
+  ? [variables?: TVariables, options?: RequestOptions]
+  : [variables: TVariables, options?: RequestOptions];
+
+/**
+ * Runs one GraphQL operation and returns its `data`, typed by the document (documents/*.graphql, typed by
+ * `npm run codegen`), as are its variables. Throws GraphQLRequestError carrying `errors[0].message` and
+ * `extensions.code` when the answer has errors, is not JSON, or the request fails.
+ */
+export async function gql<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables, options = {}]: GqlArguments<TVariables>
+): Promise<TResult> {
+  const query = document.toString();
   const doFetch = options.fetch ?? fetch;
   let response: Response;
   try {
     response = await doFetch(options.endpoint ?? '/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query, variables: variables ?? {} }),
       ...(options.signal !== undefined && { signal: options.signal }),
     });
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
     throw new GraphQLRequestError(`Cannot reach the server: ${error instanceof Error ? error.message : String(error)}`, 'NETWORK_ERROR');
   }
-  let body: GraphQLResponse<T>;
+  let body: GraphQLResponse<TResult>;
   try {
-    body = (await response.json()) as GraphQLResponse<T>;
+    body = (await response.json()) as GraphQLResponse<TResult>;
   } catch {
     throw new GraphQLRequestError(`The server answered ${response.status} ${response.statusText} without JSON`, `HTTP_${response.status}`);
   }

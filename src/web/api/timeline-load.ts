@@ -1,6 +1,7 @@
 // Loads the timeline for the controls: entries of the actors (and system), plus system-less context events.
 import { gql, type RequestOptions } from './client.js';
 import { TIMELINE_QUERY } from './queries.js';
+import type { TimelineFilter } from './generated/graphql.js';
 import type { TimelineEntry, TimelinePage } from './types.js';
 
 /** Most entries drawn: one page of 100 (a timeline of more is unreadable; a window narrows it). */
@@ -38,7 +39,7 @@ export interface TimelineResult {
 }
 
 async function pages(
-  filter: Record<string, unknown>,
+  filter: TimelineFilter,
   max: number,
   options: RequestOptions,
   tooMany?: (total: number) => Promise<boolean>,
@@ -47,8 +48,8 @@ async function pages(
   let after: string | null = null;
   let total = 0;
   do {
-    const variables: Record<string, unknown> = { filter, first: 100, ...(after !== null && { after }) };
-    const page: { timeline: TimelinePage } = await gql(TIMELINE_QUERY, variables, options);
+    // Typed by hand: the next `after` comes from this page, a cycle TypeScript's inference does not follow.
+    const page: { timeline: TimelinePage } = await gql(TIMELINE_QUERY, { filter, first: 100, ...(after !== null && { after }) }, options);
     total = page.timeline.totalCount;
     if (after === null && total > max && tooMany !== undefined && (await tooMany(total))) return undefined;
     entries.push(...page.timeline.nodes);

@@ -1,14 +1,11 @@
 // Sends the requests one view needs, all at once: actor names, paths, the neighbourhood and the timeline.
 import { gql } from './client.js';
-import { PATHS_QUERY, SUBGRAPH_QUERY } from './queries.js';
+import { PATHS_QUERY, RESOLVE_QUERY, RESOLVE_TWO_QUERY, SUBGRAPH_QUERY } from './queries.js';
 import { loadTimeline, type TimelineResult } from './timeline-load.js';
 import type { ActorRef, PathResult, Subgraph } from './types.js';
 import { windowInput } from '../state/date-window.js';
 import type { ViewState } from '../state/view-state.js';
 import { pathWindow } from '../timeline/timeline-items.js';
-
-const RESOLVE_ONE = 'query DashboardResolve($from: ID!) { from: actor(id: $from) { id name } }';
-const RESOLVE_TWO = 'query DashboardResolve2($from: ID!, $to: ID!) { from: actor(id: $from) { id name } to: actor(id: $to) { id name } }';
 
 /** The answers of one view, each a promise (rejections are handled: await the ones you use). */
 export interface ViewRequests {
@@ -28,13 +25,13 @@ export function requestView(state: ViewState, depth: number, signal: AbortSignal
   const filter = { ...(state.system && { system: state.system }), ...(between && { between }) };
   const around = [state.from, state.to].filter(Boolean);
   const actors = state.to
-    ? gql<{ from: ActorRef | null; to: ActorRef | null }>(RESOLVE_TWO, { from: state.from, to: state.to }, { signal })
-    : gql<{ from: ActorRef | null }>(RESOLVE_ONE, { from: state.from }, { signal });
+    ? gql(RESOLVE_TWO_QUERY, { from: state.from, to: state.to }, { signal })
+    : gql(RESOLVE_QUERY, { from: state.from }, { signal });
   const options = { order: state.order, maxHops: state.maxHops, ...filter };
   const paths: Promise<PathResult> = state.to
-    ? gql<{ transferPaths: PathResult }>(PATHS_QUERY, { from: state.from, to: state.to, options }, { signal }).then((d) => d.transferPaths)
+    ? gql(PATHS_QUERY, { from: state.from, to: state.to, options }, { signal }).then((d) => d.transferPaths)
     : Promise.resolve({ paths: [], truncated: false });
-  const subgraph = gql<{ subgraph: Subgraph }>(SUBGRAPH_QUERY, { around, depth, filter }, { signal }).then((d) => d.subgraph);
+  const subgraph = gql(SUBGRAPH_QUERY, { around, depth, filter }, { signal }).then((d) => d.subgraph);
   const focus = paths.then((r) => pathWindow(r.paths[state.path] ?? r.paths[0])).catch(() => undefined);
   const timeline = loadTimeline({ actors: around, system: state.system || undefined, between, focus }, { signal });
   for (const p of [actors, paths, subgraph, timeline]) p.catch(() => undefined);
