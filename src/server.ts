@@ -14,7 +14,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { ArmsgraphError } from './domain/errors.js';
-import { exportBaseName, exportFiles, exportGraph, exportQuery, selectSubgraph } from './export/index.js';
+import { asParameterError, exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery } from './export/index.js';
+import { ask } from './query/index.js';
 import { GRAPHQL_CODES, createApollo, createContext, errorLogPlugin, type GraphQLContext } from './graphql/index.js';
 import type { Dataset } from './domain/model.js';
 import type { GraphStore } from './store/index.js';
@@ -211,10 +212,12 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
     );
   }
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/export', async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | string[] | undefined> }>('/export', async (request, reply) => {
     try {
-      const { selection, format, part } = await exportQuery(options.store, request.query);
-      const { subgraph, sources } = await selectSubgraph(options.store, selection);
+      const { selection: asked, format, part } = parseExportQuery(request.query);
+      const { selection, subgraph, sources } = await ask(options.store).exportSelection(exportInput(asked)).catch((error: unknown) => {
+        throw asParameterError(error);
+      });
       const files = exportFiles(format, exportGraph(subgraph, sources), exportBaseName(selection));
       const file = format === 'CSV' ? files.find((f) => f.name.endsWith(`-${part}.csv`))! : files[0]!;
       return reply

@@ -24,7 +24,7 @@ describe('armsgraph CLI', () => {
   it('exits non-zero with a clear message on bad arguments', async () => {
     const unknown = await run('paths', 'Japn', 'Ukraine');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('armsgraph: unknown actor "Japn" (did you mean "Japan", "JPN" or "JP"?)\n');
+    expect(unknown.stderr).toBe('armsgraph: from: unknown actor "Japn" (did you mean "Japan", "JPN" or "JP"?)\n');
     const hops = await run('paths', 'Japan', 'Ukraine', '--max-hops', '50');
     expect(hops.code).toBe(2);
     expect(hops.stderr).toContain('maxHops must be an integer from 1 to 6, got 50');

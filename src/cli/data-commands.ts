@@ -8,7 +8,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { InvalidArgumentError, formatIssue } from '../domain/errors.js';
 import { diffTransfers, mergeDatasets } from '../import/index.js';
-import { exportBaseName, exportFiles, exportGraph, exportQuery, selectSubgraph } from '../export/index.js';
+import { exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery } from '../export/index.js';
+import { ask } from '../query/index.js';
 import { loadSeedDir, validateSeedDir } from '../seeds/index.js';
 import { MemoryStore, Neo4jStore } from '../store/index.js';
 import { buildDataset, parseInteger, parseStatuses, print, printJson, readSipri, withStore, type GlobalOptions } from './options.js';
@@ -104,15 +105,21 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
     .option('--system <system>', 'only transfers of this system or family')
     .option('--between <edtf>', 'only transfers that may fall in this window, e.g. 2022/2024')
     .option('--statuses <list>', 'comma-separated statuses', parseStatuses)
+    .option('--kinds <list>', 'comma-separated transfer kinds, e.g. SALE,DONATION')
+    .option('--supplier <actor>', 'only transfers from this actor (id or alias)')
+    .option('--recipient <actor>', 'only transfers to this actor (id or alias)')
+    .option('--known-at <day>', 'only transfers reported by this day')
     .option('-o, --output <path>', 'file to write (a directory for csv: nodes and relationships files); default stdout')
     .action((o: Record<string, any>) => withStore(globals(), async (store) => {
       const started = performance.now();
-      const query: Record<string, string | undefined> = {
+      // The same parameters as GET /export, read by the same parser (flags left out are not parameters).
+      const given: Record<string, string | undefined> = {
         format: o.format, around: o.around, depth: String(o.depth), system: o.system, between: o.between,
-        statuses: o.statuses?.join(','),
+        statuses: o.statuses?.join(','), kinds: o.kinds, supplier: o.supplier, recipient: o.recipient, knownAt: o.knownAt,
       };
-      const { selection, format } = await exportQuery(store, query);
-      const { subgraph, sources } = await selectSubgraph(store, selection);
+      const query = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+      const { selection: asked, format } = parseExportQuery(query);
+      const { selection, subgraph, sources } = await ask(store).exportSelection(exportInput(asked));
       const files = exportFiles(format, exportGraph(subgraph, sources), exportBaseName(selection));
       if (o.output === undefined) {
         if (files.length > 1) throw new InvalidArgumentError('--format csv writes two files (nodes and relationships): give -o DIRECTORY');

@@ -1,7 +1,7 @@
 // Human-readable rendering of query results for the terminal (the CLI's default output).
 import type { Citation, Transfer } from '../domain/model.js';
 import { OPEN_END, OPEN_START, type TimeSpan } from '../domain/time.js';
-import type { CheckReason, Path, TimelineEntry, TransferCheck } from '../store/types.js';
+import type { CheckReason, Path, TimelineEntry, TransferCheck } from '../query/index.js';
 
 /** Looks up display names by id. */
 export type NameOf = (id: string) => string;

@@ -5,7 +5,8 @@ import { InvalidArgumentError as CommanderArgumentError } from 'commander';
 import { TRANSFER_STATUSES, type Dataset, type TransferStatus } from '../domain/model.js';
 import { importSipri, mergeDatasets, type ImportSipriSummary } from '../import/index.js';
 import { loadSeedDir } from '../seeds/index.js';
-import { MemoryStore, Neo4jStore, type GraphStore, type PathOrder } from '../store/index.js';
+import type { PathOrder } from '../query/index.js';
+import { MemoryStore, Neo4jStore, type GraphStore } from '../store/index.js';
 import type { NameOf } from './format.js';
 
 /** The seed directory shipped with the package. */

@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from '../domain/errors.js';
 import type { TransferStatus } from '../domain/model.js';
 import { parseDay, parseWindow } from '../domain/time.js';
-import { orderViolations, STATS_KEYS, type StatsKey } from '../query/index.js';
-import type { PathOrder, TimelineKind } from '../store/index.js';
+import {
+  checkPathOptions, orderViolations, pathEnds, pathsBetween, search, timeline, transferCheck, transferStats, STATS_KEYS,
+  type PathOrder, type StatsKey, type TimelineKind,
+} from '../query/index.js';
 import { formatCheck, formatPaths, formatTimeline } from './format.js';
 import { collect, namer, parseInteger, parseOrder, parseStatuses, print, printJson, withStore, type GlobalOptions } from './options.js';
 
@@ -22,20 +24,19 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
     .option('--known-at <day>', 'only transfers reported by this day')
     .option('--via-backfill', 'let a backfill link connect two hops whatever their order', false)
     .action((fromRef: string, toRef: string, o: Record<string, any>) => withStore(globals(), async (store) => {
-      const from = await store.resolveActor(fromRef);
-      const to = await store.resolveActor(toRef);
-      const system = o.system === undefined ? undefined : await store.resolveSystem(o.system);
-      const options = {
-        ...(system !== undefined && { system }),
+      const between = o.between ? parseWindow(o.between, '--between') : undefined;
+      const checked = checkPathOptions({
         order: o.order as PathOrder,
         maxHops: o.maxHops as number,
         limit: o.limit as number,
         viaBackfill: Boolean(o.viaBackfill),
         ...(o.statuses && { statuses: o.statuses as TransferStatus[] }),
-        ...(o.between && { between: parseWindow(o.between, '--between') }),
+        ...(between && { between }),
         ...(o.knownAt && { knownAt: parseDay(o.knownAt, '--known-at') }),
-      };
-      const result = await store.transferPaths(from, to, options);
+      });
+      const { from, to, system } = await pathEnds(store, fromRef, toRef, o.system);
+      const options = { ...checked, ...(system !== undefined && { system }) };
+      const result = await pathsBetween(store, from, to, options);
       if (globals().json) return printJson(result);
       const ids = [from, to, ...(system ? [system] : []), ...result.paths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to, h.transfer.system]))];
       const name = await namer(store, ids);
@@ -44,7 +45,7 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
       print('');
       if (result.paths.length > 0) return print(formatPaths(result.paths, name));
       if (options.order === 'ANY') return print('No transfers connect them under these filters.');
-      const loose = await store.transferPaths(from, to, { ...options, order: 'ANY', viaBackfill: false });
+      const loose = await pathsBetween(store, from, to, { ...options, order: 'ANY', viaBackfill: false });
       if (loose.paths.length === 0) return print('No transfers connect them under these filters, whatever the order.');
       const looseName = await namer(store, loose.paths.flatMap((p) => p.hops.flatMap((h) => [h.from, h.to, h.transfer.system])));
       print(`No path is ordered ${options.order}. Ignoring the order rule, ${loose.paths.length} path(s) exist; why each breaks it:`);
@@ -66,16 +67,12 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
     .option('--on <day>', 'date to evaluate, YYYY-MM-DD (default: today)')
     .option('--origin <actor>', 'where the items came from (for re-export rules)')
     .action((supplierRef: string, recipientRef: string, o: Record<string, string | undefined>) => withStore(globals(), async (store) => {
-      const supplier = await store.resolveActor(supplierRef);
-      const recipient = await store.resolveActor(recipientRef);
-      const system = o.system === undefined ? undefined : await store.resolveSystem(o.system);
-      const origin = o.origin === undefined ? undefined : await store.resolveActor(o.origin);
-      const check = await store.transferCheck({
-        supplier, recipient,
-        ...(system !== undefined && { system }),
-        ...(o.on !== undefined && { on: parseDay(o.on, '--on') }),
-        ...(origin !== undefined && { origin }),
-      });
+      const on = o.on === undefined ? undefined : parseDay(o.on, '--on');
+      const check = await transferCheck(store, { supplier: supplierRef, recipient: recipientRef, system: o.system, on, origin: o.origin });
+      const [supplier, recipient, system, origin] = await Promise.all([
+        store.resolveActor(supplierRef), store.resolveActor(recipientRef),
+        o.system === undefined ? undefined : store.resolveSystem(o.system), o.origin === undefined ? undefined : store.resolveActor(o.origin),
+      ]);
       if (globals().json) return printJson(check);
       const name = await namer(store, [supplier, recipient, ...(system ? [system] : []), ...(origin ? [origin] : []), ...check.reasons.flatMap((r) => (r.consentOf ? [r.consentOf] : []))]);
       const header = `${name(supplier)} → ${name(recipient)}${system ? ` (${name(system)})` : ''}${origin ? `, items from ${name(origin)}` : ''}`;
@@ -93,14 +90,14 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
     .option('--first <n>', 'entries per page, 0–100', parseInteger, 100)
     .option('--after <cursor>', 'continue after this cursor')
     .action((o: Record<string, any>) => withStore(globals(), async (store) => {
-      const actors = o.actor ? await Promise.all((o.actor as string[]).map((a) => store.resolveActor(a))) : undefined;
-      const systems = o.system ? await Promise.all((o.system as string[]).map((s) => store.resolveSystem(s))) : undefined;
-      const page = await store.timeline(
+      const between = o.between ? parseWindow(o.between, '--between') : undefined;
+      const page = await timeline(
+        store,
         {
-          ...(actors && { actors }),
-          ...(systems && { systems }),
+          ...(o.actor && { actors: o.actor as string[] }),
+          ...(o.system && { systems: o.system as string[] }),
           ...(o.kind && { kinds: (o.kind as string[]).map((k) => k.toUpperCase() as TimelineKind) }),
-          ...(o.between && { between: parseWindow(o.between, '--between') }),
+          ...(between && { between }),
           ...(o.knownAt && { knownAt: parseDay(o.knownAt, '--known-at') }),
         },
         { first: o.first as number, ...(o.after && { after: o.after as string }) },
@@ -123,13 +120,12 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
       const groupBy = String(o.groupBy).split(',').map((k) => k.trim().toUpperCase()) as StatsKey[];
       const bad = groupBy.find((k) => !STATS_KEYS.includes(k));
       if (bad) throw new InvalidArgumentError(`--group-by: unknown key "${bad.toLowerCase()}" (expected ${STATS_KEYS.join(', ').toLowerCase()})`);
-      const filter = {
-        ...(o.supplier && { supplier: await store.resolveActor(o.supplier) }),
-        ...(o.recipient && { recipient: await store.resolveActor(o.recipient) }),
-        ...(o.system && { system: await store.resolveSystem(o.system) }),
-        ...(o.between && { between: parseWindow(o.between, '--between') }),
-      };
-      const rows = await store.transferStats(filter, groupBy);
+      const between = o.between ? parseWindow(o.between, '--between') : undefined;
+      const rows = await transferStats(
+        store,
+        { supplier: o.supplier, recipient: o.recipient, system: o.system, ...(between && { between }) },
+        groupBy,
+      );
       if (globals().json) return printJson(rows);
       const name = await namer(store, rows.flatMap((r) => r.key.filter((_, i) => ['SUPPLIER', 'RECIPIENT', 'SYSTEM'].includes(groupBy[i]!))));
       const table = rows.slice(0, o.first as number).map((r) => {
@@ -147,7 +143,7 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
     .description('find actors, systems and events by name or alias')
     .option('--first <n>', 'most hits, 1–100', parseInteger, 20)
     .action((text: string, o: { first: number }) => withStore(globals(), async (store) => {
-      const hits = await store.search(text, o.first);
+      const hits = await search(store, text, o.first);
       if (globals().json) return printJson(hits);
       print(hits.length === 0 ? 'no match' : hits.map((h) => `${h.match.padEnd(8)} ${h.type.padEnd(12)} ${h.id.padEnd(45)} ${h.name}${h.matched !== h.name ? `  (as "${h.matched}")` : ''}`));
     }));

@@ -197,3 +197,13 @@ export function daysBetween(a: string, b: string): number {
 export function today(): string {
   return isoDay(Date.now());
 }
+
+/** Time order of anything with a span and an id (earliest, latest, id): the order of transfers and timelines. */
+export function bySpanThenId(
+  a: { readonly id: string; readonly date: { readonly earliest: string; readonly latest: string } },
+  b: { readonly id: string; readonly date: { readonly earliest: string; readonly latest: string } },
+): number {
+  return a.date.earliest < b.date.earliest ? -1 : a.date.earliest > b.date.earliest ? 1
+    : a.date.latest < b.date.latest ? -1 : a.date.latest > b.date.latest ? 1
+      : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

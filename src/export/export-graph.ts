@@ -2,7 +2,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { InvalidArgumentError } from '../domain/errors.js';
 import type { Actor, Citation, Source, Transfer, WeaponSystem } from '../domain/model.js';
-import type { Subgraph } from '../store/types.js';
+import type { Subgraph } from '../query/index.js';
 import {
   CITATION_QUOTE_DELIMITER, CITATION_SOURCE_DELIMITER, LIST_DELIMITER,
   type AttributeValue, type ExportEdgeAttributes, type ExportGraphAttributes, type ExportNodeAttributes,

@@ -17,6 +17,6 @@ export { cypherString, cypherInteger, cypherFloat, cypherName } from './cypher.j
 export { escapeXml, stripInvalidXmlChars } from './xml.js';
 export { EXPORT_FORMATS, CONTENT_TYPES, exportFiles, filenameFor, isExportFormat } from './export-files.js';
 export type { ExportFormat, ExportFile, CsvPart } from './export-files.js';
-export { selectSubgraph, exportBaseName } from './selection.js';
-export type { ExportSelection } from './selection.js';
-export { exportQuery } from './http-query.js';
+export { exportBaseName } from './selection.js';
+export { EXPORT_PARAMETERS, asParameterError, exportInput, exportUrl, formatExportQuery, parseExportQuery } from './query-string.js';
+export type { ExportRequest } from './query-string.js';

@@ -1,6 +1,7 @@
 // Per-request context: the store and DataLoaders, so nested fields fetch each node once per request.
 import DataLoader from 'dataloader';
-import type { Entity, GraphStore } from '../store/index.js';
+import type { Entity } from '../query/index.js';
+import type { GraphStore } from '../store/index.js';
 
 /** What every resolver receives. */
 export interface GraphQLContext {

@@ -1,7 +1,7 @@
 // Restriction evaluation (DESIGN §5 "Checks"): rules are data, evaluated against a route and a time span.
 import type { Event, Restriction } from '../domain/model.js';
 import { mayOverlap, type DayWindow } from '../domain/time.js';
-import type { CheckReason, Verdict } from '../store/types.js';
+import type { CheckReason, Verdict } from './types.js';
 import type { Hierarchy } from './hierarchy.js';
 
 /** What the evaluator needs to know about the graph. */

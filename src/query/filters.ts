@@ -1,7 +1,7 @@
 // Transfer filter semantics (DESIGN §3, §5) as predicates both stores apply identically.
 import { EXCLUDED_BY_DEFAULT, type Transfer, type TransferStatus } from '../domain/model.js';
 import { mayOverlap } from '../domain/time.js';
-import type { TransferFilter } from '../store/types.js';
+import type { TransferFilter } from './types.js';
 import type { Hierarchy } from './hierarchy.js';
 
 /** Statuses a path query considers when none are given: all but CANCELLED and DENIED. */

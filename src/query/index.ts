@@ -1,10 +1,10 @@
-// Query semantics shared by every store: filters, paths, checks, timeline, search, pagination.
+// The semantic core: the query vocabulary, the data ports stores implement, the shared rules and one module per question.
 export { Hierarchy } from './hierarchy.js';
 export { transferPredicate, defaultPathStatuses } from './filters.js';
 export { evaluateRoute, verdictOf } from './checks.js';
 export type { CheckContext, Route } from './checks.js';
 export {
-  resolvePathOptions, orderAllows, connection, orderViolations, comparePaths, pathChecks, makePath, findPaths, rankPaths,
+  resolvePathOptions, hopFilter, orderAllows, connection, orderViolations, comparePaths, pathChecks, makePath, rankPaths,
   DEFAULT_MAX_HOPS, MAX_MAX_HOPS, DEFAULT_PATH_LIMIT, MAX_PATH_LIMIT, PATH_EXPANSION_BUDGET,
 } from './paths.js';
 export type { ResolvedPathOptions, PathGraph, PathTransfer, RankedHops } from './paths.js';
@@ -16,5 +16,23 @@ export {
 } from './pagination.js';
 export type { SortKey } from './pagination.js';
 export { unknownReference } from './resolve.js';
-export { aggregateStats, STATS_KEYS } from './stats.js';
-export type { StatsKey, StatsRow } from './stats.js';
+export { aggregateStats, rankStatsRows, STATS_KEYS } from './stats.js';
+export {
+  actorArg, allInOrder, day, dayWindow, nameFilterText, pageArgs, systemArg, transferFilter, checkTransferFilter, resolveTransferFilter,
+} from './prepare.js';
+export {
+  ask, actors, systems, transfers, search, assembleSubgraph, checkDepth, citedSources, prepareSubgraph, selectSubgraph, subgraph, timeline,
+  timelineFilter, transferCheck, checkPathOptions, pathEnds, pathsBetween, transferPaths, checkGroupBy, transferStats,
+  DEFAULT_SEARCH_RESULTS, DEFAULT_SUBGRAPH_DEPTH, MAX_SUBGRAPH_DEPTH,
+} from './questions/index.js';
+export type { Questions, SubgraphSelection } from './questions/index.js';
+export type {
+  AggregatePort, CheckContextRequest, CheckPort, EntityPort, GraphPorts, ListPort, NamePort, NeighbourhoodPort, PathCandidate,
+  PathPort, SearchPort, TimelinePort,
+} from './ports.js';
+export type {
+  ActorFilter, ActorFilterInput, CheckInput, CheckQuery, CheckReason, DateWindowInput, Entity, GraphStats, Hop, HopVia,
+  LoadSummary, MatchKind, Page, PageInput, PageRequest, Path, PathOptions, PathOptionsInput, PathOrder, PathResult, SearchHit,
+  SearchHitType, StatsKey, StatsRow, Subgraph, SubgraphEdge, SubgraphInput, SubgraphQuery, SystemFilter, SystemFilterInput,
+  TimelineEntry, TimelineFilter, TimelineFilterInput, TimelineKind, TransferCheck, TransferFilter, TransferFilterInput, Verdict,
+} from './types.js';

@@ -1,6 +1,6 @@
 // Keyset pagination shared by every store: opaque cursors over a total order of sort keys.
 import { InvalidArgumentError } from '../domain/errors.js';
-import type { Page, PageRequest } from '../store/types.js';
+import type { Page, PageRequest } from './types.js';
 
 /** Largest page size a caller may ask for. */
 export const MAX_PAGE_SIZE = 100;

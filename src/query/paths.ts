@@ -2,7 +2,7 @@
 import { InvalidArgumentError } from '../domain/errors.js';
 import { TRANSFER_STATUSES, type Transfer, type TransferStatus } from '../domain/model.js';
 import { OPEN_END, type DayWindow } from '../domain/time.js';
-import type { Hop, HopVia, Path, PathOptions, PathOrder, PathResult } from '../store/types.js';
+import type { Hop, HopVia, Path, PathOptions, PathOrder, TransferFilter } from './types.js';
 import { evaluateRoute, type CheckContext } from './checks.js';
 import { defaultPathStatuses } from './filters.js';
 
@@ -44,6 +44,16 @@ export function resolvePathOptions(options: PathOptions = {}): ResolvedPathOptio
     ...(options.knownAt !== undefined && { knownAt: options.knownAt }),
     viaBackfill: options.viaBackfill ?? false,
     limit,
+  };
+}
+
+/** The filter every hop of a path question passes: the family, statuses, window and known time of the options. */
+export function hopFilter(o: ResolvedPathOptions): TransferFilter {
+  return {
+    ...(o.system !== undefined && { system: o.system }),
+    statuses: o.statuses,
+    ...(o.between !== undefined && { between: o.between }),
+    ...(o.knownAt !== undefined && { knownAt: o.knownAt }),
   };
 }
 
@@ -252,13 +262,4 @@ export function rankPaths<T extends PathTransfer>(
     for (let level = shortest; level <= options.maxHops && !exhausted && total <= options.limit; level += 1) walk(from, level);
   }
   return { paths: best, truncated: exhausted || total > options.limit };
-}
-
-/** `rankPaths` over whole transfers, with each path's rules checked. */
-export function findPaths(from: string, to: string, options: ResolvedPathOptions, graph: PathGraph, ctx: CheckContext): PathResult {
-  const ranked = rankPaths(from, to, options, graph);
-  return {
-    paths: ranked.paths.map((hops) => makePath(hops.map(({ transfer, via }) => ({ transfer, from: transfer.supplier, to: transfer.recipient, via })), options.system, ctx)),
-    truncated: ranked.truncated,
-  };
 }

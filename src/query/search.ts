@@ -1,7 +1,7 @@
 // Name search ranking (DESIGN §5): exact, then prefix, then contains, over names and aliases.
 import { InvalidArgumentError } from '../domain/errors.js';
 import { normalizeName } from '../domain/text.js';
-import type { MatchKind, SearchHit, SearchHitType } from '../store/types.js';
+import type { MatchKind, SearchHit, SearchHitType } from './types.js';
 
 /** Something searchable: its id, type, display name and every name it answers to. */
 export interface Searchable {

@@ -1,21 +1,10 @@
 // SIPRI-style totals (DESIGN §6 transferStats): deals, units and TIV delivered, grouped by chosen keys.
-import { InvalidArgumentError } from '../domain/errors.js';
 import type { Transfer, WeaponSystem } from '../domain/model.js';
 import type { DayWindow } from '../domain/time.js';
+import type { StatsKey, StatsRow } from './types.js';
 
 /** What rows can be grouped by. */
-export type StatsKey = 'SUPPLIER' | 'RECIPIENT' | 'SYSTEM' | 'CATEGORY' | 'YEAR';
 export const STATS_KEYS: readonly StatsKey[] = ['SUPPLIER', 'RECIPIENT', 'SYSTEM', 'CATEGORY', 'YEAR'];
-
-/** One group: its key values (in groupBy order), how many transfers (deals), units and TIV delivered. */
-export interface StatsRow {
-  readonly key: readonly string[];
-  readonly transfers: number;
-  /** Units delivered, where known (null when no transfer of the group has a known count). */
-  readonly units: number | null;
-  /** SIPRI TIV delivered, in millions (null when no transfer of the group has TIV data). */
-  readonly tivDelivered: number | null;
-}
 
 /** One delivery contribution of a transfer: the year, units and TIV (from SIPRI, or the transfer itself). */
 interface Contribution {
@@ -39,9 +28,8 @@ function contributions(t: Transfer, window: DayWindow | undefined): Contribution
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
- * Aggregates transfers (already filtered) into rows. With a window, only deliveries in its years count
- * (SIPRI deals); a deal with no delivery in the window adds nothing. Rows are sorted by TIV delivered
- * (descending, unknown last), then transfers, then key.
+ * Aggregates transfers (already filtered) into rows, in no particular order. With a window, only deliveries in
+ * its years count (SIPRI deals); a deal with no delivery in the window adds nothing.
  */
 export function aggregateStats(
   transfers: readonly Transfer[],
@@ -49,9 +37,6 @@ export function aggregateStats(
   systems: ReadonlyMap<string, WeaponSystem>,
   window?: DayWindow,
 ): StatsRow[] {
-  if (groupBy.length === 0) throw new InvalidArgumentError('groupBy must name at least one of ' + STATS_KEYS.join(', '), { argument: 'groupBy' });
-  const unknownKey = groupBy.find((k) => !STATS_KEYS.includes(k));
-  if (unknownKey) throw new InvalidArgumentError(`groupBy: unknown key ${unknownKey}`, { argument: 'groupBy' });
   const groups = new Map<string, { key: string[]; deals: Set<string>; units: number | null; tiv: number | null }>();
   for (const t of transfers) {
     for (const c of contributions(t, window)) {
@@ -72,15 +57,17 @@ export function aggregateStats(
       if (c.tiv !== null) g.tiv = (g.tiv ?? 0) + c.tiv;
     }
   }
-  // The JSON of each key is the group's map key: compute the order on it once, not per comparison (sorting
-  // ~150,000 rows with a JSON.stringify per comparison was most of transferStats at ×10).
-  const rows = [...groups].map(([id, g]) => ({
-    id,
-    row: { key: g.key, transfers: g.deals.size, units: g.units, tivDelivered: g.tiv === null ? null : round(g.tiv) } as StatsRow,
-  }));
-  rows.sort(
+  return [...groups.values()].map((g) => ({ key: g.key, transfers: g.deals.size, units: g.units, tivDelivered: g.tiv === null ? null : round(g.tiv) }));
+}
+
+/** Sorts rows by TIV delivered (descending, unknown last), then transfers (deals), then key. */
+export function rankStatsRows(rows: readonly StatsRow[]): StatsRow[] {
+  // The JSON of each key is computed once, not per comparison (sorting ~150,000 rows with a JSON.stringify per
+  // comparison was most of transferStats at ×10).
+  const keyed = rows.map((row) => ({ id: JSON.stringify(row.key), row }));
+  keyed.sort(
     (a, b) =>
       (b.row.tivDelivered ?? -1) - (a.row.tivDelivered ?? -1) || b.row.transfers - a.row.transfers || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  return rows.map((r) => r.row);
+  return keyed.map((r) => r.row);
 }

@@ -1,7 +1,7 @@
 // Timeline semantics (DESIGN §3, §5): entries from events, transfers, status changes, restrictions and aid.
 import type { Dataset } from '../domain/model.js';
 import { compareSpans, mayOverlap } from '../domain/time.js';
-import type { TimelineEntry, TimelineFilter } from '../store/types.js';
+import type { TimelineEntry, TimelineFilter } from './types.js';
 import type { Hierarchy } from './hierarchy.js';
 
 function unique(values: Iterable<string | undefined>): string[] {

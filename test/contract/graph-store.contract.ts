@@ -1,11 +1,13 @@
 // The contract every GraphStore must meet: one suite, run against each backend (STYLE §3).
+import { ask } from '../../src/query/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Dataset } from '../../src/domain/model.js';
 import { importSipri, mergeDatasets } from '../../src/import/index.js';
 import { loadSeedDir } from '../../src/seeds/index.js';
 import { readFile } from 'node:fs/promises';
-import type { GraphStore, Path, PathOptions } from '../../src/store/index.js';
+import type { Path, PathOptionsInput as PathOptions } from '../../src/query/index.js';
+import type { GraphStore } from '../../src/store/index.js';
 import { actor, dataset, event, restriction, sipriTransfer, system, transfer } from '../helpers/dataset.js';
 
 export const SEED_DIR = path.resolve(import.meta.dirname, '../../seeds');
@@ -30,7 +32,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
     };
     const paths = async (d: Dataset, from: string, to: string, options: PathOptions = {}) => {
       await load(d);
-      return store.transferPaths(from, to, options);
+      return ask(store).transferPaths(from, to, options);
     };
 
     describe('seed: the Japan–US–Ukraine Patriot story', () => {
@@ -68,7 +70,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       });
 
       it('finds Japan → United States → Ukraine for Patriot with the rules that bear on it', async () => {
-        const result = await store.transferPaths('JP', 'UA', { system: 'system:patriot' });
+        const result = await ask(store).transferPaths('JP', 'UA', { system: 'system:patriot' });
         expect(result.truncated).toBe(false);
         expect(result.paths.map(route)).toEqual(['JP>US>UA']);
         const [p] = result.paths;
@@ -85,22 +87,22 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       });
 
       it('the Patriot chain is time-respecting but not strictly ordered, unless the backfill link counts', async () => {
-        expect((await store.transferPaths('JP', 'UA', { system: 'system:patriot', order: 'TIME_RESPECTING' })).paths.map(route)).toEqual(['JP>US>UA']);
-        expect((await store.transferPaths('JP', 'UA', { system: 'system:patriot', order: 'STRICT' })).paths).toEqual([]);
-        const viaBackfill = await store.transferPaths('JP', 'UA', { system: 'system:patriot', order: 'STRICT', viaBackfill: true });
+        expect((await ask(store).transferPaths('JP', 'UA', { system: 'system:patriot', order: 'TIME_RESPECTING' })).paths.map(route)).toEqual(['JP>US>UA']);
+        expect((await ask(store).transferPaths('JP', 'UA', { system: 'system:patriot', order: 'STRICT' })).paths).toEqual([]);
+        const viaBackfill = await ask(store).transferPaths('JP', 'UA', { system: 'system:patriot', order: 'STRICT', viaBackfill: true });
         expect(viaBackfill.paths.map((p) => p.hops.map((h) => h.via))).toEqual([['TRANSFER', 'BACKFILL']]);
       });
 
       it('paths honour knownAt, statuses and the system family', async () => {
-        expect((await store.transferPaths('JP', 'UA', { knownAt: '2023-12-01' })).paths).toEqual([]);
-        expect((await store.transferPaths('JP', 'UA', { knownAt: '2023-12-22' })).paths).toHaveLength(1);
-        expect((await store.transferPaths('JP', 'UA', { statuses: ['DELIVERED'] })).paths).toEqual([]);
-        expect((await store.transferPaths('JP', 'UA', { system: 'system:kinzhal' })).paths).toEqual([]);
-        expect((await store.transferPaths('JP', 'UA', { system: 'system:patriot-missile' })).paths).toHaveLength(1);
+        expect((await ask(store).transferPaths('JP', 'UA', { knownAt: '2023-12-01' })).paths).toEqual([]);
+        expect((await ask(store).transferPaths('JP', 'UA', { knownAt: '2023-12-22' })).paths).toHaveLength(1);
+        expect((await ask(store).transferPaths('JP', 'UA', { statuses: ['DELIVERED'] })).paths).toEqual([]);
+        expect((await ask(store).transferPaths('JP', 'UA', { system: 'system:kinzhal' })).paths).toEqual([]);
+        expect((await ask(store).transferPaths('JP', 'UA', { system: 'system:patriot-missile' })).paths).toHaveLength(1);
       });
 
       it('check JP → UA for Patriot is PROHIBITED on 2024-01-15 because Ukraine is at war', async () => {
-        const check = await store.transferCheck({ supplier: 'JP', recipient: 'UA', system: 'system:patriot', on: '2024-01-15' });
+        const check = await ask(store).transferCheck({ supplier: 'JP', recipient: 'UA', system: 'system:patriot', on: '2024-01-15' });
         expect(check.verdict).toBe('PROHIBITED');
         expect(check.on).toBe('2024-01-15');
         expect(check.reasons.map((r) => [r.restriction, r.rule, r.effect])).toEqual([
@@ -110,26 +112,26 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       });
 
       it('check reflects the rules as they stood on 2023-12-01, before the change', async () => {
-        const check = await store.transferCheck({ supplier: 'JP', recipient: 'UA', system: 'system:patriot', on: '2023-12-01' });
+        const check = await ask(store).transferCheck({ supplier: 'JP', recipient: 'UA', system: 'system:patriot', on: '2023-12-01' });
         expect(check.verdict).toBe('PROHIBITED');
         expect(check.reasons.map((r) => r.restriction)).toEqual(['restriction:jp-arms-export-ban', 'restriction:jp-no-export-to-party-at-war']);
-        const toUs = await store.transferCheck({ supplier: 'JP', recipient: 'US', system: 'system:patriot', on: '2023-12-01' });
+        const toUs = await ask(store).transferCheck({ supplier: 'JP', recipient: 'US', system: 'system:patriot', on: '2023-12-01' });
         expect(toUs.verdict).toBe('PROHIBITED');
-        const after = await store.transferCheck({ supplier: 'JP', recipient: 'US', system: 'system:patriot', on: '2024-01-15' });
+        const after = await ask(store).transferCheck({ supplier: 'JP', recipient: 'US', system: 'system:patriot', on: '2024-01-15' });
         expect(after).toEqual({ verdict: 'ALLOWED', reasons: [], on: '2024-01-15' });
       });
 
       it('re-export of Japanese-supplied Patriots needs Japan’s consent; the ministry counts as Japan', async () => {
-        const consent = await store.transferCheck({ supplier: 'US', recipient: 'UA', system: 'system:patriot-missile', on: '2024-01-15', origin: 'JP' });
+        const consent = await ask(store).transferCheck({ supplier: 'US', recipient: 'UA', system: 'system:patriot-missile', on: '2024-01-15', origin: 'JP' });
         expect(consent.verdict).toBe('REQUIRES_CONSENT');
         expect(consent.reasons.map((r) => [r.restriction, r.consentOf])).toEqual([['restriction:jp-reexport-consent', 'JP']]);
-        expect((await store.transferCheck({ supplier: 'US', recipient: 'UA', system: 'system:patriot', on: '2024-01-15' })).verdict).toBe('ALLOWED');
-        expect((await store.transferCheck({ supplier: 'org:jp-mofa', recipient: 'UA', on: '2024-01-15' })).verdict).toBe('PROHIBITED');
-        await expect(store.transferCheck({ supplier: 'JP', recipient: 'UA', on: '2024-13-01' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        expect((await ask(store).transferCheck({ supplier: 'US', recipient: 'UA', system: 'system:patriot', on: '2024-01-15' })).verdict).toBe('ALLOWED');
+        expect((await ask(store).transferCheck({ supplier: 'org:jp-mofa', recipient: 'UA', on: '2024-01-15' })).verdict).toBe('PROHIBITED');
+        await expect(ask(store).transferCheck({ supplier: 'JP', recipient: 'UA', on: '2024-13-01' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       });
 
       it('timeline of Japan is ordered by earliest, latest, id', async () => {
-        const page = await store.timeline({ actors: ['JP'] }, { first: 100 });
+        const page = await ask(store).timeline({ actors: ['JP'] }, { first: 100 });
         expect(page.items.map((e) => e.id)).toEqual([
           'restriction:jp-arms-export-ban',
           'event:wsj-report-japan-patriots',
@@ -146,21 +148,21 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       });
 
       it('timeline knownAt hides what was first reported later', async () => {
-        const page = await store.timeline({ actors: ['JP'], knownAt: '2023-12-01' }, {});
+        const page = await ask(store).timeline({ actors: ['JP'], knownAt: '2023-12-01' }, {});
         expect(page.items.map((e) => [e.id, e.knownSince])).toEqual([['restriction:jp-no-export-to-party-at-war', '2014-04-01']]);
       });
 
       it('timeline filters by kind, system family, window, and actors with their parts', async () => {
-        expect((await store.timeline({ kinds: ['WAR'] }, {})).items.map((e) => e.id)).toEqual(['event:ru-full-scale-invasion']);
-        const april = await store.timeline({ between: { from: '2023-04-01', to: '2023-04-30' }, systems: ['system:patriot'] }, {});
+        expect((await ask(store).timeline({ kinds: ['WAR'] }, {})).items.map((e) => e.id)).toEqual(['event:ru-full-scale-invasion']);
+        const april = await ask(store).timeline({ between: { from: '2023-04-01', to: '2023-04-30' }, systems: ['system:patriot'] }, {});
         expect(april.items.map((e) => e.id)).toEqual([
           'event:wsj-report-japan-patriots',
           'transfer:ua-first-patriot-systems-2023-04',
           'event:ua-patriots-down-kinzhal',
         ]);
-        const ukraine = await store.timeline({ actors: ['UA'], kinds: ['WARNING'] }, {});
+        const ukraine = await ask(store).timeline({ actors: ['UA'], kinds: ['WARNING'] }, {});
         expect(ukraine.items.map((e) => e.id)).toEqual(['event:zelensky-energy-warning-2023-10']);
-        const patriot = await store.timeline({ systems: ['system:patriot'], kinds: ['TRANSFER'] }, {});
+        const patriot = await ask(store).timeline({ systems: ['system:patriot'], kinds: ['TRANSFER'] }, {});
         expect(patriot.items.map((e) => e.id)).toEqual([
           'transfer:ua-first-patriot-systems-2023-04',
           'transfer:us-ua-patriot-missiles-potential',
@@ -169,12 +171,12 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       });
 
       it('timeline pages round-trip through cursors', async () => {
-        const all = await store.timeline({}, { first: 100 });
+        const all = await ask(store).timeline({}, { first: 100 });
         const seen: string[] = [];
         let after: string | undefined;
         let pages = 0;
         for (;;) {
-          const page = await store.timeline({}, { first: 4, ...(after && { after }) });
+          const page = await ask(store).timeline({}, { first: 4, ...(after && { after }) });
           expect(page.totalCount).toBe(all.totalCount);
           expect(page.hasPreviousPage).toBe(pages > 0);
           seen.push(...page.items.map((e) => e.id));
@@ -184,18 +186,18 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
         }
         expect(seen).toEqual(all.items.map((e) => e.id));
         expect(pages).toBe(Math.ceil(all.totalCount / 4));
-        await expect(store.timeline({}, { after: 'garbage' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-        await expect(store.timeline({}, { first: 101 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        await expect(ask(store).timeline({}, { after: 'garbage' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        await expect(ask(store).timeline({}, { first: 101 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       });
 
       it('transfers filter by recipient, system family and knownAt, in time order', async () => {
-        expect((await store.transfers({ recipient: 'UA' }, {})).items.map((t) => t.id)).toEqual([
+        expect((await ask(store).transfers({ recipient: 'UA' }, {})).items.map((t) => t.id)).toEqual([
           'transfer:ua-first-patriot-systems-2023-04',
           'transfer:us-ua-patriot-missiles-potential',
         ]);
-        expect((await store.transfers({ system: 'system:patriot' }, {})).totalCount).toBe(3);
-        expect((await store.transfers({ supplier: 'JP', statuses: ['PLANNED'], kinds: ['BACKFILL'] }, {})).totalCount).toBe(1);
-        expect((await store.transfers({ knownAt: '2023-01-01' }, {})).totalCount).toBe(0);
+        expect((await ask(store).transfers({ system: 'system:patriot' }, {})).totalCount).toBe(3);
+        expect((await ask(store).transfers({ supplier: 'JP', statuses: ['PLANNED'], kinds: ['BACKFILL'] }, {})).totalCount).toBe(1);
+        expect((await ask(store).transfers({ knownAt: '2023-01-01' }, {})).totalCount).toBe(0);
         expect((await store.allTransfers({ system: 'system:patriot' })).map((t) => t.id)).toEqual([
           'transfer:ua-first-patriot-systems-2023-04',
           'transfer:us-ua-patriot-missiles-potential',
@@ -204,33 +206,33 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       });
 
       it('search ranks exact, then prefix, then contains, over names and aliases', async () => {
-        const hits = await store.search('patriot', 20);
+        const hits = await ask(store).search('patriot', 20);
         expect(hits.slice(0, 2).map((h) => [h.id, h.match])).toEqual([
           ['system:patriot', 'EXACT'],
           ['system:patriot-missile', 'PREFIX'],
         ]);
         expect(hits.slice(2).every((h) => h.type === 'Event' && h.match === 'CONTAINS')).toBe(true);
-        expect((await store.search('U.S.', 1)).map((h) => [h.id, h.matched])).toEqual([['US', 'U.S.']]);
-        expect((await store.search('zelensk', 5)).map((h) => [h.id, h.match])).toEqual([
+        expect((await ask(store).search('U.S.', 1)).map((h) => [h.id, h.matched])).toEqual([['US', 'U.S.']]);
+        expect((await ask(store).search('zelensk', 5)).map((h) => [h.id, h.match])).toEqual([
           ['person:volodymyr-zelensky', 'PREFIX'],
           ['event:zelensky-energy-warning-2023-10', 'PREFIX'],
         ]);
-        await expect(store.search('  ...  ', 5)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        await expect(ask(store).search('  ...  ', 5)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       });
 
       it('subgraph grows by depth and follows the transfer filter', async () => {
-        const one = await store.subgraph({ around: ['JP'], depth: 1 });
+        const one = await ask(store).subgraph({ around: ['JP'], depth: 1 });
         expect(one.actors.map((a) => a.id)).toEqual(['JP', 'US']);
         expect(one.edges.map((e) => e.id)).toEqual(['transfer:jp-us-patriot-missiles-2024']);
-        const two = await store.subgraph({ around: ['JP'], depth: 2 });
+        const two = await ask(store).subgraph({ around: ['JP'], depth: 2 });
         expect(two.actors.map((a) => a.id)).toEqual(['JP', 'UA', 'US']);
         expect(two.systems.map((s) => s.id)).toEqual(['system:patriot-missile']);
-        const three = await store.subgraph({ around: ['JP'], depth: 3 });
+        const three = await ask(store).subgraph({ around: ['JP'], depth: 3 });
         expect(three.actors.map((a) => a.id)).toEqual(['JP', 'UA', 'US', 'unknown:supplier']);
         expect(three.systems.map((s) => s.id)).toEqual(['system:patriot', 'system:patriot-missile']);
-        const delivered = await store.subgraph({ around: ['UA'], depth: 1, filter: { statuses: ['DELIVERED'] } });
+        const delivered = await ask(store).subgraph({ around: ['UA'], depth: 1, filter: { statuses: ['DELIVERED'] } });
         expect(delivered.edges.map((e) => e.id)).toEqual(['transfer:ua-first-patriot-systems-2023-04']);
-        await expect(store.subgraph({ around: ['JP'], depth: 9 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        await expect(ask(store).subgraph({ around: ['JP'], depth: 9 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       });
     });
 
@@ -252,7 +254,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
           transfers: [transfer({ id: 'ab', from: 'AA', to: 'BB', date: '2020-05-01' }), transfer({ id: 'bc', from: 'BB', to: 'CC', date: '2020-05-01' })],
         });
         expect((await paths(d, 'AA', 'CC', { order: 'TIME_RESPECTING' })).paths).toHaveLength(1);
-        expect((await store.transferPaths('AA', 'CC', { order: 'STRICT' })).paths).toHaveLength(1);
+        expect((await ask(store).transferPaths('AA', 'CC', { order: 'STRICT' })).paths).toHaveLength(1);
       });
 
       it('year-only dates overlap: time-respecting, not strict', async () => {
@@ -260,7 +262,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
           transfers: [transfer({ id: 'ab', from: 'AA', to: 'BB', date: '2020' }), transfer({ id: 'bc', from: 'BB', to: 'CC', date: '2020' })],
         });
         expect((await paths(d, 'AA', 'CC', { order: 'TIME_RESPECTING' })).paths).toHaveLength(1);
-        expect((await store.transferPaths('AA', 'CC', { order: 'STRICT' })).paths).toHaveLength(0);
+        expect((await ask(store).transferPaths('AA', 'CC', { order: 'STRICT' })).paths).toHaveLength(0);
       });
 
       it('a hop that surely ended before the previous began breaks TIME_RESPECTING', async () => {
@@ -268,7 +270,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
           transfers: [transfer({ id: 'ab', from: 'AA', to: 'BB', date: '2021' }), transfer({ id: 'bc', from: 'BB', to: 'CC', date: '2020' })],
         });
         expect((await paths(d, 'AA', 'CC', { order: 'ANY' })).paths).toHaveLength(1);
-        expect((await store.transferPaths('AA', 'CC', { order: 'TIME_RESPECTING' })).paths).toHaveLength(0);
+        expect((await ask(store).transferPaths('AA', 'CC', { order: 'TIME_RESPECTING' })).paths).toHaveLength(0);
       });
 
       it('open intervals: an open end may reach anything later, an open start nothing earlier', async () => {
@@ -281,8 +283,8 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
           ],
         });
         expect((await paths(d, 'AA', 'DD', { order: 'STRICT' })).paths.map(ids)).toEqual(['ab,bc,cd']);
-        expect((await store.transferPaths('CC', 'EE', { order: 'TIME_RESPECTING' })).paths).toEqual([]);
-        expect((await store.transferPaths('BB', 'DD', { order: 'STRICT' })).paths.map(ids)).toEqual(['bc,cd']);
+        expect((await ask(store).transferPaths('CC', 'EE', { order: 'TIME_RESPECTING' })).paths).toEqual([]);
+        expect((await ask(store).transferPaths('BB', 'DD', { order: 'STRICT' })).paths.map(ids)).toEqual(['bc,cd']);
       });
 
       it('ranks by hops, then arrival, then ids; limit cuts and reports truncated', async () => {
@@ -298,10 +300,10 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
         const all = await paths(d, 'AA', 'CC');
         expect(all.paths.map(ids)).toEqual(['ac', 'ab1,bc2', 'ab2,bc2', 'ab1,bc1', 'ab2,bc1']);
         expect(all.truncated).toBe(false);
-        const cut = await store.transferPaths('AA', 'CC', { limit: 2 });
+        const cut = await ask(store).transferPaths('AA', 'CC', { limit: 2 });
         expect(cut.paths.map(ids)).toEqual(['ac', 'ab1,bc2']);
         expect(cut.truncated).toBe(true);
-        expect((await store.transferPaths('AA', 'CC', { limit: 5 })).truncated).toBe(false);
+        expect((await ask(store).transferPaths('AA', 'CC', { limit: 5 })).truncated).toBe(false);
       });
 
       it('direct transfers rank first however many longer paths exist (the search goes shortest first)', async () => {
@@ -328,11 +330,11 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
           transfers: chain.slice(1).map((to, i) => transfer({ id: `t${i}`, from: chain[i]!, to, date: `${2010 + i}` })),
         });
         expect((await paths(d, 'AA', 'FF', { maxHops: 4 })).paths).toEqual([]);
-        expect((await store.transferPaths('AA', 'FF', { maxHops: 5 })).paths.map((p) => p.length)).toEqual([5]);
-        await expect(store.transferPaths('AA', 'FF', { maxHops: 7 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-        await expect(store.transferPaths('AA', 'FF', { maxHops: 0 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-        await expect(store.transferPaths('AA', 'FF', { limit: 101 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-        await expect(store.transferPaths('AA', 'AA')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        expect((await ask(store).transferPaths('AA', 'FF', { maxHops: 5 })).paths.map((p) => p.length)).toEqual([5]);
+        await expect(ask(store).transferPaths('AA', 'FF', { maxHops: 7 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        await expect(ask(store).transferPaths('AA', 'FF', { maxHops: 0 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        await expect(ask(store).transferPaths('AA', 'FF', { limit: 101 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        await expect(ask(store).transferPaths('AA', 'AA')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       });
 
       it('leaves out CANCELLED and DENIED unless asked; filters by window', async () => {
@@ -343,9 +345,9 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
           ],
         });
         expect((await paths(d, 'AA', 'CC')).paths).toEqual([]);
-        expect((await store.transferPaths('AA', 'CC', { statuses: ['CANCELLED', 'DELIVERED'] })).paths).toHaveLength(1);
+        expect((await ask(store).transferPaths('AA', 'CC', { statuses: ['CANCELLED', 'DELIVERED'] })).paths).toHaveLength(1);
         const window = { from: '2015-01-01', to: '2025-12-31' };
-        expect((await store.transferPaths('AA', 'CC', { statuses: ['CANCELLED', 'DELIVERED'], between: window })).paths).toEqual([]);
+        expect((await ask(store).transferPaths('AA', 'CC', { statuses: ['CANCELLED', 'DELIVERED'], between: window })).paths).toEqual([]);
       });
 
       it('a system filter matches the whole family', async () => {
@@ -358,8 +360,8 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
           ],
         });
         expect((await paths(d, 'AA', 'CC', { system: 'system:fam' })).paths.map(ids)).toEqual(['ab,bc']);
-        expect((await store.transferPaths('AA', 'CC', { system: 'system:child' })).paths).toEqual([]);
-        expect((await store.transferPaths('AA', 'CC')).paths.map(ids)).toEqual(['ab,bc', 'ab,bc-other']);
+        expect((await ask(store).transferPaths('AA', 'CC', { system: 'system:child' })).paths).toEqual([]);
+        expect((await ask(store).transferPaths('AA', 'CC')).paths.map(ids)).toEqual(['ab,bc', 'ab,bc-other']);
       });
 
       it('aliases resolve whatever the accents and punctuation', async () => {
@@ -376,17 +378,17 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
 
       it('joins SIPRI actors with the seed’s: one Japan, one Ukraine, one Patriot', async () => {
         expect(await store.resolveActor('Ukraine')).toBe('UA');
-        expect((await store.transfers({ recipient: 'UA', system: 'system:patriot' }, { first: 100 })).items.map((t) => t.supplier).sort()).toEqual(
+        expect((await ask(store).transfers({ recipient: 'UA', system: 'system:patriot' }, { first: 100 })).items.map((t) => t.supplier).sort()).toEqual(
           ['DE', 'DE', 'DE', 'NL', 'RO', 'RO', 'RO', 'ES', 'US', 'US', 'US', 'US', 'US', 'unknown:supplier'].sort(),
         );
-        const mixed = await store.transferPaths('JP', 'UA', { system: 'system:patriot' });
+        const mixed = await ask(store).transferPaths('JP', 'UA', { system: 'system:patriot' });
         expect(mixed.paths.map(route)).toEqual(Array(5).fill('JP>US>UA'));
         expect(new Set(mixed.paths.map((p) => p.hops[0]!.transfer.id))).toEqual(new Set(['transfer:jp-us-patriot-missiles-2024']));
         expect(mixed.paths.filter((p) => p.hops[1]!.transfer.id.startsWith('transfer:sipri-'))).toHaveLength(4);
       });
 
       it('finds Germany → Czechia → Ukraine (Leopards to Czechia, T-72s on) with TIME_RESPECTING', async () => {
-        const result = await store.transferPaths('DE', 'UA', { order: 'TIME_RESPECTING', limit: 100 });
+        const result = await ask(store).transferPaths('DE', 'UA', { order: 'TIME_RESPECTING', limit: 100 });
         const viaCzechia = result.paths.filter((p) => route(p) === 'DE>CZ>UA');
         expect(viaCzechia.length).toBeGreaterThan(0);
         const systems = await store.nodes([...new Set(viaCzechia.flatMap((p) => p.hops.map((h) => h.transfer.system)))]);
@@ -403,7 +405,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
           if (c[2] !== 'Ukraine' || Number(c[10]) < 2022 || Number(c[10]) > 2024) continue;
           expected.set(c[1]!, (expected.get(c[1]!) ?? 0) + Number(c[15]));
         }
-        const rows = await store.transferStats({ recipient: 'UA', between: { from: '2022-01-01', to: '2024-12-31' } }, ['SUPPLIER']);
+        const rows = await ask(store).transferStats({ recipient: 'UA', between: { from: '2022-01-01', to: '2024-12-31' } }, ['SUPPLIER']);
         const got = new Map(rows.filter((r) => r.tivDelivered !== null).map((r) => [r.key[0]!, r.tivDelivered!]));
         expect(got.size).toBe(expected.size);
         for (const [name, tiv] of expected) expect(got.get(await store.resolveActor(name)), name).toBeCloseTo(tiv, 6);
@@ -424,7 +426,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
 
       it('groups deals, units and TIV delivered by supplier, limited to the window’s years', async () => {
         await load(d());
-        const rows = await store.transferStats({ recipient: 'UA', between: { from: '2022-01-01', to: '2024-12-31' } }, ['SUPPLIER']);
+        const rows = await ask(store).transferStats({ recipient: 'UA', between: { from: '2022-01-01', to: '2024-12-31' } }, ['SUPPLIER']);
         expect(rows).toEqual([
           { key: ['US'], transfers: 1, units: 10, tivDelivered: 100 },
           { key: ['DE'], transfers: 1, units: 3, tivDelivered: 15.25 },
@@ -433,17 +435,17 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
 
       it('groups by year and by several keys; the system filter takes the family', async () => {
         await load(d());
-        expect(await store.transferStats({ system: 'system:fam' }, ['YEAR'])).toEqual([
+        expect(await ask(store).transferStats({ system: 'system:fam' }, ['YEAR'])).toEqual([
           { key: ['2022'], transfers: 2, units: 13, tivDelivered: 115.25 },
           { key: ['2021'], transfers: 1, units: 2, tivDelivered: 10.5 },
           { key: ['2023'], transfers: 1, units: null, tivDelivered: 0 },
         ]);
-        expect(await store.transferStats({ supplier: 'US' }, ['RECIPIENT', 'CATEGORY'])).toEqual([
+        expect(await ask(store).transferStats({ supplier: 'US' }, ['RECIPIENT', 'CATEGORY'])).toEqual([
           { key: ['UA', 'Air defence systems'], transfers: 1, units: 10, tivDelivered: 100 },
           { key: ['PL', 'Missiles'], transfers: 1, units: 2, tivDelivered: 0.3 },
         ]);
-        expect(await store.transferStats({ supplier: 'JP' }, ['SYSTEM', 'YEAR'])).toEqual([{ key: ['system:b', '2024'], transfers: 1, units: null, tivDelivered: null }]);
-        await expect(store.transferStats({}, [])).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        expect(await ask(store).transferStats({ supplier: 'JP' }, ['SYSTEM', 'YEAR'])).toEqual([{ key: ['system:b', '2024'], transfers: 1, units: null, tivDelivered: null }]);
+        await expect(ask(store).transferStats({}, [])).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
       });
     });
 
@@ -459,7 +461,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
             ],
           }),
         );
-        const on = async (recipient: string, day: string) => (await store.transferCheck({ supplier: 'AA', recipient, on: day })).reasons.map((r) => r.restriction);
+        const on = async (recipient: string, day: string) => (await ask(store).transferCheck({ supplier: 'AA', recipient, on: day })).reasons.map((r) => r.restriction);
         expect(await on('BB', '2003-01-01')).toEqual(['restriction:war']);
         expect(await on('BB', '2006-01-01')).toEqual([]);
         expect(await on('CC', '2011-06-30')).toEqual(['restriction:embargo']);
@@ -474,7 +476,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
         const broken: Dataset = { ...seed, transfers: [...seed.transfers, transfer({ id: 'bad', from: 'JP', to: 'UA', date: '2024', system: 'system:missing' })] };
         await expect(store.load(broken)).rejects.toBeTruthy();
         expect(await store.stats()).toEqual(before);
-        expect((await store.transferPaths('JP', 'UA', { system: 'system:patriot' })).paths).toHaveLength(1);
+        expect((await ask(store).transferPaths('JP', 'UA', { system: 'system:patriot' })).paths).toHaveLength(1);
       });
 
       it('a dataset with duplicate ids is refused', async () => {

@@ -41,7 +41,7 @@ if (await neo4jAvailable()) {
         'Unknown supplier → Ukraine: Patriot',
         'United States → Ukraine: Patriot missile',
       ]);
-      expect(calls).toContain('transfers');
+      expect(calls).toContain('transferPage');
       expect(calls.filter((c) => c === 'nodes' || c === 'node')).toEqual([]);
     });
   });

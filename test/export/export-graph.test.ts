@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { typedValues } from '../../src/export/attributes.js';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, exportGraph } from '../../src/export/index.js';
-import type { Subgraph } from '../../src/store/index.js';
+import type { Subgraph } from '../../src/query/index.js';
 import { HOSTILE_ALIASES, HOSTILE_NAME, HOSTILE_QUOTE } from '../fixtures/export/hostile-dataset.js';
 import { actor, transfer } from '../helpers/dataset.js';
 import { hostileFixture, seedFixture, type Fixture } from './helpers.js';

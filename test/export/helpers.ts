@@ -1,4 +1,5 @@
 // Shared builders for the export tests: the seed's JP subgraph and the hostile dataset, as export graphs.
+import { ask } from '../../src/query/index.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import type { Source } from '../../src/domain/model.js';
 import { exportGraph, stripInvalidXmlChars, type ExportMultiGraph } from '../../src/export/index.js';
 import { loadSeedDir } from '../../src/seeds/index.js';
 import { MemoryStore } from '../../src/store/index.js';
-import type { Subgraph } from '../../src/store/index.js';
+import type { Subgraph } from '../../src/query/index.js';
 import { hostileDataset } from '../fixtures/export/hostile-dataset.js';
 
 /** A subgraph, its export graph and the sources it cites. */
@@ -17,7 +18,7 @@ export interface Fixture {
 }
 
 async function fixture(store: MemoryStore, around: string[], depth: number): Promise<Fixture> {
-  const subgraph = await store.subgraph({ around, depth });
+  const subgraph = await ask(store).subgraph({ around, depth });
   const ids = [...new Set(subgraph.edges.flatMap((e) => e.transfer.citations.map((c) => c.source)))];
   const sources = new Map<string, Source>();
   for (const [id, entity] of await store.nodes(ids)) if (entity.type === 'Source') sources.set(id, entity.value);

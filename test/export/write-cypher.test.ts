@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cypherFloat, cypherInteger, cypherName, cypherString, exportGraph, splitCypherStatements, writeCypher, type ExportGraph,
 } from '../../src/export/index.js';
-import type { Subgraph } from '../../src/store/index.js';
+import type { Subgraph } from '../../src/query/index.js';
 import { CONTROL_NOTE, HOSTILE_ALIASES, HOSTILE_NAME, HOSTILE_QUOTE } from '../fixtures/export/hostile-dataset.js';
 import { actor, system, transfer } from '../helpers/dataset.js';
 import { hostileFixture, text } from './helpers.js';

@@ -3,7 +3,7 @@ import { MultiDirectedGraph, UndirectedGraph } from 'graphology';
 import { parse } from 'graphology-graphml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, exportGraph, writeGraphml, type ExportGraph } from '../../src/export/index.js';
-import type { Subgraph } from '../../src/store/index.js';
+import type { Subgraph } from '../../src/query/index.js';
 import { CONTROL_NOTE, HOSTILE_NAME, HOSTILE_QUOTE } from '../fixtures/export/hostile-dataset.js';
 import { actor, transfer } from '../helpers/dataset.js';
 import { hostileFixture, seedFixture, text, xmlSafe, type Fixture } from './helpers.js';

@@ -1,4 +1,5 @@
 // importSipri end to end on the real excerpt: a valid Dataset that joins the seed in a store (DE → CZ → UA).
+import { ask } from '../../src/query/index.js';
 import path from 'node:path';
 import { createReadStream } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -86,19 +87,19 @@ describe('importSipri', () => {
       it('joins on the seed actors and the Patriot system', async () => {
         expect(await store.resolveActor('Turkiye')).toBe('TR');
         expect(await store.resolveActor('United States')).toBe('US');
-        const page = await store.transfers({ recipient: 'UA', system: 'system:patriot' }, { first: 100 });
+        const page = await ask(store).transfers({ recipient: 'UA', system: 'system:patriot' }, { first: 100 });
         const suppliers = new Set(page.items.map((t) => t.supplier));
         for (const s of ['US', 'DE', 'RO']) expect(suppliers).toContain(s);
       });
 
       it('finds Germany → Czechia → Ukraine (Leopards to Czechia, T-72s on to Ukraine), time-respecting', async () => {
-        const result = await store.transferPaths('DE', 'UA', { order: 'TIME_RESPECTING', maxHops: 2, limit: 100 });
+        const result = await ask(store).transferPaths('DE', 'UA', { order: 'TIME_RESPECTING', maxHops: 2, limit: 100 });
         const viaCzechia = result.paths.filter((p) => p.hops.map((h) => h.to).join('>') === 'CZ>UA');
         expect(viaCzechia.length).toBeGreaterThan(0);
         const systems = new Set(viaCzechia.flatMap((p) => p.hops.map((h) => h.transfer.system)));
         expect(systems).toContain('system:leopard-2a4');
         expect(systems).toContain('system:t-72m1');
-        const t72 = await store.transferPaths('CZ', 'UA', { system: 'system:t-72', maxHops: 1 });
+        const t72 = await ask(store).transferPaths('CZ', 'UA', { system: 'system:t-72', maxHops: 1 });
         expect(t72.paths.map((p) => p.hops[0]!.transfer.id).sort()).toEqual(
           ['transfer:sipri-39573', 'transfer:sipri-65375', 'transfer:sipri-65916', 'transfer:sipri-67031'],
         );

@@ -1,4 +1,5 @@
 // The full SIPRI export (when present): imports in time, resolves every name, and its totals match the raw CSV.
+import { ask } from '../../src/query/index.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,10 +96,10 @@ describe.skipIf(!existsSync(FILE))('importSipri on the full 1995–2025 export',
     const loaded = await store.load(merged);
     console.info(`SIPRI full + seed MemoryStore load: ${loaded.transfers} transfers in ${Math.round(loaded.millis)} ms`);
     expect(loaded.transfers).toBe(seed.transfers.length + dataset.transfers.length);
-    const t72 = await store.transferPaths('CZ', 'UA', { system: 'system:t-72', maxHops: 1, limit: 100 });
+    const t72 = await ask(store).transferPaths('CZ', 'UA', { system: 'system:t-72', maxHops: 1, limit: 100 });
     expect(t72.paths.length).toBeGreaterThan(0);
     // Direct DE → UA deals fill most of the first 100 paths; two-hop paths through Czechia follow.
-    const paths = await store.transferPaths('DE', 'UA', { order: 'TIME_RESPECTING', maxHops: 2, limit: 100 });
+    const paths = await ask(store).transferPaths('DE', 'UA', { order: 'TIME_RESPECTING', maxHops: 2, limit: 100 });
     expect(paths.paths.some((p) => p.hops.map((h) => h.to).join('>') === 'CZ>UA')).toBe(true);
   }, 60_000);
 });

@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, ValidationError } from '../../src/domain/errors.js';
 import type { Dataset } from '../../src/domain/model.js';
-import { EXPORT_FORMATS, exportFiles, exportGraph, selectSubgraph } from '../../src/export/index.js';
+import { EXPORT_FORMATS, exportFiles, exportGraph } from '../../src/export/index.js';
+import { ask } from '../../src/query/index.js';
 import { importSipri, mergeDatasets } from '../../src/import/index.js';
 import { readSipri } from '../../src/cli/options.js';
 import { loadSeedDir, validateSeedDir } from '../../src/seeds/index.js';
@@ -48,7 +49,7 @@ export async function attempt(store: GraphStore, c: BadCase): Promise<Validation
 /** What must not change: stats, every export format of the whole graph, each entity as the store returns it, and `extra` (the Neo4j dump). */
 export async function storeState(store: GraphStore, ids: readonly string[], extra?: () => Promise<unknown>): Promise<Record<string, string>> {
   const state: Record<string, string> = { stats: JSON.stringify(await store.stats()) };
-  const { subgraph, sources } = await selectSubgraph(store, {});
+  const { subgraph, sources } = await ask(store).exportSelection({});
   const graph = exportGraph(subgraph, sources);
   for (const format of EXPORT_FORMATS) {
     for (const file of exportFiles(format, graph)) state[`export ${file.name}`] = [...file.chunks].join('');

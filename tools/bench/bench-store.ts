@@ -1,18 +1,18 @@
 // In-process measurements of one store: paths, timeline pages, stats and exports over the fixed query sets.
-import { exportFiles, exportGraph, selectSubgraph, EXPORT_FORMATS, type ExportFormat } from '../../src/export/index.js';
-import type { GraphStore, PathResult } from '../../src/store/index.js';
-import type { StatsKey } from '../../src/store/index.js';
+import { ask, type PathResult, type StatsKey } from '../../src/query/index.js';
+import { exportFiles, exportGraph, EXPORT_FORMATS, type ExportFormat } from '../../src/export/index.js';
+import type { GraphStore } from '../../src/store/index.js';
 import { latencies, summarize, timeOnce, type Latency } from './measure.js';
 import type { PathQuestion, TimelineQuestion } from './queries.js';
 
 export const PATH_OPTIONS = { maxHops: 4, order: 'TIME_RESPECTING' } as const;
 
 export function askPaths(store: GraphStore, q: PathQuestion): Promise<PathResult> {
-  return store.transferPaths(q.from, q.to, { ...PATH_OPTIONS, system: q.system });
+  return ask(store).transferPaths(q.from, q.to, { ...PATH_OPTIONS, system: q.system });
 }
 
 export function askTimeline(store: GraphStore, q: TimelineQuestion) {
-  return store.timeline({ actors: [q.actor], ...(q.between && { between: q.between }) }, { first: 20 });
+  return ask(store).timeline({ actors: [q.actor], ...(q.between && { between: q.between }) }, { first: 20 });
 }
 
 /** What the path questions found (the same for every store once answers are checked equal). */
@@ -41,9 +41,9 @@ export async function benchStats(store: GraphStore, rounds: number, budgetMs: nu
   const out: Record<string, Latency> = {};
   for (const groupBy of STATS_GROUPINGS) {
     const samples: number[] = [];
-    await store.transferStats({}, groupBy);
+    await ask(store).transferStats({}, groupBy);
     for (let i = 0; i < rounds && (i === 0 || samples.reduce((a, b) => a + b, 0) < budgetMs); i += 1) {
-      samples.push((await timeOnce(() => store.transferStats({}, groupBy))).ms);
+      samples.push((await timeOnce(() => ask(store).transferStats({}, groupBy))).ms);
     }
     out[groupBy.join('+')] = summarize(samples);
   }
@@ -62,7 +62,7 @@ export interface ExportTimes {
 
 export async function benchExport(store: GraphStore, around: readonly string[] | undefined, write: boolean): Promise<ExportTimes> {
   const selection = around ? { around, depth: 1 } : {};
-  const selected = await timeOnce(() => selectSubgraph(store, selection));
+  const selected = await timeOnce(() => ask(store).exportSelection(selection));
   const graph = await timeOnce(() => exportGraph(selected.value.subgraph, selected.value.sources));
   const formats = {} as Record<ExportFormat, { ms: number; mb: number }>;
   for (const format of write ? EXPORT_FORMATS : []) {

@@ -4,10 +4,10 @@
 import { parseArgs } from 'node:util';
 import type { Transfer } from '../../src/domain/model.js';
 import {
-  Hierarchy, compareEntries, findPaths, paginate, resolvePathOptions, spanKey, timelineEntries, timelinePredicate,
-  transferPredicate, type CheckContext,
+  Hierarchy, ask, compareEntries, paginate, pathsBetween, resolvePathOptions, spanKey, timelineEntries, timelinePredicate,
+  transferPredicate, type CheckContext, type PathOptions, type TimelineFilter, type TimelineKind, type TransferFilter,
 } from '../../src/query/index.js';
-import { MemoryStore, type PathOptions, type TimelineFilter, type TimelineKind, type TransferFilter } from '../../src/store/index.js';
+import { MemoryStore } from '../../src/store/index.js';
 import { prng } from '../generate/generate.js';
 import { buildDataset } from './datasets.js';
 
@@ -16,6 +16,7 @@ const { dataset } = await buildDataset(values.size!);
 const store = new MemoryStore();
 await store.load(dataset);
 
+const byId = new Map(dataset.transfers.map((t) => [t.id, t] as const));
 const actorTree = new Hierarchy(dataset.actors.map((a) => [a.id, a.partOf] as const));
 const systemTree = new Hierarchy(dataset.systems.map((s) => [s.id, s.family] as const));
 const byTime = (a: Transfer, b: Transfer) =>
@@ -68,16 +69,16 @@ for (let i = 0; i < Number(values.rounds); i += 1) {
   const first = pick([0, 5, 20, 100]);
   const all = timeline.filter(timelinePredicate(f, actorTree, systemTree));
   const page1 = paginate(all, spanKey, { first });
-  same(`timeline ${JSON.stringify(f)}`, page1, await store.timeline(f, { first }));
+  same(`timeline ${JSON.stringify(f)}`, page1, await ask(store).timeline(f, { first }));
   const after = page1.cursors.at(-1);
-  if (page1.hasNextPage && after !== undefined) same(`timeline page 2 ${JSON.stringify(f)}`, paginate(all, spanKey, { first, after }), await store.timeline(f, { first, after }));
+  if (page1.hasNextPage && after !== undefined) same(`timeline page 2 ${JSON.stringify(f)}`, paginate(all, spanKey, { first, after }), await ask(store).timeline(f, { first, after }));
 
   const tf: { -readonly [K in keyof TransferFilter]: TransferFilter[K] } = {};
   if (random() < 0.5) tf.supplier = pick(actors);
   if (random() < 0.5) tf.recipient = pick(actors);
   if (random() < 0.3) tf.system = someSystem();
   if (random() < 0.2) tf.between = window();
-  same(`transfers ${JSON.stringify(tf)}`, paginate(transfers.filter(transferPredicate(tf, systemTree)), spanKey, { first: 20 }), await store.transfers(tf, { first: 20 }));
+  same(`transfers ${JSON.stringify(tf)}`, paginate(transfers.filter(transferPredicate(tf, systemTree)), spanKey, { first: 20 }), await ask(store).transfers(tf, { first: 20 }));
 
   const from = pick(actors);
   const to = pick(actors);
@@ -92,7 +93,15 @@ for (let i = 0; i < Number(values.rounds); i += 1) {
   const o = resolvePathOptions(options);
   const keep = transferPredicate({ ...(o.system !== undefined && { system: o.system }), statuses: o.statuses, ...(o.between && { between: o.between }) }, systemTree);
   const graph = { outgoing: (a: string) => (outgoing.get(a) ?? []).filter(keep), incoming: (a: string) => (incoming.get(a) ?? []).filter(keep) };
-  same(`paths ${from}→${to} ${JSON.stringify(options)}`, findPaths(from, to, o, graph, checks), await store.transferPaths(from, to, options));
+  // The same question over plain scans: candidate hops filtered from the whole adjacency, transfers by id.
+  const scanned = {
+    pathCandidates: async () => graph,
+    checkContext: async (request: { transfers?: readonly string[] }) => ({
+      ...checks,
+      transfers: new Map((request.transfers ?? []).map((id) => [id, byId.get(id)!] as const)),
+    }),
+  };
+  same(`paths ${from}→${to} ${JSON.stringify(options)}`, await pathsBetween(scanned, from, to, o), await ask(store).transferPaths(from, to, options));
 }
 console.log(`${values.size}: ${compared} answers compared, ${differing} differ`);
 process.exit(differing === 0 ? 0 : 1);

@@ -3,6 +3,7 @@
 // neo4j-bulk is not the store's load: it runs the store's load statements committing every 20 (not atomic), with
 // the TRANSFERRED endpoints matched through the :Entity(id) index — how the benchmark puts a graph too large for
 // one transaction into Neo4j, to measure reads on it.
+import { ask } from '../../src/query/index.js';
 import { parseArgs } from 'node:util';
 import { MemoryStore } from '../../src/store/index.js';
 import { buildDataset, type BuildTimes } from './datasets.js';
@@ -48,7 +49,7 @@ if (storeKind === 'memory') {
   const started = performance.now();
   await store.load(dataset);
   loadMs = performance.now() - started;
-  timelineEntries = (await store.timeline({}, { first: 0 })).totalCount;
+  timelineEntries = (await ask(store).timeline({}, { first: 0 })).totalCount;
 } else if (storeKind === 'neo4j-bulk') {
   const driver = benchDriver();
   await clearDatabase(driver);

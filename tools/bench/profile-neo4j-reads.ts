@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { TRANSFER_STATUSES } from '../../src/domain/model.js';
-import { defaultPathStatuses, resolvePathOptions } from '../../src/query/index.js';
+import { defaultPathStatuses, hopFilter, resolvePathOptions } from '../../src/query/index.js';
 import * as reads from '../../src/store/neo4j/cypher/reads.js';
 import type { Statement } from '../../src/store/index.js';
 import { PATH_OPTIONS } from './bench-store.js';
@@ -46,7 +46,7 @@ async function profile(label: string, s: Statement): Promise<void> {
 // The slowest-looking path question of the set for the store: a hub supplier with a multi-hop answer.
 const q = qs.paths.find((p) => p.from === 'US') ?? qs.paths[0]!;
 const o = resolvePathOptions({ ...PATH_OPTIONS, system: q.system });
-await profile(`store path query ${q.from}→${q.to} (${q.system}): the reverse pass`, reads.pathLevels(q.from, q.to, o));
+await profile(`store path query ${q.from}→${q.to} (${q.system}): the reverse pass`, reads.pathLevels(q.from, q.to, o.maxHops, hopFilter(o)));
 await profile(`analyst path query ${q.from}→${q.to}`, {
   cypher: ANALYST_PATH_CYPHER,
   params: { from: q.from, to: q.to, system: q.system, statuses: defaultPathStatuses(TRANSFER_STATUSES), cap: neo4j.int(21) },

@@ -1,70 +1,27 @@
 // `npm run bench [-- --quick] [--no-neo4j] [--out FILE] [--report-only]`: measures every size and store,
 // checks that the stores and peers give the same answers, and writes BENCHMARKS.md (plus the raw figures as
 // JSON next to this file, from which `--report-only` rewrites the report).
+import { ask, type PathResult } from '../../src/query/index.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
-import { MemoryStore, type GraphStore, type Neo4jStore, type PathResult } from '../../src/store/index.js';
-import {
-  askPaths, askTimeline, benchExport, benchStats, latencies, pathShape, type ExportTimes, type PathShape,
-} from './bench-store.js';
-import { FULL, QUICK, type RunConfig, type SizePlan } from './config.js';
+import { MemoryStore, type GraphStore, type Neo4jStore } from '../../src/store/index.js';
+import { askPaths, askTimeline, benchExport, benchStats, latencies, pathShape } from './bench-store.js';
+import { FULL, QUICK, type SizePlan } from './config.js';
 import { buildDataset, sizeLabel } from './datasets.js';
 import {
   OUR_PATHS, OUR_TIMELINE, OUR_TRANSFERS, PEER_TIMELINE, PEER_TRANSFERS, normalizeTimeline, normalizeTransfers,
 } from './graphql-docs.js';
-import { body, load, post, startApi, type Api } from './http.js';
-import type { HttpResult } from './child-http.js';
+import { body, load, post, startApi } from './http.js';
 import type { LoadResult } from './child-load.js';
-import { machineInfo, type MachineInfo } from './machine.js';
-import { BENCH_DIR, ROOT, runChild, type Latency } from './measure.js';
+import { machineInfo } from './machine.js';
+import { BENCH_DIR, ROOT, runChild } from './measure.js';
 import { benchDriver, connectStore, neo4jVersion, startNeo4j, stopNeo4j } from './neo4j.js';
 import { analystPaths } from './peers/cypher.js';
 import { querySet, type PathQuestion } from './queries.js';
 import { writeReport } from './report.js';
-
-/** Answers compared before timing: how many were checked, how many differed, and the first difference. */
-export interface Check {
-  readonly checked: number;
-  readonly differing: number;
-  readonly example?: string;
-}
-
-/** One autocannon run and how many distinct (checked) request bodies it cycled through. */
-export type HttpRun = HttpResult & { readonly bodies: number };
-
-export interface HttpFigures {
-  readonly paths?: HttpRun;
-  readonly transfers?: HttpRun;
-  readonly timeline?: HttpRun;
-}
-
-export interface SizeResult {
-  readonly size: string;
-  readonly label: string;
-  readonly plan: SizePlan;
-  readonly counts: { transfers: number; actors: number; systems: number; timelineEntries: number };
-  readonly questions: { paths: number; timeline: number; http: number; families: number; shape: PathShape };
-  readonly loads: { memory: LoadResult[]; neo4j: LoadResult[] };
-  readonly checks: Record<string, Check>;
-  readonly paths: { memory: Latency; neo4j?: Latency; analyst?: Latency };
-  readonly timeline: { memory: Latency; neo4j?: Latency };
-  readonly stats: { memory: Record<string, Latency>; neo4j?: Record<string, Latency> };
-  readonly exports: { memory: ExportTimes[]; neo4j: ExportTimes[] };
-  readonly http: Partial<Record<Api, HttpFigures>>;
-}
-
-export interface RunResult {
-  readonly mode: RunConfig['mode'];
-  readonly config: RunConfig;
-  readonly startedAt: string;
-  readonly durationS: number;
-  readonly machine: MachineInfo;
-  readonly neo4jVersion?: string;
-  readonly sizes: SizeResult[];
-  readonly notes: string[];
-}
+import type { Check, HttpFigures, HttpRun, RunResult, SizeResult } from './results.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -149,7 +106,7 @@ async function measureSize(plan: SizePlan, neo4jOn: boolean, driver: Driver | un
     transfers: dataset.transfers.length,
     actors: dataset.actors.length,
     systems: dataset.systems.length,
-    timelineEntries: (await memory.timeline({}, { first: 0 })).totalCount,
+    timelineEntries: (await ask(memory).timeline({}, { first: 0 })).totalCount,
   };
   const neo: Neo4jStore | undefined = withNeo4j ? await connectStore() : undefined;
   const checks: Record<string, Check> = {};
@@ -176,8 +133,8 @@ async function measureSize(plan: SizePlan, neo4jOn: boolean, driver: Driver | un
       const memStats = [];
       const neoStats = [];
       for (const g of [['SUPPLIER'], ['RECIPIENT', 'YEAR'], ['CATEGORY']] as const) {
-        memStats.push(await memory.transferStats({}, g));
-        neoStats.push(await neo.transferStats({}, g));
+        memStats.push(await ask(memory).transferStats({}, g));
+        neoStats.push(await ask(neo).transferStats({}, g));
       }
       checks['transferStats: memory = neo4j'] = compare('stats', memStats, neoStats, (i) => `grouping ${i}`);
       const analyst = await withinBudget(qs.paths, async (q) => {

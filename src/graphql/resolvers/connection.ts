@@ -1,5 +1,5 @@
 // Relay connections from store pages.
-import type { Page } from '../../store/index.js';
+import type { Page } from '../../query/index.js';
 
 /** A Relay connection: edges with cursors, nodes, pageInfo and totalCount. */
 export function connection<T>(page: Page<T>) {

@@ -1,28 +1,17 @@
-// Resolvers: Query fields delegate to the store; type fields follow ids through the per-request DataLoader.
+// Resolvers: Query fields rename arguments and hand them to the question modules of query/; type fields follow ids.
 import { NotFoundError } from '../../domain/errors.js';
 import type {
   Actor, AidCommitment, Citation, Event, Restriction, Transfer, WeaponSystem,
 } from '../../domain/model.js';
-import type { CheckReason, Entity, Hop, SearchHit, StatsKey, StatsRow, SubgraphEdge, TimelineEntry } from '../../store/index.js';
 import {
-  day, depthArg, nameFilterText, pageArgs, pathOptions, searchArgs, timelineFilter, transferFilter, type PathOptionsInput, type TimelineFilterInput,
-  type TransferFilterInput,
-} from '../args.js';
+  actors, search, subgraph, systems, timeline, transferCheck, transferPaths, transferStats, transfers, ask,
+  type ActorFilterInput, type CheckReason, type Entity, type Page, type Hop, type PathOptionsInput, type SearchHit, type StatsKey,
+  type StatsRow, type SubgraphEdge, type SystemFilterInput, type TimelineEntry, type TimelineFilterInput, type TransferFilterInput,
+} from '../../query/index.js';
 import type { GraphQLContext } from '../context.js';
 import { connection } from './connection.js';
-import { exportBaseName, exportFiles, exportGraph, selectSubgraph, type ExportFormat, type ExportSelection } from '../../export/index.js';
-
-/** The GET /export URL of a selection (relative to the server). */
-function exportUrl(format: ExportFormat, selection: ExportSelection, filter: TransferFilterInput | null | undefined): string {
-  const params = new URLSearchParams({ format: format.toLowerCase() });
-  if (selection.around?.length) params.set('around', selection.around.join(','));
-  if (selection.depth !== undefined) params.set('depth', String(selection.depth));
-  if (filter?.system) params.set('system', filter.system);
-  if (filter?.statuses?.length) params.set('statuses', filter.statuses.join(','));
-  if (filter?.between?.from || filter?.between?.to) params.set('between', `${filter.between.from ?? '..'}/${filter.between.to ?? '..'}`);
-  if (format === 'CSV') params.set('part', 'nodes');
-  return `/export?${params.toString()}`;
-}
+import { enumResolvers } from './enums.js';
+import { exportBaseName, exportFiles, exportGraph, exportUrl, type ExportFormat } from '../../export/index.js';
 
 type Ctx = GraphQLContext;
 interface PageInput {
@@ -52,34 +41,10 @@ function typed(entity: Entity | undefined): (Entity['value'] & { __typename: str
   return entity ? { ...entity.value, __typename: entity.type } : null;
 }
 
-/** Resolves an actor reference, naming the argument in the NOT_FOUND error. */
-async function actorArg(ctx: Ctx, ref: string, argument: string): Promise<string> {
-  try {
-    return await ctx.store.resolveActor(ref);
-  } catch (error) {
-    if (error instanceof NotFoundError) throw new NotFoundError(`${argument}: ${error.message}`, error.suggestions, { argument });
-    throw error;
-  }
-}
-
-async function systemArg(ctx: Ctx, ref: string, argument: string): Promise<string> {
-  try {
-    return await ctx.store.resolveSystem(ref);
-  } catch (error) {
-    if (error instanceof NotFoundError) throw new NotFoundError(`${argument}: ${error.message}`, error.suggestions, { argument });
-    throw error;
-  }
-}
-
-/**
- * Awaits argument look-ups side by side (on Neo4j each is a round trip) and, when several fail, throws the
- * error of the first argument in order, so the answer does not depend on which look-up finished first.
- */
-async function allInOrder<T extends readonly unknown[]>(work: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const settled = await Promise.allSettled(work);
-  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+/** A transfers page as a connection, its related nodes (read with the page on Neo4j) primed in the loader. */
+function primed(ctx: Ctx, found: Page<Transfer>) {
+  for (const entity of found.related ?? []) ctx.nodes.prime(entity.value.id, entity);
+  return connection(found);
 }
 
 async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
@@ -98,82 +63,31 @@ const grounded = {
 
 /** The resolver map for schema/*.graphql. */
 export const resolvers = {
+  ...enumResolvers,
   Query: {
     node: async (_: unknown, a: { id: string }, ctx: Ctx) => typed(await ctx.nodes.load(a.id)),
     actor: (_: unknown, a: { id: string }, ctx: Ctx) => orNull(async () => value<Actor>(ctx, await ctx.store.resolveActor(a.id))),
     system: (_: unknown, a: { id: string }, ctx: Ctx) => orNull(async () => value<WeaponSystem>(ctx, await ctx.store.resolveSystem(a.id))),
-    actors: async (_: unknown, a: PageInput & { filter?: { kinds?: Actor['kind'][] | null; text?: string | null } | null }, ctx: Ctx) =>
-      connection(
-        await ctx.store.actors(
-          { ...(a.filter?.kinds?.length && { kinds: a.filter.kinds }), ...(a.filter?.text != null && { text: nameFilterText(a.filter.text) }) },
-          pageArgs(a.first, a.after),
-        ),
-      ),
-    systems: async (_: unknown, a: PageInput & { filter?: { category?: string | null; family?: string | null; text?: string | null } | null }, ctx: Ctx) => {
-      const page = pageArgs(a.first, a.after);
-      const f = a.filter;
-      return connection(
-        await ctx.store.systems(
-          {
-            ...(f?.category != null && { category: f.category }),
-            ...(f?.family != null && { family: await systemArg(ctx, f.family, 'filter.family') }),
-            ...(f?.text != null && { text: nameFilterText(f.text) }),
-          },
-          page,
-        ),
-      );
-    },
-    search: async (_: unknown, a: { text: string; first?: number | null }, ctx: Ctx) => {
-      const { text, limit } = searchArgs(a.text, a.first);
-      return ctx.store.search(text, limit);
-    },
-    transfers: async (_: unknown, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) => {
-      const page = pageArgs(a.first, a.after);
-      const found = await ctx.store.transfers(await transferFilter(ctx.store, a.filter), page);
-      for (const entity of found.related ?? []) ctx.nodes.prime(entity.value.id, entity);
-      return connection(found);
-    },
-    transferPaths: async (_: unknown, a: { from: string; to: string; options?: PathOptionsInput | null }, ctx: Ctx) => {
-      const { systemRef, ...options } = pathOptions(a.options);
-      const [from, to, system] = await allInOrder<[string, string, string | undefined]>([
-        actorArg(ctx, a.from, 'from'),
-        actorArg(ctx, a.to, 'to'),
-        systemRef === undefined ? Promise.resolve(undefined) : systemArg(ctx, systemRef, 'options.system'),
-      ]);
-      return ctx.store.transferPaths(from, to, { ...options, ...(system !== undefined && { system }) });
-    },
-    transferCheck: async (
+    actors: async (_: unknown, a: PageInput & { filter?: ActorFilterInput | null }, ctx: Ctx) => connection(await actors(ctx.store, a.filter, a)),
+    systems: async (_: unknown, a: PageInput & { filter?: SystemFilterInput | null }, ctx: Ctx) => connection(await systems(ctx.store, a.filter, a)),
+    search: (_: unknown, a: { text: string; first?: number | null }, ctx: Ctx) => search(ctx.store, a.text, a.first),
+    transfers: async (_: unknown, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) => primed(ctx, await transfers(ctx.store, a.filter, a)),
+    transferPaths: (_: unknown, a: { from: string; to: string; options?: PathOptionsInput | null }, ctx: Ctx) =>
+      transferPaths(ctx.store, a.from, a.to, a.options),
+    transferCheck: (
       _: unknown,
       a: { supplier: string; recipient: string; system?: string | null; on?: string | null; origin?: string | null },
       ctx: Ctx,
-    ) => {
-      const on = day(a.on, 'on');
-      const [supplier, recipient, system, origin] = await allInOrder<[string, string, string | undefined, string | undefined]>([
-        actorArg(ctx, a.supplier, 'supplier'),
-        actorArg(ctx, a.recipient, 'recipient'),
-        a.system == null ? Promise.resolve(undefined) : systemArg(ctx, a.system, 'system'),
-        a.origin == null ? Promise.resolve(undefined) : actorArg(ctx, a.origin, 'origin'),
-      ]);
-      return ctx.store.transferCheck({
-        supplier, recipient, ...(system && { system }), ...(on && { on }), ...(origin && { origin }),
-      });
-    },
-    timeline: async (_: unknown, a: PageInput & { filter?: TimelineFilterInput | null }, ctx: Ctx) => {
-      const page = pageArgs(a.first, a.after);
-      return connection(await ctx.store.timeline(await timelineFilter(ctx.store, a.filter), page));
-    },
+    ) => transferCheck(ctx.store, a),
+    timeline: async (_: unknown, a: PageInput & { filter?: TimelineFilterInput | null }, ctx: Ctx) => connection(await timeline(ctx.store, a.filter, a)),
     subgraph: async (_: unknown, a: { around: string[]; depth?: number | null; filter?: TransferFilterInput | null }, ctx: Ctx) => {
-      // Bounds and dates first (transferFilter parses them before resolving names), so a bad one costs no look-up.
-      const depth = depthArg(a.depth);
-      const filter = await transferFilter(ctx.store, a.filter);
-      const around = await allInOrder<string[]>(a.around.map((ref, i) => actorArg(ctx, ref, `around[${i}]`)));
-      const subgraph = await ctx.store.subgraph({ around, ...(depth !== undefined && { depth }), filter });
+      const found = await subgraph(ctx.store, a);
       // Edge ends are among the subgraph's actors: hand them over directly rather than through the loader.
-      const actors = new Map(subgraph.actors.map((x) => [x.id, x]));
-      return { ...subgraph, edges: subgraph.edges.map((e) => ({ ...e, sourceActor: actors.get(e.source), targetActor: actors.get(e.target) })) };
+      const byId = new Map(found.actors.map((x) => [x.id, x]));
+      return { ...found, edges: found.edges.map((e) => ({ ...e, sourceActor: byId.get(e.source), targetActor: byId.get(e.target) })) };
     },
     transferStats: async (_: unknown, a: { filter?: TransferFilterInput | null; groupBy: StatsKey[] }, ctx: Ctx) => {
-      const rows = await ctx.store.transferStats(await transferFilter(ctx.store, a.filter), a.groupBy);
+      const rows = await transferStats(ctx.store, a.filter, a.groupBy);
       return rows.map((row) => ({ ...row, groupBy: a.groupBy }));
     },
     export: async (
@@ -181,16 +95,12 @@ export const resolvers = {
       a: { format: ExportFormat; around?: string[] | null; depth?: number | null; filter?: TransferFilterInput | null },
       ctx: Ctx,
     ) => {
-      const depth = depthArg(a.depth);
-      const filter = await transferFilter(ctx.store, a.filter);
-      const around = await allInOrder<string[]>((a.around ?? []).map((ref, i) => actorArg(ctx, ref, `around[${i}]`)));
-      const selection = { around, ...(depth !== undefined && { depth }), filter };
-      const { subgraph, sources } = await selectSubgraph(ctx.store, selection);
-      const files = exportFiles(a.format, exportGraph(subgraph, sources), exportBaseName(selection));
+      const { selection, subgraph: graph, sources } = await ask(ctx.store).exportSelection(a);
+      const files = exportFiles(a.format, exportGraph(graph, sources), exportBaseName(selection));
       return {
         format: a.format,
         files: files.map((f) => ({ name: f.name, contentType: f.contentType, content: [...f.chunks].join('') })),
-        url: exportUrl(a.format, selection, a.filter),
+        url: exportUrl(a.format, selection),
       };
     },
     stats: (_: unknown, __: unknown, ctx: Ctx) => ctx.store.stats(),
@@ -216,14 +126,10 @@ export const resolvers = {
     partOf: (p: Actor, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.partOf),
     country: (p: Actor, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.country),
     note: grounded.note,
-    transfersOut: async (p: Actor, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) => {
-      const page = pageArgs(a.first, a.after);
-      return connection(await ctx.store.transfers({ ...(await transferFilter(ctx.store, a.filter)), supplier: p.id }, page));
-    },
-    transfersIn: async (p: Actor, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) => {
-      const page = pageArgs(a.first, a.after);
-      return connection(await ctx.store.transfers({ ...(await transferFilter(ctx.store, a.filter)), recipient: p.id }, page));
-    },
+    transfersOut: async (p: Actor, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) =>
+      primed(ctx, await transfers(ctx.store, a.filter, a, { supplier: p.id })),
+    transfersIn: async (p: Actor, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) =>
+      primed(ctx, await transfers(ctx.store, a.filter, a, { recipient: p.id })),
   },
 
   WeaponSystem: {

@@ -1,22 +1,16 @@
-// The embedded GraphStore on graphology: nothing to install, answers from an immutable snapshot.
+// The embedded GraphStore: nothing to install; answers the data ports from an immutable, fully indexed snapshot.
 import type { Actor, Dataset, Transfer, WeaponSystem } from '../../domain/model.js';
+import { bySpanThenId } from '../../domain/time.js';
 import { normalizeName } from '../../domain/text.js';
-import { parseDay, today } from '../../domain/time.js';
 import {
-  compareEntries, evaluateRoute, findPaths, idKey, paginate, rankSearch, resolvePathOptions, spanKey, timelinePredicate,
-  transferPredicate, unknownReference, verdictOf, aggregateStats, type PathGraph, type ResolvedPathOptions, type StatsKey,
-  type StatsRow,
+  aggregateStats, compareEntries, idKey, paginate, spanKey, timelinePredicate, transferPredicate, unknownReference,
+  type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
+  type PageRequest, type PathGraph, type Searchable, type StatsKey, type StatsRow, type SystemFilter, type TimelineEntry,
+  type TimelineFilter, type TransferFilter,
 } from '../../query/index.js';
-import type {
-  ActorFilter, CheckQuery, Entity, GraphStats, GraphStore, LoadSummary, Page, PageRequest, PathOptions, PathResult,
-  SearchHit, Subgraph, SubgraphQuery, SystemFilter, TimelineEntry, TimelineFilter, TransferCheck, TransferFilter,
-} from '../types.js';
-import { buildSnapshot, bySpanThenId, type Snapshot } from './snapshot.js';
+import type { GraphStore } from '../types.js';
+import { buildSnapshot, type Snapshot } from './snapshot.js';
 import { EMPTY_DATASET } from '../../domain/model.js';
-import { InvalidArgumentError } from '../../domain/errors.js';
-
-/** Largest `depth` a subgraph query may ask for. */
-export const MAX_SUBGRAPH_DEPTH = 4;
 
 /** Filtered path adjacencies kept per snapshot (one per distinct system/statuses/window/knownAt filter). */
 const PATH_GRAPH_CACHE_SIZE = 32;
@@ -85,11 +79,6 @@ export class MemoryStore implements GraphStore {
   private snapshot: Snapshot = buildSnapshot(EMPTY_DATASET);
   private pathCaches: PathCaches = emptyCaches(undefined);
 
-  /** The current graphology graph (read-only use: exports and subgraphs). */
-  get graph(): Snapshot['graph'] {
-    return this.snapshot.graph;
-  }
-
   async load(dataset: Dataset): Promise<LoadSummary> {
     const started = performance.now();
     const next = buildSnapshot(dataset);
@@ -134,34 +123,37 @@ export class MemoryStore implements GraphStore {
     return out;
   }
 
-  async actors(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>> {
+  async actorPage(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>> {
+    const s = this.snapshot;
     const kinds = filter.kinds?.length ? new Set(filter.kinds) : undefined;
-    const text = filter.text === undefined ? undefined : normalizeName(filter.text);
-    const items = this.snapshot.actors.filter(
-      (a) => (!kinds || kinds.has(a.kind)) && (!text || [a.id, a.name, ...a.aliases].some((n) => normalizeName(n).includes(text))),
-    );
+    const text = filter.text;
+    const items = s.actors.filter((a) => (!kinds || kinds.has(a.kind)) && (!text || s.nameKeys.get(a.id)!.some((n) => n.includes(text))));
     return paginate(items, idKey, page);
   }
 
-  async systems(filter: SystemFilter, page: PageRequest): Promise<Page<WeaponSystem>> {
+  async systemPage(filter: SystemFilter, page: PageRequest): Promise<Page<WeaponSystem>> {
     const s = this.snapshot;
     const family = filter.family === undefined ? undefined : s.systemTree.descendantsOrSelf(filter.family);
-    const text = filter.text === undefined ? undefined : normalizeName(filter.text);
+    const text = filter.text;
     const items = s.systems.filter(
       (x) =>
         (filter.category === undefined || x.category === filter.category) &&
         (!family || family.has(x.id)) &&
-        (!text || [x.id, x.name, ...x.aliases, ...(x.designation ? [x.designation] : [])].some((n) => normalizeName(n).includes(text))),
+        (!text || s.nameKeys.get(x.id)!.some((n) => n.includes(text))),
     );
     return paginate(items, idKey, page);
   }
 
-  async transfers(filter: TransferFilter, page: PageRequest): Promise<Page<Transfer>> {
+  async transferPage(filter: TransferFilter, page: PageRequest): Promise<Page<Transfer>> {
     return paginate(this.matchingTransfers(filter), spanKey, page);
   }
 
   async allTransfers(filter: TransferFilter): Promise<readonly Transfer[]> {
     return this.matchingTransfers(filter);
+  }
+
+  async allActors(): Promise<readonly Actor[]> {
+    return this.snapshot.actors;
   }
 
   /**
@@ -179,10 +171,8 @@ export class MemoryStore implements GraphStore {
     return candidates.filter(transferPredicate(filter, s.systemTree));
   }
 
-  async transferPaths(from: string, to: string, options: PathOptions = {}): Promise<PathResult> {
-    const s = this.snapshot;
-    const resolved = resolvePathOptions(options);
-    return findPaths(from, to, resolved, this.pathGraph(resolved), s.checks);
+  async pathCandidates(_from: string, _to: string, _maxHops: number, filter: TransferFilter): Promise<PathGraph<Transfer>> {
+    return this.pathGraph(filter);
   }
 
   /**
@@ -192,17 +182,11 @@ export class MemoryStore implements GraphStore {
    * the family's systems (from a per-system split of that list, made once), so a cold family costs in
    * proportion to its own transfers, not the hub's.
    */
-  private pathGraph(resolved: ResolvedPathOptions): PathGraph {
+  private pathGraph(filter: TransferFilter): PathGraph<Transfer> {
     const s = this.snapshot;
     if (this.pathCaches.snapshot !== s) this.pathCaches = emptyCaches(s);
     const caches = this.pathCaches;
-    const filter: TransferFilter = {
-      ...(resolved.system !== undefined && { system: resolved.system }),
-      statuses: resolved.statuses,
-      ...(resolved.between !== undefined && { between: resolved.between }),
-      ...(resolved.knownAt !== undefined && { knownAt: resolved.knownAt }),
-    };
-    const key = JSON.stringify([filter.system, [...filter.statuses!].sort(), filter.between, filter.knownAt]);
+    const key = JSON.stringify([filter.system, [...(filter.statuses ?? [])].sort(), filter.between, filter.knownAt, filter.supplier, filter.recipient, filter.kinds]);
     let graph = caches.byFilter.get(key);
     if (graph) {
       caches.byFilter.delete(key);
@@ -233,22 +217,17 @@ export class MemoryStore implements GraphStore {
     return graph;
   }
 
-  async transferCheck(query: CheckQuery): Promise<TransferCheck> {
-    const on = query.on === undefined ? today() : parseDay(query.on, 'on');
-    const reasons = evaluateRoute(
-      {
-        supplier: query.supplier,
-        recipient: query.recipient,
-        ...(query.system !== undefined && { system: query.system }),
-        ...(query.origin !== undefined && { origin: query.origin }),
-        window: { from: on, to: on },
-      },
-      this.snapshot.checks,
-    );
-    return { verdict: verdictOf(reasons), reasons, on };
+  async checkContext(request: CheckContextRequest): Promise<CheckContext & { readonly transfers: ReadonlyMap<string, Transfer> }> {
+    const s = this.snapshot;
+    const transfers = new Map<string, Transfer>();
+    for (const id of request.transfers ?? []) {
+      const e = s.entities.get(id);
+      if (e?.type === 'Transfer') transfers.set(id, e.value);
+    }
+    return { ...s.checks, transfers };
   }
 
-  async timeline(filter: TimelineFilter, page: PageRequest): Promise<Page<TimelineEntry>> {
+  async timelinePage(filter: TimelineFilter, page: PageRequest): Promise<Page<TimelineEntry>> {
     const s = this.snapshot;
     const { candidates, exact } = this.timelineCandidates(filter);
     let items = candidates;
@@ -289,47 +268,39 @@ export class MemoryStore implements GraphStore {
     return { candidates: chosen === undefined ? s.timeline : mergeSorted(chosen, compareEntries), exact };
   }
 
-  async subgraph(query: SubgraphQuery): Promise<Subgraph> {
+  async neighbourhood(around: readonly string[], depth: number, filter: TransferFilter): Promise<{ actors: readonly Actor[]; transfers: readonly Transfer[] }> {
     const s = this.snapshot;
-    const depth = query.depth ?? 1;
-    if (!Number.isInteger(depth) || depth < 0 || depth > MAX_SUBGRAPH_DEPTH) {
-      throw new InvalidArgumentError(`depth must be an integer from 0 to ${MAX_SUBGRAPH_DEPTH}, got ${depth}`, { argument: 'depth' });
-    }
-    const keep = transferPredicate(query.filter ?? {}, s.systemTree);
-    const seen = new Set<string>(query.around);
+    const keep = transferPredicate(filter, s.systemTree);
+    const seen = new Set<string>(around);
     let frontier = [...seen];
     for (let d = 0; d < depth && frontier.length > 0; d += 1) {
       const next: string[] = [];
       for (const actor of frontier) {
-        for (const t of [...(s.outgoing.get(actor) ?? []), ...(s.incoming.get(actor) ?? [])]) {
-          if (!keep(t)) continue;
-          for (const other of [t.supplier, t.recipient]) {
-            if (!seen.has(other)) {
-              seen.add(other);
-              next.push(other);
+        for (const list of [s.outgoing.get(actor) ?? [], s.incoming.get(actor) ?? []]) {
+          for (const t of list) {
+            if (!keep(t)) continue;
+            for (const other of [t.supplier, t.recipient]) {
+              if (!seen.has(other)) {
+                seen.add(other);
+                next.push(other);
+              }
             }
           }
         }
       }
       frontier = next;
     }
-    const edges = s.transfers
-      .filter((t) => seen.has(t.supplier) && seen.has(t.recipient) && keep(t))
-      .sort((a, b) => (a.id < b.id ? -1 : 1))
-      .map((t) => ({ id: t.id, source: t.supplier, target: t.recipient, transfer: t }));
-    const systemIds = new Set(edges.map((e) => e.transfer.system));
-    return {
-      actors: s.actors.filter((a) => seen.has(a.id)),
-      systems: s.systems.filter((x) => systemIds.has(x.id)),
-      edges,
-    };
+    // Transfers between the actors found: each one leaves one of them, so the out-lists of the set hold them all.
+    const transfers: Transfer[] = [];
+    for (const actor of seen) for (const t of s.outgoing.get(actor) ?? []) if (seen.has(t.recipient) && keep(t)) transfers.push(t);
+    return { actors: s.actors.filter((a) => seen.has(a.id)), transfers };
   }
 
-  async search(text: string, limit = 20): Promise<readonly SearchHit[]> {
-    return rankSearch(text, this.snapshot.searchables, limit);
+  async searchCandidates(_key: string): Promise<Iterable<Searchable>> {
+    return this.snapshot.searchables;
   }
 
-  async transferStats(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]> {
+  async transferAggregates(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]> {
     return aggregateStats(this.matchingTransfers(filter), groupBy, this.snapshot.systemsById, filter.between);
   }
 

@@ -1,33 +1,12 @@
 // An immutable, fully indexed view of one Dataset; the memory store swaps whole snapshots.
-import { MultiDirectedGraph } from 'graphology';
-import { datasetLinks, validateDataset, type Link } from '../../domain/graph-model.js';
-import { EMPTY_DATASET, type Actor, type Dataset, type Transfer, type WeaponSystem } from '../../domain/model.js';
-import { normalizeName } from '../../domain/text.js';
-import { Hierarchy, timelineEntries, type CheckContext, type Searchable } from '../../query/index.js';
-import type { Entity, GraphStats, TimelineEntry } from '../types.js';
-
-/** Node attributes in the graphology graph: the entity type and the entity itself. */
-export interface NodeAttributes {
-  readonly type: Entity['type'];
-  readonly entity: Entity['value'];
-}
-
-/** Edge attributes: the relationship type (TRANSFERRED) and its transfer. */
-export interface EdgeAttributes {
-  readonly type: string;
-  readonly transfer?: Transfer;
-  readonly quote?: string;
-  readonly note?: string;
-}
+import { validateDataset } from '../../domain/graph-model.js';
+import type { Actor, Dataset, Transfer, WeaponSystem } from '../../domain/model.js';
+import { nameKeysOf, namesOf } from '../../domain/names.js';
+import { bySpanThenId } from '../../domain/time.js';
+import { Hierarchy, timelineEntries, type CheckContext, type Entity, type GraphStats, type Searchable, type TimelineEntry } from '../../query/index.js';
 
 /** Everything the memory store answers from, built once per load. */
 export interface Snapshot {
-  /**
-   * The DESIGN §2 views in graphology: every entity as a node with its typed links (SUPPLIER, OF_SYSTEM, CITES, …)
-   * and one `TRANSFERRED` edge per transfer between actors (keyed `transferred:<id>`). Built on first use: the
-   * queries answer from the indexes below, and a million graphology edges took most of a large load.
-   */
-  readonly graph: MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
   readonly entities: ReadonlyMap<string, Entity>;
   readonly actors: readonly Actor[];
   readonly systems: readonly WeaponSystem[];
@@ -43,29 +22,20 @@ export interface Snapshot {
   readonly incoming: ReadonlyMap<string, readonly Transfer[]>;
   readonly actorTree: Hierarchy;
   readonly systemTree: Hierarchy;
+  /** Normalised name keys of every actor and system (`nameKeysOf`), for name filters. */
+  readonly nameKeys: ReadonlyMap<string, readonly string[]>;
   readonly actorAliases: ReadonlyMap<string, string>;
   readonly systemAliases: ReadonlyMap<string, string>;
   readonly searchables: readonly Searchable[];
   readonly checks: CheckContext;
   readonly stats: GraphStats;
-  /** The typed links (SUPPLIER, OF_SYSTEM, CITES, …) going out of a node, derived from the entity on demand. */
-  linksFrom(id: string): readonly Link[];
 }
 
-/** Time order of transfers (earliest, latest, id): the order of `transfers`, `outgoing` and `incoming`. */
-type Spanned = { readonly id: string; readonly date: { readonly earliest: string; readonly latest: string } };
-export const bySpanThenId = (a: Spanned, b: Spanned): number =>
-  a.date.earliest < b.date.earliest ? -1 : a.date.earliest > b.date.earliest ? 1
-    : a.date.latest < b.date.latest ? -1 : a.date.latest > b.date.latest ? 1
-      : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
-function aliasIndex(items: readonly { id: string; name: string; aliases: readonly string[] }[]): Map<string, string> {
+/** Name key → id; where two share a key, the lower id (items come sorted by id) wins, as in the Neo4j store. */
+function aliasIndex(items: readonly (Actor | WeaponSystem)[], keys: ReadonlyMap<string, readonly string[]>): Map<string, string> {
   const index = new Map<string, string>();
   for (const item of items) {
-    for (const n of [item.id, item.name, ...item.aliases]) {
-      const key = normalizeName(n);
-      if (key !== '' && !index.has(key)) index.set(key, item.id);
-    }
+    for (const key of keys.get(item.id)!) if (!index.has(key)) index.set(key, item.id);
   }
   return index;
 }
@@ -88,16 +58,6 @@ function indexEntries(entries: readonly TimelineEntry[], keysOf: (e: TimelineEnt
     }
   }
   return index;
-}
-
-/** The outgoing typed links of one entity: `datasetLinks` over a dataset holding only that entity. */
-function linksOfEntity(entity: Entity | undefined): readonly Link[] {
-  if (entity === undefined) return [];
-  const one: Record<Entity['type'], keyof Dataset> = {
-    Source: 'sources', Actor: 'actors', WeaponSystem: 'systems', Event: 'events', Restriction: 'restrictions',
-    AidCommitment: 'aidCommitments', Transfer: 'transfers',
-  };
-  return datasetLinks({ ...EMPTY_DATASET, [one[entity.type]]: [entity.value] }).map(({ toType: _, ...link }) => link);
 }
 
 /**
@@ -123,28 +83,6 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
     push(outgoing, t.supplier, t);
     push(incoming, t.recipient, t);
   }
-  let graph: MultiDirectedGraph<NodeAttributes, EdgeAttributes> | undefined;
-  // Both DESIGN §2 views in graphology, built on first use: queries answer from the plain indexes below, so a
-  // load does not pay for a million graphology edges it would not read.
-  const projection = () => {
-    if (graph === undefined) {
-      const g = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
-      for (const entity of entities.values()) g.addNode(entity.value.id, { type: entity.type, entity: entity.value });
-      for (const link of datasetLinks(dataset)) {
-        g.addDirectedEdge(link.from, link.to, {
-          type: link.type,
-          ...(link.quote !== undefined && { quote: link.quote }),
-          ...(link.note !== undefined && { note: link.note }),
-        });
-      }
-      for (const t of transfers) {
-        g.addDirectedEdgeWithKey(`transferred:${t.id}`, t.supplier, t.recipient, { type: 'TRANSFERRED', transfer: t });
-      }
-      graph = g;
-    }
-    return graph;
-  };
-
   const actors = [...dataset.actors].sort((a, b) => (a.id < b.id ? -1 : 1));
   const systems = [...dataset.systems].sort((a, b) => (a.id < b.id ? -1 : 1));
   const actorTree = new Hierarchy(actors.map((a) => [a.id, a.partOf] as const));
@@ -157,10 +95,8 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
     for (const x of list) citations += x.citations.length;
   }
   const timeline = timelineEntries(dataset);
+  const nameKeys = new Map<string, readonly string[]>([...actors, ...systems].map((x) => [x.id, nameKeysOf(x)]));
   return {
-    get graph() {
-      return projection();
-    },
     entities,
     actors,
     systems,
@@ -173,15 +109,13 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
     incoming,
     actorTree,
     systemTree,
-    actorAliases: aliasIndex(actors),
-    systemAliases: aliasIndex(systems),
+    nameKeys,
+    actorAliases: aliasIndex(actors, nameKeys),
+    systemAliases: aliasIndex(systems, nameKeys),
     searchables: [
-      ...actors.map((a) => ({ id: a.id, type: 'Actor' as const, name: a.name, names: [a.name, ...a.aliases, a.id] })),
-      ...systems.map((s) => ({
-        id: s.id, type: 'WeaponSystem' as const, name: s.name,
-        names: [s.name, ...s.aliases, ...(s.designation ? [s.designation] : []), s.id],
-      })),
-      ...dataset.events.map((e) => ({ id: e.id, type: 'Event' as const, name: e.title, names: [e.title, e.id] })),
+      ...actors.map((a): Searchable => ({ id: a.id, type: 'Actor', name: a.name, names: namesOf(a) })),
+      ...systems.map((s): Searchable => ({ id: s.id, type: 'WeaponSystem', name: s.name, names: namesOf(s) })),
+      ...dataset.events.map((e): Searchable => ({ id: e.id, type: 'Event', name: e.title, names: namesOf(e) })),
     ],
     checks: {
       restrictions: [...dataset.restrictions].sort((a, b) => (a.id < b.id ? -1 : 1)),
@@ -200,6 +134,5 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
       sources: dataset.sources.length,
       citations,
     },
-    linksFrom: (id) => linksOfEntity(entities.get(id)),
   };
 }

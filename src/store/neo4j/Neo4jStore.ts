@@ -1,25 +1,21 @@
 // The production GraphStore on Neo4j: hand-written Cypher through one Executor, same answers as memory.
 import { validateDataset } from '../../domain/graph-model.js';
 import type { Actor, Dataset, Event, Restriction, Transfer, WeaponSystem } from '../../domain/model.js';
-import { InvalidArgumentError } from '../../domain/errors.js';
+import { namesOf } from '../../domain/names.js';
 import { normalizeName } from '../../domain/text.js';
-import { parseDay, today, type DayWindow } from '../../domain/time.js';
+import { bySpanThenId } from '../../domain/time.js';
 import {
-  Hierarchy, decodeCursor, encodeCursor, evaluateRoute, makePath, pageSize, rankPaths, rankSearch, resolvePathOptions,
-  spanKey, idKey, unknownReference, verdictOf, aggregateStats, type CheckContext, type Searchable, type SortKey,
-  type PathTransfer, type StatsKey, type StatsRow,
+  Hierarchy, decodeCursor, encodeCursor, pageSize, spanKey, idKey, unknownReference, aggregateStats,
+  type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
+  type PageRequest, type PathCandidate, type PathGraph, type Searchable, type SortKey, type StatsKey, type StatsRow,
+  type SystemFilter, type TimelineEntry, type TimelineFilter, type TransferFilter,
 } from '../../query/index.js';
-import type {
-  ActorFilter, CheckQuery, Entity, GraphStats, GraphStore, LoadSummary, Page, PageRequest, PathOptions, PathResult,
-  SearchHit, Subgraph, SubgraphQuery, SystemFilter, TimelineEntry, TimelineFilter, TransferCheck, TransferFilter,
-} from '../types.js';
+import type { GraphStore } from '../types.js';
 import { neo4jConfigFromEnv, type Neo4jConfig } from './config.js';
 import { Executor, type Statement } from './Executor.js';
 import { loadStatements, DEFAULT_BATCH_SIZE, READ_STORED_STATE } from './cypher/load.js';
 import * as q from './cypher/reads.js';
 import { SCHEMA_STATEMENTS } from './cypher/schema.js';
-import { MAX_SUBGRAPH_DEPTH } from '../memory/MemoryStore.js';
-import { bySpanThenId } from '../memory/snapshot.js';
 
 const EMPTY_STATS: GraphStats = { actors: 0, systems: 0, transfers: 0, events: 0, restrictions: 0, aidCommitments: 0, sources: 0, citations: 0 };
 const STAT_KEYS: Record<string, keyof GraphStats> = {
@@ -28,11 +24,6 @@ const STAT_KEYS: Record<string, keyof GraphStats> = {
 };
 
 const parse = <T,>(json: unknown): T => JSON.parse(json as string) as T;
-
-/** A `TRANSFERRED` relationship as a path query reads it. */
-interface PathStub extends PathTransfer {
-  readonly system: string;
-}
 
 /** Appends `value` to the list under `key`. */
 function push<T>(index: Map<string, T[]>, key: string, value: T): void {
@@ -90,10 +81,7 @@ export class Neo4jStore implements GraphStore {
     if (hit) return hit.id as string;
     const other = label === 'Actor' ? 'WeaponSystem' : 'Actor';
     const [otherHit] = key === '' ? [] : await this.executor.read(q.resolveRef(other, '\u0000', key), 'resolve');
-    const candidates = (await this.executor.read(q.allNames(label), 'resolve')).flatMap((r) => {
-      const x = parse<{ id: string; name: string; aliases: string[] }>(r.json);
-      return [x.id, x.name, ...x.aliases];
-    });
+    const candidates = (await this.executor.read(q.allNames(label), 'resolve')).flatMap((r) => namesOf(parse<Actor | WeaponSystem>(r.json)));
     if (label === 'Actor') {
       const hint = otherHit ? `; "${ref}" is a weapon system (${otherHit.id as string}), not an actor` : '';
       throw unknownReference('actor', ref, candidates, hint);
@@ -146,39 +134,33 @@ export class Neo4jStore implements GraphStore {
     return { after: page.after === undefined ? undefined : decodeCursor(page.after), size };
   }
 
-  async actors(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>> {
+  async actorPage(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>> {
     const { after, size } = this.pageArgs(page);
-    const text = filter.text === undefined ? null : normalizeName(filter.text) || null;
-    return this.page<Actor>(q.actorsPage(filter, text, after, size), size, idKey);
+    return this.page<Actor>(q.actorsPage(filter, filter.text || null, after, size), size, idKey);
   }
 
-  async systems(filter: SystemFilter, page: PageRequest): Promise<Page<WeaponSystem>> {
+  async systemPage(filter: SystemFilter, page: PageRequest): Promise<Page<WeaponSystem>> {
     const { after, size } = this.pageArgs(page);
-    const text = filter.text === undefined ? null : normalizeName(filter.text) || null;
-    return this.page<WeaponSystem>(q.systemsPage(filter, text, after, size), size, idKey);
+    return this.page<WeaponSystem>(q.systemsPage(filter, filter.text || null, after, size), size, idKey);
   }
 
-  async transfers(filter: TransferFilter, page: PageRequest): Promise<Page<Transfer>> {
+  async transferPage(filter: TransferFilter, page: PageRequest): Promise<Page<Transfer>> {
     const { after, size } = this.pageArgs(page);
     return this.page<Transfer>(q.transfersPage(filter, after, size), size, spanKey);
   }
 
-  async timeline(filter: TimelineFilter, page: PageRequest): Promise<Page<TimelineEntry>> {
+  async allActors(): Promise<readonly Actor[]> {
+    return (await this.executor.read(q.allNames('Actor'), 'actors')).map((r) => parse<Actor>(r.json));
+  }
+
+  async timelinePage(filter: TimelineFilter, page: PageRequest): Promise<Page<TimelineEntry>> {
     const { after, size } = this.pageArgs(page);
     return this.page<TimelineEntry>(q.timelinePage(filter, after, size), size, spanKey);
   }
 
-  /**
-   * Loads what evaluating restrictions needs for these actors and systems over a window, and the transfers asked
-   * for (one statement).
-   */
-  private async checkContext(
-    actorIds: readonly string[],
-    systemIds: readonly string[],
-    window: DayWindow,
-    transferIds: readonly string[] = [],
-  ): Promise<CheckContext & { transfers: ReadonlyMap<string, Transfer> }> {
-    const [row] = await this.executor.read(q.checkContext(actorIds, systemIds, window, transferIds), 'check');
+  /** What evaluating restrictions needs for some actors and systems over a window, and the transfers asked for: one statement. */
+  async checkContext(request: CheckContextRequest): Promise<CheckContext & { readonly transfers: ReadonlyMap<string, Transfer> }> {
+    const [row] = await this.executor.read(q.checkContext(request.actors, request.systems, request.window, request.transfers ?? []), 'check');
     const transfers = new Map(((row?.transfers as string[]) ?? []).map((j) => parse<Transfer>(j)).map((t) => [t.id, t] as const));
     const restrictions = ((row?.restrictions as string[]) ?? []).map((j) => parse<Restriction>(j)).sort((a, b) => (a.id < b.id ? -1 : 1));
     const wars = ((row?.wars as string[]) ?? []).map((j) => parse<Event>(j));
@@ -196,19 +178,16 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * Paths are ranked by the shared `rankPaths` over the `TRANSFERRED` relationships that could lie on one: a
-   * reverse breadth-first pass from `to`, all its levels in one statement, reads only the relationships into
-   * the actors found so far (a variable-length match enumerated every walk of up to maxHops first, and was no
-   * faster than an analyst's hand-written query). Then the kept paths' transfers and their check context.
+   * The `TRANSFERRED` relationships that could lie on a path: a reverse breadth-first pass from `to`, all its
+   * levels in one statement, reads only the relationships into the actors found so far (a variable-length match
+   * enumerated every walk of up to maxHops first, and was no faster than an analyst's hand-written query).
    */
-  async transferPaths(from: string, to: string, options: PathOptions = {}): Promise<PathResult> {
-    const o = resolvePathOptions(options);
-    if (from === to) throw new InvalidArgumentError('from and to must be different actors', { argument: 'to' });
-    const [row] = await this.executor.read(q.pathLevels(from, to, o), 'paths');
-    const incoming = new Map<string, PathStub[]>();
-    const outgoing = new Map<string, PathStub[]>();
+  async pathCandidates(from: string, to: string, maxHops: number, filter: TransferFilter): Promise<PathGraph<PathCandidate>> {
+    const [row] = await this.executor.read(q.pathLevels(from, to, maxHops, filter), 'paths');
+    const incoming = new Map<string, PathCandidate[]>();
+    const outgoing = new Map<string, PathCandidate[]>();
     for (const r of (row?.rels ?? []) as { id: string; supplier: string; recipient: string; system: string; earliest: string; latest: string; backfills: string[] | null }[]) {
-      const t: PathStub = {
+      const t: PathCandidate = {
         id: r.id, supplier: r.supplier, recipient: r.recipient, system: r.system, backfills: r.backfills ?? [],
         date: { earliest: r.earliest, latest: r.latest },
       };
@@ -217,60 +196,12 @@ export class Neo4jStore implements GraphStore {
     }
     for (const list of outgoing.values()) list.sort(bySpanThenId);
     for (const list of incoming.values()) list.sort(bySpanThenId);
-    const graph = { outgoing: (a: string) => outgoing.get(a) ?? [], incoming: (a: string) => incoming.get(a) ?? [] };
-    const ranked = rankPaths(from, to, o, graph);
-    if (ranked.paths.length === 0) return { paths: [], truncated: ranked.truncated };
-    // The kept paths' transfers and their check context: one more statement.
-    const stubs = ranked.paths.flat().map((h) => h.transfer);
-    const window = {
-      from: stubs.reduce((m, t) => (t.date.earliest < m ? t.date.earliest : m), stubs[0]!.date.earliest),
-      to: stubs.reduce((m, t) => (t.date.latest > m ? t.date.latest : m), stubs[0]!.date.latest),
-    };
-    const ctx = await this.checkContext(
-      [...new Set(stubs.flatMap((t) => [t.supplier, t.recipient]))],
-      [...new Set([...stubs.map((t) => t.system), ...(o.system ? [o.system] : [])])],
-      window,
-      [...new Set(stubs.map((t) => t.id))],
-    );
-    const paths = ranked.paths.map((hops) =>
-      makePath(
-        hops.map(({ transfer, via }) => {
-          const t = ctx.transfers.get(transfer.id)!;
-          return { transfer: t, from: t.supplier, to: t.recipient, via };
-        }),
-        o.system,
-        ctx,
-      ),
-    );
-    return { paths, truncated: ranked.truncated };
+    return { outgoing: (a: string) => outgoing.get(a) ?? [], incoming: (a: string) => incoming.get(a) ?? [] };
   }
 
-  async transferCheck(query: CheckQuery): Promise<TransferCheck> {
-    const on = query.on === undefined ? today() : parseDay(query.on, 'on');
-    const window = { from: on, to: on };
-    const actors = [query.supplier, query.recipient, ...(query.origin ? [query.origin] : [])];
-    const ctx = await this.checkContext(actors, query.system ? [query.system] : [], window);
-    const reasons = evaluateRoute(
-      {
-        supplier: query.supplier,
-        recipient: query.recipient,
-        ...(query.system !== undefined && { system: query.system }),
-        ...(query.origin !== undefined && { origin: query.origin }),
-        window,
-      },
-      ctx,
-    );
-    return { verdict: verdictOf(reasons), reasons, on };
-  }
-
-  async subgraph(query: SubgraphQuery): Promise<Subgraph> {
-    const depth = query.depth ?? 1;
-    if (!Number.isInteger(depth) || depth < 0 || depth > MAX_SUBGRAPH_DEPTH) {
-      throw new InvalidArgumentError(`depth must be an integer from 0 to ${MAX_SUBGRAPH_DEPTH}, got ${depth}`, { argument: 'depth' });
-    }
-    const filter = query.filter ?? {};
+  async neighbourhood(around: readonly string[], depth: number, filter: TransferFilter): Promise<{ actors: readonly Actor[]; transfers: readonly Transfer[] }> {
     return this.executor.readWith(async (tx) => {
-      const seen = new Set<string>(query.around);
+      const seen = new Set<string>(around);
       let frontier = [...seen];
       for (let d = 0; d < depth && frontier.length > 0; d += 1) {
         const s = q.neighbours(frontier, filter);
@@ -280,28 +211,20 @@ export class Neo4jStore implements GraphStore {
       }
       const s = q.subgraphOf([...seen], filter);
       const row = (await tx.run(s.cypher, s.params)).records[0]?.toObject() ?? { transfers: [], actors: [] };
-      const transfers = (row.transfers as string[]).map((j) => parse<Transfer>(j)).sort((a, b) => (a.id < b.id ? -1 : 1));
-      const actors = (row.actors as string[]).map((j) => parse<Actor>(j)).sort((a, b) => (a.id < b.id ? -1 : 1));
-      const systemIds = [...new Set(transfers.map((t) => t.system))];
-      const sys = systemIds.length === 0 ? [] : (await tx.run(q.nodesById(systemIds).cypher, q.nodesById(systemIds).params)).records;
-      const systems = sys.map((r) => parse<WeaponSystem>(r.get('json'))).sort((a, b) => (a.id < b.id ? -1 : 1));
-      return { actors, systems, edges: transfers.map((t) => ({ id: t.id, source: t.supplier, target: t.recipient, transfer: t })) };
+      return {
+        transfers: (row.transfers as string[]).map((j) => parse<Transfer>(j)),
+        actors: (row.actors as string[]).map((j) => parse<Actor>(j)),
+      };
     }, 'subgraph');
   }
 
-  async search(text: string, limit = 20): Promise<readonly SearchHit[]> {
-    const key = normalizeName(text);
-    const rows = key === '' ? [] : await this.executor.read(q.searchCandidates(key), 'search');
-    const candidates: Searchable[] = rows.map((r) => {
-      const type = r.type as 'Actor' | 'WeaponSystem' | 'Event';
-      if (type === 'Event') {
-        const e = parse<Event>(r.json);
-        return { id: e.id, type, name: e.title, names: [e.title, e.id] };
-      }
-      const x = parse<Actor & { designation?: string }>(r.json);
-      return { id: x.id, type, name: x.name, names: [x.name, ...x.aliases, ...(x.designation ? [x.designation] : []), x.id] };
+  async searchCandidates(key: string): Promise<Iterable<Searchable>> {
+    const rows = await this.executor.read(q.searchCandidates(key), 'search');
+    return rows.map((r): Searchable => {
+      const type = r.type as Searchable['type'];
+      const x = parse<Actor | WeaponSystem | Event>(r.json);
+      return { id: x.id, type, name: 'title' in x ? x.title : x.name, names: namesOf(x) };
     });
-    return rankSearch(text, candidates, limit);
   }
 
   async allTransfers(filter: TransferFilter): Promise<readonly Transfer[]> {
@@ -309,7 +232,8 @@ export class Neo4jStore implements GraphStore {
     return rows.map((r) => parse<Transfer>(r.json));
   }
 
-  async transferStats(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]> {
+  async transferAggregates(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]> {
+    // Issue [12] moves this aggregation into Cypher; until then the transfers are read and aggregated here.
     const transfers = await this.allTransfers(filter);
     const systemIds = [...new Set(transfers.map((t) => t.system))];
     const systems = new Map<string, WeaponSystem>();

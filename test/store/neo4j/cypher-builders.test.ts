@@ -1,6 +1,6 @@
 // Snapshot tests of the Cypher builders: the text never carries values; every value travels as a parameter.
 import { describe, expect, it } from 'vitest';
-import { resolvePathOptions } from '../../../src/query/index.js';
+import { hopFilter, resolvePathOptions } from '../../../src/query/index.js';
 import * as q from '../../../src/store/neo4j/cypher/reads.js';
 import { loadStatements } from '../../../src/store/neo4j/cypher/load.js';
 import { SCHEMA_STATEMENTS } from '../../../src/store/neo4j/cypher/schema.js';
@@ -41,7 +41,7 @@ describe('Cypher builders', () => {
 
   it('pathLevels: the reverse pass in one statement, one level per hop, the last only from the start', () => {
     const o = resolvePathOptions({ system: 'system:patriot', order: 'TIME_RESPECTING', maxHops: 3, knownAt: '2024-01-15' });
-    const s = q.pathLevels(HOSTILE, 'UA', o);
+    const s = q.pathLevels(HOSTILE, 'UA', o.maxHops, hopFilter(o));
     expectNoValuesInText(s);
     expect(s.cypher.match(/MATCH \(b:Entity\) WHERE b\.id IN f\d/g)).toEqual(['MATCH (b:Entity) WHERE b.id IN f0', 'MATCH (b:Entity) WHERE b.id IN f1', 'MATCH (b:Entity) WHERE b.id IN f2']);
     // Only the last level keeps to the start, by the relationship's supplier (the frontier's side is expanded).
@@ -49,7 +49,8 @@ describe('Cypher builders', () => {
     expect(s.cypher.lastIndexOf('r.supplier = $fromId')).toBeGreaterThan(s.cypher.indexOf('AS l2'));
     expect(s.cypher).toContain('RETURN l1 + l2 + l3 AS rels');
     expect(s.params).toMatchObject({ fromId: HOSTILE, toId: 'UA', knownAt: '2024-01-15', system: 'system:patriot' });
-    expect(q.pathLevels('JP', 'UA', resolvePathOptions({ maxHops: 1 })).cypher).not.toContain('family');
+    const one = resolvePathOptions({ maxHops: 1 });
+    expect(q.pathLevels('JP', 'UA', one.maxHops, hopFilter(one)).cypher).not.toContain('family');
     expect(s).toMatchSnapshot();
   });
 

@@ -1,4 +1,5 @@
 // Neo4j-only behaviour: atomic and idempotent loads, hostile text stored verbatim, outages reported and survived.
+import { ask } from '../../../src/query/index.js';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,7 +56,7 @@ describe.runIf(available)('Neo4jStore', () => {
       expect((await store.node('RU'))?.value).toMatchObject({ name: 'Russian Federation' });
       expect(await store.node('transfer:ua-first-patriot-systems-2023-04')).toBeUndefined();
       expect((await store.stats()).transfers).toBe(2);
-      expect((await store.transfers({ recipient: 'UA' }, {})).items.map((t) => t.id)).toEqual(['transfer:us-ua-patriot-missiles-potential']);
+      expect((await ask(store).transfers({ recipient: 'UA' }, {})).items.map((t) => t.id)).toEqual(['transfer:us-ua-patriot-missiles-potential']);
       const dump = await dumpDatabase();
       expect(dump.relationships.filter((r) => r.includes('ua-first-patriot'))).toEqual([]);
       await store.load(seed);
@@ -64,15 +65,15 @@ describe.runIf(available)('Neo4jStore', () => {
     it('a database whose timeline entries have an older layout (no FEATURES links) gets them on its next load', async () => {
       await store.load(seed);
       const fresh = await dumpDatabase();
-      const japan = (await store.timeline({ actors: ['JP'] }, {})).totalCount;
+      const japan = (await ask(store).timeline({ actors: ['JP'] }, {})).totalCount;
       expect(japan).toBe(10);
       // What a database written by an earlier version holds: the same entries, another hash, no links.
       await store.runInOneTransaction([
         { cypher: "MATCH (e:TimelineEntry) SET e.hash = 'layout-1' WITH e MATCH (e)-[r:FEATURES]->() DELETE r", params: {} },
       ]);
-      expect((await store.timeline({ actors: ['JP'] }, {})).totalCount).toBe(0);
+      expect((await ask(store).timeline({ actors: ['JP'] }, {})).totalCount).toBe(0);
       await store.load(seed);
-      expect((await store.timeline({ actors: ['JP'] }, {})).totalCount).toBe(japan);
+      expect((await ask(store).timeline({ actors: ['JP'] }, {})).totalCount).toBe(japan);
       expect(await dumpDatabase()).toEqual(fresh);
     });
 
@@ -104,7 +105,7 @@ describe.runIf(available)('Neo4jStore', () => {
       expect((await store.node('AA'))?.value).toMatchObject({ name: hostile, aliases: ['x" OR 1=1 --', 'MATCH (n) DETACH DELETE n'] });
       expect(await store.resolveActor(hostile)).toBe('AA');
       expect(await store.resolveActor('MATCH (n) DETACH DELETE n')).toBe('AA');
-      expect((await store.search("'}) DETACH", 5)).map((h) => h.id)).toEqual(['AA']);
+      expect((await ask(store).search("'}) DETACH", 5)).map((h) => h.id)).toEqual(['AA']);
       await expect(store.resolveActor("') RETURN 1 //")).rejects.toMatchObject({ code: 'NOT_FOUND' });
       expect(await store.stats()).toMatchObject({ actors: 2, transfers: 1 });
       await store.load(seed);

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { datasetLinks, LINK_TYPES, type LinkType } from '../../../domain/graph-model.js';
 import type { Dataset, EntityType } from '../../../domain/model.js';
-import { normalizeName } from '../../../domain/text.js';
+import { nameKeysOf } from '../../../domain/names.js';
 import { timelineEntries } from '../../../query/index.js';
 import type { Statement } from '../Executor.js';
 
@@ -75,10 +75,6 @@ export interface StoredState {
 
 const hashOf = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 
-function nameKeys(names: readonly (string | undefined)[]): string[] {
-  return [...new Set(names.filter((n): n is string => n !== undefined).map(normalizeName).filter((k) => k !== ''))];
-}
-
 /** The flat node rows of a dataset: query fields as properties, the whole entity as `json`. */
 export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
   const row = (type: EntityType, value: { id: string }, props: Props): NodeRow => {
@@ -95,16 +91,16 @@ export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
     Actor: d.actors.map((a) =>
       row('Actor', a, {
         name: a.name, kind: a.kind, partOf: a.partOf ?? null, aliasText: a.aliases.join(' | '),
-        nameKeys: nameKeys([a.id, a.name, ...a.aliases]),
+        nameKeys: nameKeysOf(a),
       }),
     ),
     WeaponSystem: d.systems.map((s) =>
       row('WeaponSystem', s, {
         name: s.name, category: s.category, family: s.family ?? null, aliasText: s.aliases.join(' | '),
-        nameKeys: nameKeys([s.id, s.name, ...s.aliases, s.designation]), citationCount: s.citations.length,
+        nameKeys: nameKeysOf(s), citationCount: s.citations.length,
       }),
     ),
-    Event: d.events.map((e) => row('Event', e, { title: e.title, kind: e.kind, ...span(e.date), ...cited(e), nameKeys: nameKeys([e.title, e.id]) })),
+    Event: d.events.map((e) => row('Event', e, { title: e.title, kind: e.kind, ...span(e.date), ...cited(e), nameKeys: nameKeysOf(e) })),
     Restriction: d.restrictions.map((r) =>
       row('Restriction', r, {
         title: r.title, rule: r.rule, ...span(r.inForce), ...cited(r),

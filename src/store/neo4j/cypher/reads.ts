@@ -1,8 +1,7 @@
 // Hand-written, parameterised Cypher for every read; builders return { cypher, params } and never embed values.
 import neo4j from 'neo4j-driver';
 import type { DayWindow } from '../../../domain/time.js';
-import type { ResolvedPathOptions, SortKey } from '../../../query/index.js';
-import type { ActorFilter, SystemFilter, TimelineFilter, TransferFilter } from '../../types.js';
+import type { ActorFilter, SortKey, SystemFilter, TimelineFilter, TransferFilter } from '../../../query/index.js';
 import type { Statement } from '../Executor.js';
 
 /**
@@ -204,16 +203,6 @@ export function systemsPage(filter: SystemFilter, text: string | null, after: So
   };
 }
 
-/** The filter a path query puts on every hop. */
-export function pathFilter(o: ResolvedPathOptions): TransferFilter {
-  return {
-    ...(o.system !== undefined && { system: o.system }),
-    statuses: o.statuses,
-    ...(o.between !== undefined && { between: o.between }),
-    ...(o.knownAt !== undefined && { knownAt: o.knownAt }),
-  };
-}
-
 /** Path statements by hop bound and filter shape (texts from fixed fragments; every value a parameter). */
 const PATH_ROW = `r {id: r.transferId, supplier: r.supplier, recipient: r.recipient, system: r.system,
       earliest: r.earliest, latest: r.latest, backfills: r.backfills}`;
@@ -225,15 +214,14 @@ const PATH_ROW = `r {id: r.transferId, supplier: r.supplier, recipient: r.recipi
  * expanding the frontier and filtering on `r.supplier` (expanding from a hub start read all its thousands). Returns
  * every relationship read (`rels`), with what ranking needs; whole transfers are read only for the paths kept.
  */
-export function pathLevels(fromId: string, toId: string, o: ResolvedPathOptions): Statement {
-  const filter = pathFilter(o);
+export function pathLevels(fromId: string, toId: string, maxHops: number, filter: TransferFilter): Statement {
   const where = transferWhere('r', filter);
   const family = filter.system !== undefined ? ', family' : '';
   const parts = [`${familyOf(filter)}
   WITH [$toId] AS seen0, [$toId] AS f0${family}`];
   const levels: string[] = [];
-  for (let k = 1; k <= o.maxHops; k += 1) {
-    const last = k === o.maxHops;
+  for (let k = 1; k <= maxHops; k += 1) {
+    const last = k === maxHops;
     parts.push(`
   CALL {
     WITH f${k - 1}${family}

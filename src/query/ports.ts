@@ -1,0 +1,97 @@
+// The data ports: the narrow reads a question asks of a store. Stores implement them; questions own the meaning.
+import type { Actor, Transfer, WeaponSystem } from '../domain/model.js';
+import type { DayWindow } from '../domain/time.js';
+import type { CheckContext } from './checks.js';
+import type { PathGraph, PathTransfer } from './paths.js';
+import type { Searchable } from './search.js';
+import type {
+  ActorFilter, Entity, GraphStats, Page, PageRequest, StatsKey, StatsRow, SystemFilter, TimelineEntry, TimelineFilter,
+  TransferFilter,
+} from './types.js';
+
+/** Names: an id or alias to an id. Both throw NotFoundError with did-you-mean suggestions. */
+export interface NamePort {
+  resolveActor(ref: string): Promise<string>;
+  resolveSystem(ref: string): Promise<string>;
+}
+
+/** Entities by id. */
+export interface EntityPort {
+  node(id: string): Promise<Entity | undefined>;
+  nodes(ids: readonly string[]): Promise<ReadonlyMap<string, Entity>>;
+  /**
+   * A node at once, without a promise: only stores that hold the graph in this process (the memory store) have
+   * it. GraphQL resolvers use it for nested nodes when present, else they batch `nodes` per request.
+   */
+  heldNode?(id: string): Entity | undefined;
+}
+
+/** Keyset pages of actors, systems and transfers under a resolved filter, in their list order. */
+export interface ListPort {
+  /** Actors by id. The filter's text is already normalised (`normalizeName`). */
+  actorPage(filter: ActorFilter, page: PageRequest): Promise<Page<Actor>>;
+  /** Systems by id. The filter's text is already normalised. */
+  systemPage(filter: SystemFilter, page: PageRequest): Promise<Page<WeaponSystem>>;
+  /** Transfers in time order (earliest, latest, id). */
+  transferPage(filter: TransferFilter, page: PageRequest): Promise<Page<Transfer>>;
+  /** Every transfer matching the filter, in time order, unpaginated (imports, exports, aggregation). */
+  allTransfers(filter: TransferFilter): Promise<readonly Transfer[]>;
+  /** Every actor, by id. */
+  allActors(): Promise<readonly Actor[]>;
+}
+
+/** A transfer as path search reads it: a whole Transfer, or a Neo4j `TRANSFERRED` relationship's properties. */
+export type PathCandidate = PathTransfer & { readonly system: string };
+
+/** The transfers a path question may use. */
+export interface PathPort {
+  /**
+   * The transfers matching `filter` that could lie on a path of at most `maxHops` hops from `from` to `to`
+   * (at least those; more is allowed), as adjacency lists in time order (earliest, latest, id).
+   */
+  pathCandidates(from: string, to: string, maxHops: number, filter: TransferFilter): Promise<PathGraph<PathCandidate>>;
+}
+
+/** What checking restrictions needs, for some actors and systems over a window. */
+export interface CheckContextRequest {
+  readonly actors: readonly string[];
+  readonly systems: readonly string[];
+  readonly window: DayWindow;
+  /** Whole transfers to read with the context (a path question's kept hops), in the same round trip. */
+  readonly transfers?: readonly string[];
+}
+
+/** Restrictions, wars, hierarchies and names for the checks, and the transfers asked for. */
+export interface CheckPort {
+  checkContext(request: CheckContextRequest): Promise<CheckContext & { readonly transfers: ReadonlyMap<string, Transfer> }>;
+}
+
+/** Timeline slices: entries matching a resolved filter, keyset-paged in timeline order. */
+export interface TimelinePort {
+  timelinePage(filter: TimelineFilter, page: PageRequest): Promise<Page<TimelineEntry>>;
+}
+
+/** The actors within `depth` transfers (matching `filter`) of some actors, and the transfers between them. */
+export interface NeighbourhoodPort {
+  neighbourhood(around: readonly string[], depth: number, filter: TransferFilter): Promise<{
+    readonly actors: readonly Actor[];
+    readonly transfers: readonly Transfer[];
+  }>;
+}
+
+/** Search candidates: at least every actor, system and event with a normalised name containing `key`. */
+export interface SearchPort {
+  searchCandidates(key: string): Promise<Iterable<Searchable>>;
+}
+
+/** Aggregates over transfers. */
+export interface AggregatePort {
+  /** Deals, units and TIV delivered for the transfers matching `filter`, grouped by `groupBy` (unsorted). */
+  transferAggregates(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]>;
+  /** Node and citation counts. */
+  stats(): Promise<GraphStats>;
+}
+
+/** Every port a store gives: what the questions of `query/` ask of it. */
+export interface GraphPorts
+  extends NamePort, EntityPort, ListPort, PathPort, CheckPort, TimelinePort, NeighbourhoodPort, SearchPort, AggregatePort {}

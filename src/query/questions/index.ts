@@ -1,0 +1,46 @@
+// The questions, one module each: they prepare their input once, ask the store's data ports, and finish the answer.
+import type { GraphPorts } from '../ports.js';
+import type { CheckInput, PageInput, PathOptionsInput, SubgraphInput, TimelineFilterInput, TransferFilterInput, ActorFilterInput, SystemFilterInput, TransferFilter } from '../types.js';
+import { actors, systems, transfers } from './lists.js';
+import { search } from './search.js';
+import { citedSources, selectSubgraph, prepareSubgraph, subgraph } from './subgraph.js';
+import { timeline } from './timeline.js';
+import { transferCheck } from './transfer-check.js';
+import { transferPaths } from './transfer-paths.js';
+import { transferStats } from './transfer-stats.js';
+
+export { actors, systems, transfers } from './lists.js';
+export { search, DEFAULT_SEARCH_RESULTS } from './search.js';
+export {
+  assembleSubgraph, checkDepth, citedSources, prepareSubgraph, selectSubgraph, subgraph, DEFAULT_SUBGRAPH_DEPTH, MAX_SUBGRAPH_DEPTH,
+} from './subgraph.js';
+export type { SubgraphSelection } from './subgraph.js';
+export { timeline, timelineFilter } from './timeline.js';
+export { transferCheck } from './transfer-check.js';
+export { checkPathOptions, pathEnds, pathsBetween, transferPaths } from './transfer-paths.js';
+export { checkGroupBy, transferStats } from './transfer-stats.js';
+
+/** Every question bound to one store's ports: `ask(store).transferPaths('JP', 'UA', { system: 'Patriot' })`. */
+export function ask(ports: GraphPorts) {
+  return {
+    actors: (filter?: ActorFilterInput | null, page?: PageInput | null) => actors(ports, filter, page),
+    systems: (filter?: SystemFilterInput | null, page?: PageInput | null) => systems(ports, filter, page),
+    transfers: (filter?: TransferFilterInput | null, page?: PageInput | null, fixed?: Pick<TransferFilter, 'supplier' | 'recipient'>) =>
+      transfers(ports, filter, page, fixed),
+    transferPaths: (from: string, to: string, options?: PathOptionsInput | null) => transferPaths(ports, from, to, options),
+    transferCheck: (input: CheckInput) => transferCheck(ports, input),
+    timeline: (filter?: TimelineFilterInput | null, page?: PageInput | null) => timeline(ports, filter, page),
+    subgraph: (input: SubgraphInput) => subgraph(ports, input),
+    /** An export's selection: the neighbourhood of `around`, or the whole graph, with the sources it cites. */
+    exportSelection: async (input: SubgraphInput) => {
+      const selection = await prepareSubgraph(ports, input);
+      const graph = await selectSubgraph(ports, selection);
+      return { selection, subgraph: graph, sources: await citedSources(ports, graph) };
+    },
+    search: (text: string, first?: number | null) => search(ports, text, first),
+    transferStats: (filter: TransferFilterInput | null | undefined, groupBy: readonly string[]) => transferStats(ports, filter, groupBy),
+  };
+}
+
+/** The questions bound to one store. */
+export type Questions = ReturnType<typeof ask>;
