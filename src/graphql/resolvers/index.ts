@@ -1,23 +1,16 @@
 // Resolvers: Query fields rename arguments and hand them to the question modules of query/; type fields follow ids.
 import { NotFoundError } from '../../domain/errors.js';
-import type {
-  Actor, AidCommitment, Citation, Event, Restriction, Transfer, WeaponSystem,
-} from '../../domain/model.js';
+import type { Transfer } from '../../domain/model.js';
 import {
-  actors, search, subgraph, systems, timeline, transferCheck, transferPaths, transferStats, transfers, ask,
-  type ActorFilterInput, type CheckReason, type Entity, type Page, type Hop, type PathOptionsInput, type SearchHit, type StatsKey,
-  type StatsRow, type SubgraphEdge, type SystemFilterInput, type TimelineEntry, type TimelineFilterInput, type TransferFilterInput,
+  actors, search, subgraph, systems, timeline, transferCheck, transferPaths, transferStats, transfers, ask, type Entity, type Page,
 } from '../../query/index.js';
+import { exportBaseName, exportFiles, exportGraph, exportUrl } from '../../export/index.js';
 import type { GraphQLContext } from '../context.js';
+import type { Resolvers } from '../generated/resolvers.js';
 import { connection } from './connection.js';
 import { enumResolvers } from './enums.js';
-import { exportBaseName, exportFiles, exportGraph, exportUrl, type ExportFormat } from '../../export/index.js';
 
 type Ctx = GraphQLContext;
-interface PageInput {
-  first?: number | null;
-  after?: string | null;
-}
 
 // Nested nodes: straight from a store that holds the graph in this process (no promise per field, which was a
 // tenth of the memory store's time per request), else batched per request through the loader.
@@ -25,6 +18,15 @@ function value<T>(ctx: Ctx, id: string | undefined | null): T | null | Promise<T
   if (id == null) return null;
   if (ctx.store.heldNode) return (ctx.store.heldNode(id)?.value as T | undefined) ?? null;
   return ctx.nodes.load(id).then((e) => (e?.value as T | undefined) ?? null);
+}
+
+/** A node a non-null field refers to: loads check every reference, so a missing one is a broken store. */
+function one<T>(ctx: Ctx, id: string): T | Promise<T> {
+  const missing = (): never => {
+    throw new Error(`the store holds no node ${id}, though another node refers to it`);
+  };
+  if (ctx.store.heldNode) return (ctx.store.heldNode(id)?.value as T | undefined) ?? missing();
+  return ctx.nodes.load(id).then((e) => (e?.value as T | undefined) ?? missing());
 }
 
 function values<T>(ctx: Ctx, ids: readonly string[] | undefined): T[] | Promise<T[]> {
@@ -36,9 +38,19 @@ function values<T>(ctx: Ctx, ids: readonly string[] | undefined): T[] | Promise<
   return ctx.nodes.loadMany(ids).then(present);
 }
 
-/** A node with its GraphQL type name, for fields typed as the Node interface. */
-function typed(entity: Entity | undefined): (Entity['value'] & { __typename: string }) | null {
-  return entity ? { ...entity.value, __typename: entity.type } : null;
+/** A node with its GraphQL type name: what fields typed as the Node interface return. */
+type TypedNode = { [K in Entity['type']]: Extract<Entity, { type: K }>['value'] & { __typename: K } }[Entity['type']];
+
+/** A node with its GraphQL type name, or null. */
+function typed(entity: Entity | undefined): TypedNode | null {
+  return entity ? ({ ...entity.value, __typename: entity.type } as TypedNode) : null;
+}
+
+/** A node a non-null Node field refers to, with its GraphQL type name. */
+async function typedOne(ctx: Ctx, id: string): Promise<TypedNode> {
+  const node = typed(await ctx.nodes.load(id));
+  if (node === null) throw new Error(`the store holds no node ${id}, though another node refers to it`);
+  return node;
 }
 
 /** A transfers page as a connection, its related nodes (read with the page on Neo4j) primed in the loader. */
@@ -58,43 +70,34 @@ async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
 
 const grounded = {
   inferredFields: (p: { inferred: readonly string[] }) => p.inferred,
-  note: (p: { note?: string }) => p.note ?? null,
+  note: (p: { note?: string | undefined }) => p.note ?? null,
 };
 
-/** The resolver map for schema/*.graphql. */
+/** The resolver map for schema/*.graphql, typed by the generated `Resolvers` (arguments, parents, results). */
 export const resolvers = {
   ...enumResolvers,
   Query: {
-    node: async (_: unknown, a: { id: string }, ctx: Ctx) => typed(await ctx.nodes.load(a.id)),
-    actor: (_: unknown, a: { id: string }, ctx: Ctx) => orNull(async () => value<Actor>(ctx, await ctx.store.resolveActor(a.id))),
-    system: (_: unknown, a: { id: string }, ctx: Ctx) => orNull(async () => value<WeaponSystem>(ctx, await ctx.store.resolveSystem(a.id))),
-    actors: async (_: unknown, a: PageInput & { filter?: ActorFilterInput | null }, ctx: Ctx) => connection(await actors(ctx.store, a.filter, a)),
-    systems: async (_: unknown, a: PageInput & { filter?: SystemFilterInput | null }, ctx: Ctx) => connection(await systems(ctx.store, a.filter, a)),
-    search: (_: unknown, a: { text: string; first?: number | null }, ctx: Ctx) => search(ctx.store, a.text, a.first),
-    transfers: async (_: unknown, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) => primed(ctx, await transfers(ctx.store, a.filter, a)),
-    transferPaths: (_: unknown, a: { from: string; to: string; options?: PathOptionsInput | null }, ctx: Ctx) =>
-      transferPaths(ctx.store, a.from, a.to, a.options),
-    transferCheck: (
-      _: unknown,
-      a: { supplier: string; recipient: string; system?: string | null; on?: string | null; origin?: string | null },
-      ctx: Ctx,
-    ) => transferCheck(ctx.store, a),
-    timeline: async (_: unknown, a: PageInput & { filter?: TimelineFilterInput | null }, ctx: Ctx) => connection(await timeline(ctx.store, a.filter, a)),
-    subgraph: async (_: unknown, a: { around: string[]; depth?: number | null; filter?: TransferFilterInput | null }, ctx: Ctx) => {
+    node: async (_, a, ctx) => typed(await ctx.nodes.load(a.id)),
+    actor: (_, a, ctx) => orNull(async () => value(ctx, await ctx.store.resolveActor(a.id))),
+    system: (_, a, ctx) => orNull(async () => value(ctx, await ctx.store.resolveSystem(a.id))),
+    actors: async (_, a, ctx) => connection(await actors(ctx.store, a.filter, a)),
+    systems: async (_, a, ctx) => connection(await systems(ctx.store, a.filter, a)),
+    search: (_, a, ctx) => search(ctx.store, a.text, a.first),
+    transfers: async (_, a, ctx) => primed(ctx, await transfers(ctx.store, a.filter, a)),
+    transferPaths: (_, a, ctx) => transferPaths(ctx.store, a.from, a.to, a.options),
+    transferCheck: (_, a, ctx) => transferCheck(ctx.store, a),
+    timeline: async (_, a, ctx) => connection(await timeline(ctx.store, a.filter, a)),
+    subgraph: async (_, a, ctx) => {
       const found = await subgraph(ctx.store, a);
       // Edge ends are among the subgraph's actors: hand them over directly rather than through the loader.
       const byId = new Map(found.actors.map((x) => [x.id, x]));
       return { ...found, edges: found.edges.map((e) => ({ ...e, sourceActor: byId.get(e.source), targetActor: byId.get(e.target) })) };
     },
-    transferStats: async (_: unknown, a: { filter?: TransferFilterInput | null; groupBy: StatsKey[] }, ctx: Ctx) => {
+    transferStats: async (_, a, ctx) => {
       const rows = await transferStats(ctx.store, a.filter, a.groupBy);
       return rows.map((row) => ({ ...row, groupBy: a.groupBy }));
     },
-    export: async (
-      _: unknown,
-      a: { format: ExportFormat; around?: string[] | null; depth?: number | null; filter?: TransferFilterInput | null },
-      ctx: Ctx,
-    ) => {
+    export: async (_, a, ctx) => {
       const { selection, subgraph: graph, sources } = await ask(ctx.store).exportSelection(a);
       const files = exportFiles(a.format, exportGraph(graph, sources), exportBaseName(selection));
       return {
@@ -103,11 +106,11 @@ export const resolvers = {
         url: exportUrl(a.format, selection),
       };
     },
-    stats: (_: unknown, __: unknown, ctx: Ctx) => ctx.store.stats(),
+    stats: (_, __, ctx) => ctx.store.stats(),
   },
 
   StatsRow: {
-    labels: (p: StatsRow & { groupBy: StatsKey[] }, _: unknown, ctx: Ctx) =>
+    labels: (p, _, ctx) =>
       Promise.all(
         p.key.map(async (k, i) => {
           const by = p.groupBy[i];
@@ -119,56 +122,54 @@ export const resolvers = {
   },
 
   Node: {
-    __resolveType: (obj: { __typename?: string }) => obj.__typename ?? null,
+    __resolveType: (obj) => obj.__typename,
   },
 
   Actor: {
-    partOf: (p: Actor, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.partOf),
-    country: (p: Actor, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.country),
+    partOf: (p, _, ctx) => value(ctx, p.partOf),
+    country: (p, _, ctx) => value(ctx, p.country),
     note: grounded.note,
-    transfersOut: async (p: Actor, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) =>
-      primed(ctx, await transfers(ctx.store, a.filter, a, { supplier: p.id })),
-    transfersIn: async (p: Actor, a: PageInput & { filter?: TransferFilterInput | null }, ctx: Ctx) =>
-      primed(ctx, await transfers(ctx.store, a.filter, a, { recipient: p.id })),
+    transfersOut: async (p, a, ctx) => primed(ctx, await transfers(ctx.store, a.filter, a, { supplier: p.id })),
+    transfersIn: async (p, a, ctx) => primed(ctx, await transfers(ctx.store, a.filter, a, { recipient: p.id })),
   },
 
   WeaponSystem: {
-    family: (p: WeaponSystem, _: unknown, ctx: Ctx) => value<WeaponSystem>(ctx, p.family),
-    manufacturer: (p: WeaponSystem, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.manufacturer),
-    producedBy: (p: WeaponSystem, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.producedBy),
+    family: (p, _, ctx) => value(ctx, p.family),
+    manufacturer: (p, _, ctx) => value(ctx, p.manufacturer),
+    producedBy: (p, _, ctx) => value(ctx, p.producedBy),
     note: grounded.note,
   },
 
   Transfer: {
-    supplier: (p: Transfer, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.supplier),
-    recipient: (p: Transfer, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.recipient),
-    system: (p: Transfer, _: unknown, ctx: Ctx) => value<WeaponSystem>(ctx, p.system),
-    enabledBy: (p: Transfer, _: unknown, ctx: Ctx) => values<Event>(ctx, p.enabledBy),
-    subjectTo: (p: Transfer, _: unknown, ctx: Ctx) => values<Restriction>(ctx, p.subjectTo),
-    backfills: (p: Transfer, _: unknown, ctx: Ctx) => values<Transfer>(ctx, p.backfills),
-    sipri: (p: Transfer) => p.sipri ?? null,
+    supplier: (p, _, ctx) => one(ctx, p.supplier),
+    recipient: (p, _, ctx) => one(ctx, p.recipient),
+    system: (p, _, ctx) => one(ctx, p.system),
+    enabledBy: (p, _, ctx) => values(ctx, p.enabledBy),
+    subjectTo: (p, _, ctx) => values(ctx, p.subjectTo),
+    backfills: (p, _, ctx) => values(ctx, p.backfills),
+    sipri: (p) => p.sipri ?? null,
     ...grounded,
   },
 
   Event: {
-    actors: (p: Event, _: unknown, ctx: Ctx) => values<Actor>(ctx, p.actors),
-    systems: (p: Event, _: unknown, ctx: Ctx) => values<WeaponSystem>(ctx, p.systems),
+    actors: (p, _, ctx) => values(ctx, p.actors),
+    systems: (p, _, ctx) => values(ctx, p.systems),
     ...grounded,
   },
 
   Restriction: {
-    imposedBy: (p: Restriction, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.imposedBy),
-    suppliers: (p: Restriction, _: unknown, ctx: Ctx) => values<Actor>(ctx, p.appliesTo.suppliers),
-    recipients: (p: Restriction, _: unknown, ctx: Ctx) => values<Actor>(ctx, p.appliesTo.recipients),
-    systems: (p: Restriction, _: unknown, ctx: Ctx) => values<WeaponSystem>(ctx, p.appliesTo.systems),
-    origins: (p: Restriction, _: unknown, ctx: Ctx) => values<Actor>(ctx, p.appliesTo.origins),
-    consentOf: (p: Restriction, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.consentOf),
+    imposedBy: (p, _, ctx) => one(ctx, p.imposedBy),
+    suppliers: (p, _, ctx) => values(ctx, p.appliesTo.suppliers),
+    recipients: (p, _, ctx) => values(ctx, p.appliesTo.recipients),
+    systems: (p, _, ctx) => values(ctx, p.appliesTo.systems),
+    origins: (p, _, ctx) => values(ctx, p.appliesTo.origins),
+    consentOf: (p, _, ctx) => value(ctx, p.consentOf),
     ...grounded,
   },
 
   AidCommitment: {
-    donor: (p: AidCommitment, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.donor),
-    recipient: (p: AidCommitment, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.recipient),
+    donor: (p, _, ctx) => one(ctx, p.donor),
+    recipient: (p, _, ctx) => one(ctx, p.recipient),
     ...grounded,
   },
 
@@ -177,31 +178,31 @@ export const resolvers = {
   },
 
   Citation: {
-    source: (p: Citation, _: unknown, ctx: Ctx) => value(ctx, p.source),
+    source: (p, _, ctx) => one(ctx, p.source),
   },
 
   Hop: {
-    from: (p: Hop, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.from),
-    to: (p: Hop, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.to),
+    from: (p, _, ctx) => one(ctx, p.from),
+    to: (p, _, ctx) => one(ctx, p.to),
   },
 
   CheckReason: {
-    restriction: (p: CheckReason, _: unknown, ctx: Ctx) => value<Restriction>(ctx, p.restriction),
-    consentOf: (p: CheckReason, _: unknown, ctx: Ctx) => value<Actor>(ctx, p.consentOf),
+    restriction: (p, _, ctx) => one(ctx, p.restriction),
+    consentOf: (p, _, ctx) => value(ctx, p.consentOf),
   },
 
   TimelineEntry: {
-    subject: async (p: TimelineEntry, _: unknown, ctx: Ctx) => typed(await ctx.nodes.load(p.subject)),
-    actors: (p: TimelineEntry, _: unknown, ctx: Ctx) => values<Actor>(ctx, p.actors),
-    systems: (p: TimelineEntry, _: unknown, ctx: Ctx) => values<WeaponSystem>(ctx, p.systems),
+    subject: (p, _, ctx) => typedOne(ctx, p.subject),
+    actors: (p, _, ctx) => values(ctx, p.actors),
+    systems: (p, _, ctx) => values(ctx, p.systems),
   },
 
   SearchHit: {
-    node: async (p: SearchHit, _: unknown, ctx: Ctx) => typed(await ctx.nodes.load(p.id)),
+    node: (p, _, ctx) => typedOne(ctx, p.id),
   },
 
   SubgraphEdge: {
-    source: (p: SubgraphEdge & { sourceActor?: Actor }, _: unknown, ctx: Ctx) => p.sourceActor ?? value<Actor>(ctx, p.source),
-    target: (p: SubgraphEdge & { targetActor?: Actor }, _: unknown, ctx: Ctx) => p.targetActor ?? value<Actor>(ctx, p.target),
+    source: (p, _, ctx) => p.sourceActor ?? one(ctx, p.source),
+    target: (p, _, ctx) => p.targetActor ?? one(ctx, p.target),
   },
-};
+} satisfies Resolvers;
