@@ -16,7 +16,7 @@ tables above are the run's own.
   from the time-sorted list, timeline by actor and by system), the typed links of a node are derived from its
   entity on demand (\`linksFrom(id)\`), and the graphology graph with both DESIGN §2 views (every entity with its
   typed links, and one \`TRANSFERRED\` edge per transfer) is built on first use of \`store.graph\`, so a load does
-  not pay for it. What the load profile shows now: \`validateDataset\` (~1.1 s at ×10; it builds all 1M link
+  not pay for it (issue [10] then removed that graph and \`linksFrom\`: nothing read them). What the load profile shows now: \`validateDataset\` (~1.1 s at ×10; it builds all 1M link
   objects just to check references), \`timelineEntries\` and its sort (~0.9 s), the timeline indexes (~0.4 s).
 - **Paths.** The HTTP profile of the paths query had the transfer filter (\`transferPredicate\`) as the top self
   time: every question re-filtered the adjacency of the actors it touched, thousands of transfers for a hub
