@@ -87,7 +87,7 @@ module.exports = {
         'src/store/index.ts is the only way into the stores (from src/, tools/ and bin/ alike): import from ' +
         'store/index.js, not store/types.js, store/memory/** or store/neo4j/**.',
       // The one exception: tools/bench/profile-neo4j-reads.ts PROFILEs the Neo4j store's own statement builders
-      // (store/neo4j/cypher/reads.ts), which the barrel rightly does not export. Drop it when that tool goes.
+      // (store/neo4j/cypher/reads/), which the barrel rightly does not export. Drop it when that tool goes.
       from: { pathNot: ['^src/store/', '^tools/bench/profile-neo4j-reads\\.ts$'] },
       to: { path: '^src/store/', pathNot: '^src/store/index\\.ts$' },
     },

@@ -1,4 +1,4 @@
-// Query plans of the Neo4j store's hot reads (the statements of src/store/neo4j/cypher/reads.ts) and of the
+// Query plans of the Neo4j store's hot reads (the statements of src/store/neo4j/cypher/reads/) and of the
 // analyst's path Cypher, with PROFILE: time, database hits and the operators that do the work.
 // Usage: tsx tools/bench/profile-neo4j-reads.ts [--size sipri]  (the bench Neo4j must hold that size: run the bench
 // or tools/bench/child-load.ts --size sipri --store neo4j first)
@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { TRANSFER_STATUSES } from '../../src/domain/model.js';
 import { defaultPathStatuses, hopFilter, resolvePathOptions } from '../../src/query/index.js';
-import * as reads from '../../src/store/neo4j/cypher/reads.js';
+import * as reads from '../../src/store/neo4j/cypher/reads/index.js';
 import type { Statement } from '../../src/store/index.js';
 import { PATH_OPTIONS } from './bench-store.js';
 import { buildDataset } from './datasets.js';

@@ -14,7 +14,7 @@ import type { GraphStore } from '../types.js';
 import { neo4jConfigFromEnv, type Neo4jConfig } from './config.js';
 import { Executor, type Statement } from './Executor.js';
 import { loadStatements, DEFAULT_BATCH_SIZE, READ_STORED_STATE } from './cypher/load.js';
-import * as q from './cypher/reads.js';
+import * as q from './cypher/reads/index.js';
 import { SCHEMA_STATEMENTS } from './cypher/schema.js';
 
 const EMPTY_STATS: GraphStats = { actors: 0, systems: 0, transfers: 0, events: 0, restrictions: 0, aidCommitments: 0, sources: 0, citations: 0 };

@@ -1,0 +1,8 @@
+// The Neo4j store's reads: hand-written, parameterised Cypher; builders return { cypher, params } and never embed values.
+export { transferParams } from './fragments.js';
+export { pageStatement, transfersPage, transfersMatching, timelinePage, actorsPage, systemsPage } from './pages.js';
+export type { PageStatements } from './pages.js';
+export { pathLevels } from './paths.js';
+export { checkContext } from './checks.js';
+export { neighbours, subgraphOf } from './subgraph.js';
+export { nodesById, resolveRef, allNames, searchCandidates, statsStatement } from './lookups.js';

@@ -1,0 +1,49 @@
+// Small reads by id, name or kind (Cypher out): reference resolution, search candidates, stats.
+import { describe, expect, it } from 'vitest';
+import { resolveRef, searchCandidates, statsStatement } from '../../../../src/store/neo4j/cypher/reads/index.js';
+import { HOSTILE, expectNoValuesInText } from './helpers.js';
+
+describe('searchCandidates', () => {
+  it('scans the name keys of actors, systems and events', () => {
+    const s = searchCandidates(HOSTILE);
+    expectNoValuesInText(s);
+    expect(s).toMatchInlineSnapshot(`
+      {
+        "cypher": "MATCH (n:Entity) WHERE (n:Actor OR n:WeaponSystem OR n:Event) AND any(k IN n.nameKeys WHERE k CONTAINS $key)
+        RETURN n.type AS type, n.json AS json",
+        "params": {
+          "key": "x'}) DETACH DELETE n //",
+        },
+      }
+    `);
+  });
+});
+
+describe('resolveRef', () => {
+  it('an exact id first, then the lowest id sharing the alias', () => {
+    const s = resolveRef('Actor', HOSTILE, 'x');
+    expectNoValuesInText(s);
+    expect(s).toMatchInlineSnapshot(`
+      {
+        "cypher": "MATCH (n:Actor) WHERE n.id = $ref OR $key IN n.nameKeys RETURN n.id AS id ORDER BY (n.id = $ref) DESC, n.id LIMIT 1",
+        "params": {
+          "key": "x",
+          "ref": "x'}) DETACH DELETE n //",
+        },
+      }
+    `);
+  });
+});
+
+describe('statsStatement', () => {
+  it('counts by node type, with citations', () => {
+    const s = statsStatement();
+    expectNoValuesInText(s);
+    expect(s).toMatchInlineSnapshot(`
+      {
+        "cypher": "MATCH (n:Entity) RETURN n.type AS type, count(n) AS count, sum(coalesce(n.citationCount, 0)) AS citations",
+        "params": {},
+      }
+    `);
+  });
+});
