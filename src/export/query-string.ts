@@ -2,7 +2,7 @@
 import { InvalidArgumentError, NotFoundError } from '../domain/errors.js';
 import { TRANSFER_KINDS, TRANSFER_STATUSES, type TransferKind, type TransferStatus } from '../domain/model.js';
 import { OPEN_END, OPEN_START, parseDay, parseWindow, type DayWindow } from '../domain/time.js';
-import type { SubgraphInput, SubgraphSelection, TransferFilter } from '../query/index.js';
+import { checkDepth, MAX_SUBGRAPH_DEPTH, type SubgraphInput, type SubgraphSelection, type TransferFilter } from '../query/index.js';
 import { EXPORT_FORMATS, isExportFormat, type CsvPart, type ExportFormat } from './export-files.js';
 
 /** The parameters GET /export takes, in the order `formatExportQuery` writes them. */
@@ -19,8 +19,10 @@ export interface ExportRequest {
 
 const CSV_PARTS: readonly CsvPart[] = ['nodes', 'relationships'];
 
-/** `2022-01-01/2024-12-31`, with `..` for an open end. */
+/** `2022-01-01/2024-12-31`, with `..` for an open end; a one-day window is its day. */
 function windowText(w: DayWindow): string {
+  // The edtf package refuses an interval whose ends are equal (`2023-04-15/2023-04-15`), so parseWindow would too.
+  if (w.from === w.to) return w.from;
   return `${w.from === OPEN_START ? '..' : w.from}/${w.to === OPEN_END ? '..' : w.to}`;
 }
 
@@ -81,10 +83,10 @@ export function parseExportQuery(query: Readonly<Record<string, string | readonl
     throw new InvalidArgumentError(`part must be nodes or relationships (a CSV export is two files), got "${part}"`, { argument: 'part' });
   }
   const depthText = value('depth');
-  const depth = depthText === undefined ? 1 : Number(depthText);
-  if (depthText !== undefined && (depthText.trim() === '' || !Number.isInteger(depth))) {
-    throw new InvalidArgumentError(`depth must be an integer, got "${depthText}"`, { argument: 'depth' });
+  if (depthText !== undefined && !/^\d{1,2}$/.test(depthText)) {
+    throw new InvalidArgumentError(`depth must be an integer from 0 to ${MAX_SUBGRAPH_DEPTH}, got "${depthText.slice(0, 40)}"`, { argument: 'depth' });
   }
+  const depth = checkDepth(depthText === undefined ? undefined : Number(depthText));
   const around = (value('around') ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '');
   const text = (name: 'supplier' | 'recipient' | 'system'): string | undefined => {
     const v = value(name);
