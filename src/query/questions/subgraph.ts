@@ -44,8 +44,10 @@ export interface SubgraphSelection {
 export async function prepareSubgraph(names: NamePort, input: SubgraphInput): Promise<SubgraphSelection> {
   const depth = checkDepth(input.depth);
   const checked = checkTransferFilter(input.filter);
-  const filter = await resolveTransferFilter(names, checked);
-  const around = await allInOrder<string[]>((input.around ?? []).map((ref, i) => actorArg(names, ref, `around[${i}]`)));
+  const [around, filter] = await allInOrder<[string[], TransferFilter]>([
+    allInOrder<string[]>((input.around ?? []).map((ref, i) => actorArg(names, ref, `around[${i}]`))),
+    resolveTransferFilter(names, checked),
+  ]);
   return { around, depth, filter };
 }
 
