@@ -7,7 +7,9 @@ export {
   resolvePathOptions, hopFilter, orderAllows, connection, orderViolations, comparePaths, pathChecks, makePath, rankPaths,
   DEFAULT_MAX_HOPS, MAX_MAX_HOPS, DEFAULT_PATH_LIMIT, MAX_PATH_LIMIT, PATH_EXPANSION_BUDGET,
 } from './paths.js';
-export type { ResolvedPathOptions, PathGraph, PathTransfer, RankedHops } from './paths.js';
+export type { ResolvedPathOptions, PathCandidate, PathGraph, PathTransfer, RankedHops } from './paths.js';
+export { findRoutes, rankRoutes, routeWitness, routeCandidateOf, hopEvidence, routeChains, ROUTE_ORDERS, ROUTE_EXPANSION_BUDGET } from './routes.js';
+export type { FoundRoute, HopEvidence, ResolvedRouteOptions, RouteCandidate, RouteDelivery, RouteOrderBy, RouteSearch } from './routes.js';
 export { timelineEntries, compareEntries, timelinePredicate } from './timeline.js';
 export { rankSearch, matchOne, compareHits, searchKey, MAX_SEARCH_RESULTS } from './search.js';
 export type { Searchable } from './search.js';
@@ -23,12 +25,18 @@ export {
 export {
   ask, actors, systems, transfers, search, assembleSubgraph, checkDepth, citedSources, prepareSubgraph, selectSubgraph, subgraph, timeline,
   timelineFilter, transferCheck, checkPathOptions, pathEnds, pathsBetween, transferPaths, checkGroupBy, transferStats,
-  DEFAULT_SEARCH_RESULTS, DEFAULT_SUBGRAPH_DEPTH, MAX_SUBGRAPH_DEPTH,
+  DEFAULT_SEARCH_RESULTS, DEFAULT_SUBGRAPH_DEPTH, MAX_SUBGRAPH_DEPTH, transferRoutes, checkRouteOptions, routeChainsPage, hopTransfersPage,
+  DEFAULT_ROUTE_MAX_HOPS, MAX_ROUTE_CHAINS, backfillCandidates, DEFAULT_BACKFILL_RESULTS, DEFAULT_BACKFILL_YEARS,
+  MAX_BACKFILL_RESULTS, MAX_BACKFILL_YEARS,
 } from './questions/index.js';
-export type { Questions, SubgraphSelection } from './questions/index.js';
 export type {
-  AggregatePort, CheckContextRequest, CheckPort, EntityPort, GraphPorts, ListPort, NamePort, NeighbourhoodPort, PathCandidate,
-  PathPort, SearchPort, TimelinePort,
+  Questions, SubgraphSelection, TransferRoute, RouteHop, RouteOptionsInput, RoutePage, BackfillCandidate, BackfillInput,
+} from './questions/index.js';
+export { itemClassOf, activeYears, yearsApart, backfillFit, isSecondHand } from './backfills.js';
+export type { ItemClass } from './backfills.js';
+export type {
+  AggregatePort, CheckContextRequest, CheckPort, EntityPort, GraphPorts, ListPort, NamePort, NeighbourhoodPort,
+  PathPort, RoutePort, SearchPort, TimelinePort,
 } from './ports.js';
 export type {
   ActorFilter, ActorFilterInput, CheckInput, CheckQuery, CheckReason, DateWindowInput, Entity, GraphStats, Hop, HopVia,

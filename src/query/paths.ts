@@ -66,6 +66,9 @@ export interface PathTransfer {
   readonly date: { readonly earliest: string; readonly latest: string };
 }
 
+/** A transfer as path search reads it: a whole Transfer, or a Neo4j `TRANSFERRED` relationship's properties. */
+export type PathCandidate = PathTransfer & { readonly system: string };
+
 /** True when `next` may follow `prev` under the order rule. */
 export function orderAllows(prev: PathTransfer, next: PathTransfer, order: PathOrder): boolean {
   switch (order) {

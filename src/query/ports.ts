@@ -2,7 +2,8 @@
 import type { Actor, Transfer, WeaponSystem } from '../domain/model.js';
 import type { DayWindow } from '../domain/time.js';
 import type { CheckContext } from './checks.js';
-import type { PathGraph, PathTransfer } from './paths.js';
+import type { PathCandidate, PathGraph } from './paths.js';
+import type { RouteCandidate } from './routes.js';
 import type { Searchable } from './search.js';
 import type {
   ActorFilter, Entity, GraphStats, Page, PageRequest, StatsKey, StatsRow, SystemFilter, TimelineEntry, TimelineFilter,
@@ -40,9 +41,6 @@ export interface ListPort {
   allActors(): Promise<readonly Actor[]>;
 }
 
-/** A transfer as path search reads it: a whole Transfer, or a Neo4j `TRANSFERRED` relationship's properties. */
-export type PathCandidate = PathTransfer & { readonly system: string };
-
 /** The transfers a path question may use. */
 export interface PathPort {
   /**
@@ -50,6 +48,12 @@ export interface PathPort {
    * (at least those; more is allowed), as adjacency lists in time order (earliest, latest, id).
    */
   pathCandidates(from: string, to: string, maxHops: number, filter: TransferFilter): Promise<PathGraph<PathCandidate>>;
+}
+
+/** The transfers a route question may use. */
+export interface RoutePort {
+  /** The same transfers as `pathCandidates`, each with what a route's evidence sums (category, deliveries, units). */
+  routeCandidates(from: string, to: string, maxHops: number, filter: TransferFilter): Promise<PathGraph<RouteCandidate>>;
 }
 
 /** What checking restrictions needs, for some actors and systems over a window. */
@@ -94,4 +98,4 @@ export interface AggregatePort {
 
 /** Every port a store gives: what the questions of `query/` ask of it. */
 export interface GraphPorts
-  extends NamePort, EntityPort, ListPort, PathPort, CheckPort, TimelinePort, NeighbourhoodPort, SearchPort, AggregatePort {}
+  extends NamePort, EntityPort, ListPort, PathPort, RoutePort, CheckPort, TimelinePort, NeighbourhoodPort, SearchPort, AggregatePort {}

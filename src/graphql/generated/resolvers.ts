@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor as ActorModel, WeaponSystem as WeaponSystemModel, Transfer as TransferModel, Event as EventModel, Restriction as RestrictionModel, AidCommitment as AidCommitmentModel, Source as SourceModel, Citation as CitationModel } from '../../domain/model.js';
 import type { TimeSpan as TimeSpanModel } from '../../domain/time.js';
-import type { Path as PathModel, Hop as HopModel, PathResult as PathResultModel, CheckReason as CheckReasonModel, TransferCheck as TransferCheckModel, TimelineEntry as TimelineEntryModel, SearchHit as SearchHitModel, GraphStats as GraphStatsModel } from '../../query/index.js';
+import type { Path as PathModel, Hop as HopModel, PathResult as PathResultModel, CheckReason as CheckReasonModel, TransferCheck as TransferCheckModel, TimelineEntry as TimelineEntryModel, SearchHit as SearchHitModel, GraphStats as GraphStatsModel, TransferRoute as TransferRouteModel, HopEvidence as HopEvidenceModel, BackfillCandidate as BackfillCandidateModel } from '../../query/index.js';
 import type { StatsRowParent as StatsRowParentModel, SubgraphEdgeParent as SubgraphEdgeParentModel, SubgraphParent as SubgraphParentModel } from '../parents.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -156,6 +156,29 @@ export type Amount = {
   readonly text?: Maybe<Scalars['String']['output']>;
 };
 
+/** An actor that delivered to the recipient while receiving comparable items from another: a possible ring exchange. */
+export type BackfillCandidate = {
+  readonly __typename?: 'BackfillCandidate';
+  /** True when the data declares the backfill (a transfer's `backfills` link); such candidates come first. */
+  readonly declared: Scalars['Boolean']['output'];
+  /** The delivering hop (X → recipient): its matching transfers, summed. */
+  readonly delivered: RouteHop;
+  /** How well the two hops fit, 0–1: class (same 1, substitute 0.5) times time (1 for the same year, less with each year apart). */
+  readonly fit: Scalars['Float']['output'];
+  /** Who replenished it (Y). */
+  readonly from: Actor;
+  /** Years between the two hops' deliveries (0 when they overlap). */
+  readonly gapYears: Scalars['Int']['output'];
+  /** The class of items matched, e.g. tank, IFV, SAM system (or the category when no finer class is known). */
+  readonly itemClass: Scalars['String']['output'];
+  /** The replenishing hop (Y → X): its matching transfers, summed. */
+  readonly replenished: RouteHop;
+  /** The recipient. */
+  readonly to: Actor;
+  /** The actor in the middle (X): it delivered to the recipient and was replenished. */
+  readonly via: Actor;
+};
+
 /** Why a route is restricted: the restriction, its effect and its grounds. */
 export type CheckReason = {
   readonly __typename?: 'CheckReason';
@@ -207,6 +230,15 @@ export type DateWindow = {
   readonly from?: InputMaybe<Scalars['String']['input']>;
   /** The window ends on the last day of this EDTF date; open when omitted. Must not end before `from` starts. */
   readonly to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A span of days. */
+export type DaySpan = {
+  readonly __typename?: 'DaySpan';
+  /** First day (ISO). */
+  readonly earliest: Scalars['String']['output'];
+  /** Last day (ISO). */
+  readonly latest: Scalars['String']['output'];
 };
 
 /** Something that happened: a policy change, an announcement, a statement, combat use, a war, … */
@@ -385,6 +417,28 @@ export type Path = {
   readonly length: Scalars['Int']['output'];
 };
 
+/** Paths, a page at a time. */
+export type PathConnection = {
+  readonly __typename?: 'PathConnection';
+  /** The paths of this page with their cursors. */
+  readonly edges: ReadonlyArray<PathEdge>;
+  /** The paths of this page. */
+  readonly nodes: ReadonlyArray<Path>;
+  /** Whether more paths follow or precede this page, and the page's cursors. */
+  readonly pageInfo: PageInfo;
+  /** How many paths there are (all pages). */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** One path and its cursor. */
+export type PathEdge = {
+  readonly __typename?: 'PathEdge';
+  /** Cursor of this path, for `after`. */
+  readonly cursor: Scalars['String']['output'];
+  /** The path. */
+  readonly node: Path;
+};
+
 /** Options of transferPaths: which transfers may be hops, how they must follow each other, how many paths. */
 export type PathOptions = {
   /** Only transfers whose date may overlap this window. */
@@ -463,6 +517,13 @@ export type Query = {
   /** Actors, ordered by id. */
   readonly actors: ActorConnection;
   /**
+   * Ring exchanges and backfills into a recipient: actors X that delivered to it while receiving comparable items
+   * (the same or a substitute class: tanks for tanks, infantry fighting vehicles for IFVs or APCs…) from some Y
+   * around the same time. Backfill links declared in the data come first, marked `declared`; then candidates found
+   * in the data, ranked by how well the two hops fit in class and time.
+   */
+  readonly backfillCandidates: ReadonlyArray<BackfillCandidate>;
+  /**
    * The selection as a file researchers can open: the whole graph, or the actors within `depth` transfers (0–4,
    * default 1) of `around`, with the transfers among them that match `filter`. Large exports are better fetched from
    * `url` (GET /export), which streams them.
@@ -499,6 +560,13 @@ export type Query = {
    * then transfer ids. Each path reports the rules that bear on it.
    */
   readonly transferPaths: PathResult;
+  /**
+   * Routes from one actor to another: every sequence of distinct actors joined by transfers, with at least one chain
+   * of transfers allowed by the order rule, counted exactly and paged (the answer to "through whom do the items
+   * reach them"; `transferPaths` lists the per-transfer chains of one route). Each route gives every hop's evidence,
+   * a witness chain, its chains and the rules that bear on it. Default ranking: the evidence of its weakest hop.
+   */
+  readonly transferRoutes: RouteConnection;
   /**
    * SIPRI-style totals for the transfers matching the filter: deals, units and TIV delivered, grouped by the keys
    * given. With `filter.between`, only deliveries in those years count. Rows are sorted by TIV delivered (largest
@@ -547,6 +615,28 @@ export type QueryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * armsgraph: an arms-transfer timeline knowledge graph. Ask for transfer paths (how a system can get from
+ * one actor to another, and under which rules), checks of a transfer against the restrictions in force,
+ * and the timeline (what happened when, and what was known when).
+ *
+ * Arguments that take an actor or a system accept an id or any alias: "JP", "Japan"; "system:patriot", "Patriot".
+ * Dates are EDTF strings (ISO 8601-2): 2023-12-22, 2023-04, 2023, 2024-01/2024-03, 2023-05~, 2022-02-24/..
+ * Arguments named `on` and `knownAt` take one calendar day, YYYY-MM-DD.
+ *
+ * Errors carry `extensions.code`: BAD_USER_INPUT (a bad date, cursor, page size or bound, with
+ * `extensions.argument` naming the argument), NOT_FOUND (an unknown actor or system, with did-you-mean
+ * `extensions.suggestions`), SERVICE_UNAVAILABLE (the store is down), QUERY_TOO_COMPLEX and
+ * GRAPHQL_VALIDATION_FAILED (queries over the cost, depth or alias limits).
+ */
+export type QueryBackfillCandidatesArgs = {
+  between?: InputMaybe<DateWindow>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  recipient: Scalars['ID']['input'];
+  years?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -751,6 +841,29 @@ export type QueryTransferPathsArgs = {
  * `extensions.suggestions`), SERVICE_UNAVAILABLE (the store is down), QUERY_TOO_COMPLEX and
  * GRAPHQL_VALIDATION_FAILED (queries over the cost, depth or alias limits).
  */
+export type QueryTransferRoutesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  options?: InputMaybe<RouteOptions>;
+  to: Scalars['ID']['input'];
+};
+
+
+/**
+ * armsgraph: an arms-transfer timeline knowledge graph. Ask for transfer paths (how a system can get from
+ * one actor to another, and under which rules), checks of a transfer against the restrictions in force,
+ * and the timeline (what happened when, and what was known when).
+ *
+ * Arguments that take an actor or a system accept an id or any alias: "JP", "Japan"; "system:patriot", "Patriot".
+ * Dates are EDTF strings (ISO 8601-2): 2023-12-22, 2023-04, 2023, 2024-01/2024-03, 2023-05~, 2022-02-24/..
+ * Arguments named `on` and `knownAt` take one calendar day, YYYY-MM-DD.
+ *
+ * Errors carry `extensions.code`: BAD_USER_INPUT (a bad date, cursor, page size or bound, with
+ * `extensions.argument` naming the argument), NOT_FOUND (an unknown actor or system, with did-you-mean
+ * `extensions.suggestions`), SERVICE_UNAVAILABLE (the store is down), QUERY_TOO_COMPLEX and
+ * GRAPHQL_VALIDATION_FAILED (queries over the cost, depth or alias limits).
+ */
 export type QueryTransferStatsArgs = {
   filter?: InputMaybe<TransferFilter>;
   groupBy: ReadonlyArray<StatsKey>;
@@ -821,6 +934,136 @@ export type RestrictionRule =
   | 'NO_EXPORT_TO_PARTY_AT_WAR'
   /** Passing on items that came from one of the rule's origins needs the consent of `consentOf` (the imposing actor by default). */
   | 'REEXPORT_REQUIRES_CONSENT';
+
+/** A route: a sequence of distinct actors joined by transfers, with the evidence of each hop. */
+export type Route = {
+  readonly __typename?: 'Route';
+  /** The actors in order, from the start to the end. */
+  readonly actors: ReadonlyArray<Actor>;
+  /** Every chain of transfers along the route allowed by the order rule (the per-transfer paths), by arrival. */
+  readonly chains: PathConnection;
+  /** The rules that bear on the route: its witness chain's checks. */
+  readonly checks: ReadonlyArray<CheckReason>;
+  /** Each hop's evidence, in order. */
+  readonly hops: ReadonlyArray<RouteHop>;
+  /** The route's actors' ids joined by `>`, e.g. DE>CZ>UA. */
+  readonly id: Scalars['ID']['output'];
+  /** Number of hops. */
+  readonly length: Scalars['Int']['output'];
+  /** The weakest hop's TIV delivered in the window, in millions (0 when unknown): the EVIDENCE ranking's score. */
+  readonly score: Scalars['Float']['output'];
+  /** The chain of transfers allowed by the order rule that arrives first: why the route is feasible. */
+  readonly witness: Path;
+};
+
+
+/** A route: a sequence of distinct actors joined by transfers, with the evidence of each hop. */
+export type RouteChainsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Routes, a page at a time, and how complete the search was. */
+export type RouteConnection = {
+  readonly __typename?: 'RouteConnection';
+  /**
+   * False when the search budget stopped the search: `totalCount` then counts the routes found, and every route of
+   * at most `hopsCovered` hops is among them.
+   */
+  readonly complete: Scalars['Boolean']['output'];
+  /** The routes of this page with their cursors. */
+  readonly edges: ReadonlyArray<RouteEdge>;
+  /** Actor-to-actor steps the search took (the budget is 400,000). */
+  readonly expansions: Scalars['Int']['output'];
+  /** Every route of at most this many hops was found (maxHops when complete). */
+  readonly hopsCovered: Scalars['Int']['output'];
+  /** The routes of this page. */
+  readonly nodes: ReadonlyArray<Route>;
+  /** Whether more routes follow or precede this page, and the page's cursors. */
+  readonly pageInfo: PageInfo;
+  /** How many routes the question has (all pages), exact when `complete`. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** One route and its cursor. */
+export type RouteEdge = {
+  readonly __typename?: 'RouteEdge';
+  /** Cursor of this route, for `after`; valid only for the same question. */
+  readonly cursor: Scalars['String']['output'];
+  /** The route. */
+  readonly node: Route;
+};
+
+/** One hop of a route: every transfer between two actors that passes the route's filters, summed. */
+export type RouteHop = {
+  readonly __typename?: 'RouteHop';
+  /** The categories of the hop's transfers. */
+  readonly categories: ReadonlyArray<Scalars['String']['output']>;
+  /** Transfers (SIPRI deals) on this hop. */
+  readonly deals: Scalars['Int']['output'];
+  /** The supplier. */
+  readonly from: Actor;
+  /** From the earliest start to the latest end of the hop's transfers (ISO days; open ends 0001-01-01, 9999-12-31). */
+  readonly span: DaySpan;
+  /** The systems of the hop's transfers, by id. */
+  readonly systems: ReadonlyArray<WeaponSystem>;
+  /** SIPRI TIV delivered in the window's years, in millions; null when no deal of the hop has TIV. */
+  readonly tiv?: Maybe<Scalars['Float']['output']>;
+  /** The recipient. */
+  readonly to: Actor;
+  /** The hop's transfers in time order. */
+  readonly transfers: TransferConnection;
+  /** Units delivered (in the window's years for SIPRI deals); null when none is known. */
+  readonly units?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** One hop of a route: every transfer between two actors that passes the route's filters, summed. */
+export type RouteHopTransfersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Options of transferRoutes: the path options (but `limit`: routes are paged), the route filters and the ranking. */
+export type RouteOptions = {
+  /** Actors no route may pass through (ids or aliases); none may also be in `via` or be an end of the route. */
+  readonly avoid?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  /** Only transfers that may fall in this window; a hop's TIV and units count the deliveries in its years. */
+  readonly between?: InputMaybe<DateWindow>;
+  /** Only transfers of these categories (SIPRI's categories, e.g. "Armoured vehicles", or a system's category). */
+  readonly categories?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Only transfers first reported on or before this day (YYYY-MM-DD). */
+  readonly knownAt?: InputMaybe<Scalars['String']['input']>;
+  /** Most hops a route may have, 1–6 (default 3). */
+  readonly maxHops?: InputMaybe<Scalars['Int']['input']>;
+  /** Fewest transfers (deals) each hop must have (default 1). */
+  readonly minDeals?: InputMaybe<Scalars['Int']['input']>;
+  /** Least TIV (millions) each hop must have delivered in the window (default 0). */
+  readonly minTiv?: InputMaybe<Scalars['Float']['input']>;
+  /** How consecutive hops must follow each other in time (default ANY). */
+  readonly order?: InputMaybe<PathOrder>;
+  /** How routes are ranked (default EVIDENCE). */
+  readonly orderBy?: InputMaybe<RouteOrderBy>;
+  /** Only transfers with any of these statuses. Default: all but CANCELLED and DENIED. */
+  readonly statuses?: InputMaybe<ReadonlyArray<TransferStatus>>;
+  /** Only transfers of this system or of any member of its family (id or alias). */
+  readonly system?: InputMaybe<Scalars['ID']['input']>;
+  /** Actors every route must pass through (ids or aliases). */
+  readonly via?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  /** Let a hop that the previous hop backfills follow it whatever their dates (default false). */
+  readonly viaBackfill?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** How routes are ranked; ties go to fewer hops, then the actors' ids. */
+export type RouteOrderBy =
+  /** The witness chain's arrival, earliest first. */
+  | 'EARLIEST_ARRIVAL'
+  /** The weakest hop's TIV delivered in the window, then its deals, highest first. */
+  | 'EVIDENCE'
+  /** Fewest hops first, then evidence. */
+  | 'FEWEST_HOPS'
+  /** The day the route was last active (the earliest of its hops' last days), latest first. */
+  | 'RECENT';
 
 /** One search result. */
 export type SearchHit = {
@@ -1372,11 +1615,13 @@ export type ResolversTypes = {
   AidCategory: AidCategory;
   AidCommitment: ResolverTypeWrapper<AidCommitmentModel>;
   Amount: ResolverTypeWrapper<Amount>;
+  BackfillCandidate: ResolverTypeWrapper<BackfillCandidateModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CheckReason: ResolverTypeWrapper<CheckReasonModel>;
   Citation: ResolverTypeWrapper<CitationModel>;
   DatePrecision: DatePrecision;
   DateWindow: DateWindow;
+  DaySpan: ResolverTypeWrapper<DaySpan>;
   Event: ResolverTypeWrapper<EventModel>;
   EventKind: EventKind;
   Export: ResolverTypeWrapper<Export>;
@@ -1392,6 +1637,8 @@ export type ResolversTypes = {
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Path: ResolverTypeWrapper<PathModel>;
+  PathConnection: ResolverTypeWrapper<Omit<PathConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['PathEdge']>, nodes: ReadonlyArray<ResolversTypes['Path']> }>;
+  PathEdge: ResolverTypeWrapper<Omit<PathEdge, 'node'> & { node: ResolversTypes['Path'] }>;
   PathOptions: PathOptions;
   PathOrder: PathOrder;
   PathResult: ResolverTypeWrapper<PathResultModel>;
@@ -1399,6 +1646,12 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Restriction: ResolverTypeWrapper<RestrictionModel>;
   RestrictionRule: RestrictionRule;
+  Route: ResolverTypeWrapper<TransferRouteModel>;
+  RouteConnection: ResolverTypeWrapper<Omit<RouteConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['RouteEdge']>, nodes: ReadonlyArray<ResolversTypes['Route']> }>;
+  RouteEdge: ResolverTypeWrapper<Omit<RouteEdge, 'node'> & { node: ResolversTypes['Route'] }>;
+  RouteHop: ResolverTypeWrapper<HopEvidenceModel>;
+  RouteOptions: RouteOptions;
+  RouteOrderBy: RouteOrderBy;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   SearchHitType: null;
   SipriDeal: ResolverTypeWrapper<SipriDeal>;
@@ -1438,10 +1691,12 @@ export type ResolversParentTypes = {
   ActorFilter: ActorFilter;
   AidCommitment: AidCommitmentModel;
   Amount: Amount;
+  BackfillCandidate: BackfillCandidateModel;
   Boolean: Scalars['Boolean']['output'];
   CheckReason: CheckReasonModel;
   Citation: CitationModel;
   DateWindow: DateWindow;
+  DaySpan: DaySpan;
   Event: EventModel;
   Export: Export;
   ExportFile: ExportFile;
@@ -1453,11 +1708,18 @@ export type ResolversParentTypes = {
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Path: PathModel;
+  PathConnection: Omit<PathConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['PathEdge']>, nodes: ReadonlyArray<ResolversParentTypes['Path']> };
+  PathEdge: Omit<PathEdge, 'node'> & { node: ResolversParentTypes['Path'] };
   PathOptions: PathOptions;
   PathResult: PathResultModel;
   Quantity: Quantity;
   Query: Record<PropertyKey, never>;
   Restriction: RestrictionModel;
+  Route: TransferRouteModel;
+  RouteConnection: Omit<RouteConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['RouteEdge']>, nodes: ReadonlyArray<ResolversParentTypes['Route']> };
+  RouteEdge: Omit<RouteEdge, 'node'> & { node: ResolversParentTypes['Route'] };
+  RouteHop: HopEvidenceModel;
+  RouteOptions: RouteOptions;
   SearchHit: SearchHitModel;
   SipriDeal: SipriDeal;
   SipriDelivery: SipriDelivery;
@@ -1528,6 +1790,18 @@ export type AmountResolvers<ContextType = GraphQLContext, ParentType extends Res
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type BackfillCandidateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BackfillCandidate'] = ResolversParentTypes['BackfillCandidate']> = {
+  declared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['RouteHop'], ParentType, ContextType>;
+  fit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  gapYears?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  itemClass?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replenished?: Resolver<ResolversTypes['RouteHop'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+};
+
 export type CheckReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckReason'] = ResolversParentTypes['CheckReason']> = {
   citations?: Resolver<ReadonlyArray<ResolversTypes['Citation']>, ParentType, ContextType>;
   consentOf?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
@@ -1543,6 +1817,11 @@ export type CitationResolvers<ContextType = GraphQLContext, ParentType extends R
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type DaySpanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DaySpan'] = ResolversParentTypes['DaySpan']> = {
+  earliest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
@@ -1610,6 +1889,18 @@ export type PathResolvers<ContextType = GraphQLContext, ParentType extends Resol
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PathConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PathConnection'] = ResolversParentTypes['PathConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['PathEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Path']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PathEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PathEdge'] = ResolversParentTypes['PathEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
+};
+
 export type PathResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PathResult'] = ResolversParentTypes['PathResult']> = {
   paths?: Resolver<ReadonlyArray<ResolversTypes['Path']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1625,6 +1916,7 @@ export type QuantityResolvers<ContextType = GraphQLContext, ParentType extends R
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
+  backfillCandidates?: Resolver<ReadonlyArray<ResolversTypes['BackfillCandidate']>, ParentType, ContextType, RequireFields<QueryBackfillCandidatesArgs, 'recipient'>>;
   export?: Resolver<ResolversTypes['Export'], ParentType, ContextType, RequireFields<QueryExportArgs, 'format'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   search?: Resolver<ReadonlyArray<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
@@ -1635,6 +1927,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   timeline?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, Partial<QueryTimelineArgs>>;
   transferCheck?: Resolver<ResolversTypes['TransferCheck'], ParentType, ContextType, RequireFields<QueryTransferCheckArgs, 'recipient' | 'supplier'>>;
   transferPaths?: Resolver<ResolversTypes['PathResult'], ParentType, ContextType, RequireFields<QueryTransferPathsArgs, 'from' | 'to'>>;
+  transferRoutes?: Resolver<ResolversTypes['RouteConnection'], ParentType, ContextType, RequireFields<QueryTransferRoutesArgs, 'from' | 'to'>>;
   transferStats?: Resolver<ReadonlyArray<ResolversTypes['StatsRow']>, ParentType, ContextType, RequireFields<QueryTransferStatsArgs, 'groupBy'>>;
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<QueryTransfersArgs>>;
 };
@@ -1655,6 +1948,44 @@ export type RestrictionResolvers<ContextType = GraphQLContext, ParentType extend
   systems?: Resolver<ReadonlyArray<ResolversTypes['WeaponSystem']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Route'] = ResolversParentTypes['Route']> = {
+  actors?: Resolver<ReadonlyArray<ResolversTypes['Actor']>, ParentType, ContextType>;
+  chains?: Resolver<ResolversTypes['PathConnection'], ParentType, ContextType, Partial<RouteChainsArgs>>;
+  checks?: Resolver<ReadonlyArray<ResolversTypes['CheckReason']>, ParentType, ContextType>;
+  hops?: Resolver<ReadonlyArray<ResolversTypes['RouteHop']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  witness?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
+};
+
+export type RouteConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RouteConnection'] = ResolversParentTypes['RouteConnection']> = {
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['RouteEdge']>, ParentType, ContextType>;
+  expansions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hopsCovered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Route']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RouteEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RouteEdge'] = ResolversParentTypes['RouteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Route'], ParentType, ContextType>;
+};
+
+export type RouteHopResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RouteHop'] = ResolversParentTypes['RouteHop']> = {
+  categories?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  deals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  span?: Resolver<ResolversTypes['DaySpan'], ParentType, ContextType>;
+  systems?: Resolver<ReadonlyArray<ResolversTypes['WeaponSystem']>, ParentType, ContextType>;
+  tiv?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<RouteHopTransfersArgs>>;
+  units?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -1835,8 +2166,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ActorEdge?: ActorEdgeResolvers<ContextType>;
   AidCommitment?: AidCommitmentResolvers<ContextType>;
   Amount?: AmountResolvers<ContextType>;
+  BackfillCandidate?: BackfillCandidateResolvers<ContextType>;
   CheckReason?: CheckReasonResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
+  DaySpan?: DaySpanResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   Export?: ExportResolvers<ContextType>;
   ExportFile?: ExportFileResolvers<ContextType>;
@@ -1845,10 +2178,16 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
+  PathConnection?: PathConnectionResolvers<ContextType>;
+  PathEdge?: PathEdgeResolvers<ContextType>;
   PathResult?: PathResultResolvers<ContextType>;
   Quantity?: QuantityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Restriction?: RestrictionResolvers<ContextType>;
+  Route?: RouteResolvers<ContextType>;
+  RouteConnection?: RouteConnectionResolvers<ContextType>;
+  RouteEdge?: RouteEdgeResolvers<ContextType>;
+  RouteHop?: RouteHopResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchHitType?: SearchHitTypeResolvers;
   SipriDeal?: SipriDealResolvers<ContextType>;

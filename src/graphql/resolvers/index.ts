@@ -2,7 +2,8 @@
 import { NotFoundError } from '../../domain/errors.js';
 import type { Transfer } from '../../domain/model.js';
 import {
-  actors, search, subgraph, systems, timeline, transferCheck, transferPaths, transferStats, transfers, ask, type Entity, type Page,
+  actors, backfillCandidates, hopTransfersPage, routeChainsPage, search, subgraph, systems, timeline, transferCheck, transferPaths,
+  transferRoutes, transferStats, transfers, ask, type Entity, type Page,
 } from '../../query/index.js';
 import { exportBaseName, exportFiles, exportGraph, exportUrl } from '../../export/index.js';
 import type { GraphQLContext } from '../context.js';
@@ -85,6 +86,11 @@ export const resolvers = {
     search: (_, a, ctx) => search(ctx.store, a.text, a.first),
     transfers: async (_, a, ctx) => primed(ctx, await transfers(ctx.store, a.filter, a)),
     transferPaths: (_, a, ctx) => transferPaths(ctx.store, a.from, a.to, a.options),
+    transferRoutes: async (_, a, ctx) => {
+      const page = await transferRoutes(ctx.store, a.from, a.to, a.options, a);
+      return { ...connection(page), complete: page.complete, hopsCovered: page.hopsCovered, expansions: page.expansions };
+    },
+    backfillCandidates: (_, a, ctx) => backfillCandidates(ctx.store, a.recipient, a),
     transferCheck: (_, a, ctx) => transferCheck(ctx.store, a),
     timeline: async (_, a, ctx) => connection(await timeline(ctx.store, a.filter, a)),
     subgraph: async (_, a, ctx) => {
@@ -182,6 +188,27 @@ export const resolvers = {
   },
 
   Hop: {
+    from: (p, _, ctx) => one(ctx, p.from),
+    to: (p, _, ctx) => one(ctx, p.to),
+  },
+
+  Route: {
+    actors: (p, _, ctx) => Promise.all(p.actors.map((id) => one(ctx, id))),
+    chains: async (p, a, ctx) => connection(await routeChainsPage(ctx.store, p, a)),
+  },
+
+  RouteHop: {
+    from: (p, _, ctx) => one(ctx, p.from),
+    to: (p, _, ctx) => one(ctx, p.to),
+    systems: (p, _, ctx) => values(ctx, p.systems),
+    transfers: async (p, a, ctx) => {
+      const page = hopTransfersPage(p, a);
+      return connection({ ...page, items: await Promise.all(page.items.map((t) => one<Transfer>(ctx, t.id))) });
+    },
+  },
+
+  BackfillCandidate: {
+    via: (p, _, ctx) => one(ctx, p.via),
     from: (p, _, ctx) => one(ctx, p.from),
     to: (p, _, ctx) => one(ctx, p.to),
   },

@@ -7,6 +7,8 @@ import { citedSources, selectSubgraph, prepareSubgraph, subgraph } from './subgr
 import { timeline } from './timeline.js';
 import { transferCheck } from './transfer-check.js';
 import { transferPaths } from './transfer-paths.js';
+import { transferRoutes, type RouteOptionsInput } from './transfer-routes.js';
+import { backfillCandidates, type BackfillInput } from './backfill-candidates.js';
 import { transferStats } from './transfer-stats.js';
 
 export { actors, systems, transfers } from './lists.js';
@@ -19,6 +21,14 @@ export { timeline, timelineFilter } from './timeline.js';
 export { transferCheck } from './transfer-check.js';
 export { checkPathOptions, pathEnds, pathsBetween, transferPaths } from './transfer-paths.js';
 export { checkGroupBy, transferStats } from './transfer-stats.js';
+export {
+  checkRouteOptions, hopTransfersPage, routeChainsPage, transferRoutes, DEFAULT_ROUTE_MAX_HOPS, MAX_ROUTE_CHAINS,
+} from './transfer-routes.js';
+export type { TransferRoute, RouteHop, RouteOptionsInput, RoutePage } from './transfer-routes.js';
+export {
+  backfillCandidates, DEFAULT_BACKFILL_RESULTS, DEFAULT_BACKFILL_YEARS, MAX_BACKFILL_RESULTS, MAX_BACKFILL_YEARS,
+} from './backfill-candidates.js';
+export type { BackfillCandidate, BackfillInput } from './backfill-candidates.js';
 
 /** Every question bound to one store's ports: `ask(store).transferPaths('JP', 'UA', { system: 'Patriot' })`. */
 export function ask(ports: GraphPorts) {
@@ -28,6 +38,8 @@ export function ask(ports: GraphPorts) {
     transfers: (filter?: TransferFilterInput | null, page?: PageInput | null, fixed?: Pick<TransferFilter, 'supplier' | 'recipient'>) =>
       transfers(ports, filter, page, fixed),
     transferPaths: (from: string, to: string, options?: PathOptionsInput | null) => transferPaths(ports, from, to, options),
+    transferRoutes: (from: string, to: string, options?: RouteOptionsInput | null, page?: PageInput | null) =>
+      transferRoutes(ports, from, to, options, page),
     transferCheck: (input: CheckInput) => transferCheck(ports, input),
     timeline: (filter?: TimelineFilterInput | null, page?: PageInput | null) => timeline(ports, filter, page),
     subgraph: (input: SubgraphInput) => subgraph(ports, input),
@@ -38,6 +50,7 @@ export function ask(ports: GraphPorts) {
       return { selection, subgraph: graph, sources: await citedSources(ports, graph) };
     },
     search: (text: string, first?: number | null) => search(ports, text, first),
+    backfillCandidates: (recipient: string, input?: BackfillInput) => backfillCandidates(ports, recipient, input),
     transferStats: (filter: TransferFilterInput | null | undefined, groupBy: readonly string[]) => transferStats(ports, filter, groupBy),
   };
 }

@@ -5,7 +5,7 @@ import { normalizeName } from '../../domain/text.js';
 import {
   aggregateStats, compareEntries, idKey, paginate, spanKey, timelinePredicate, transferPredicate, unknownReference,
   type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
-  type PageRequest, type PathGraph, type Searchable, type StatsKey, type StatsRow, type SystemFilter, type TimelineEntry,
+  type PageRequest, type PathGraph, type RouteCandidate, type Searchable, type StatsKey, type StatsRow, type SystemFilter, type TimelineEntry,
   type TimelineFilter, type TransferFilter,
 } from '../../query/index.js';
 import type { GraphStore } from '../types.js';
@@ -36,6 +36,8 @@ export class MemoryStore implements GraphStore {
   readonly kind = 'memory' as const;
   private snapshot: Snapshot = buildSnapshot(EMPTY_DATASET);
   private pathCaches: PathCaches = emptyCaches(undefined);
+  /** Route candidates per path-candidate graph (so per snapshot and filter, with the same LRU). */
+  private routeGraphs = new WeakMap<PathGraph<Transfer>, PathGraph<RouteCandidate>>();
 
   async load(dataset: Dataset): Promise<LoadSummary> {
     const started = performance.now();
@@ -131,6 +133,26 @@ export class MemoryStore implements GraphStore {
 
   async pathCandidates(_from: string, _to: string, _maxHops: number, filter: TransferFilter): Promise<PathGraph<Transfer>> {
     return this.pathGraph(filter);
+  }
+
+  async routeCandidates(_from: string, _to: string, _maxHops: number, filter: TransferFilter): Promise<PathGraph<RouteCandidate>> {
+    const base = this.pathGraph(filter);
+    let graph = this.routeGraphs.get(base);
+    if (!graph) {
+      // The same adjacency as path candidates, each transfer seen as a route candidate; lists kept with the filter's.
+      const s = this.snapshot;
+      const memo = (source: (a: string) => readonly Transfer[]) => {
+        const lists = new Map<string, readonly RouteCandidate[]>();
+        return (a: string) => {
+          let list = lists.get(a);
+          if (!list) lists.set(a, (list = source(a).map((t) => s.routeCandidate(t))));
+          return list;
+        };
+      };
+      graph = { outgoing: memo(base.outgoing), incoming: memo(base.incoming) };
+      this.routeGraphs.set(base, graph);
+    }
+    return graph;
   }
 
   /**

@@ -3,7 +3,10 @@ import { validateDataset } from '../../domain/graph-model.js';
 import type { Actor, Dataset, Transfer, WeaponSystem } from '../../domain/model.js';
 import { nameKeysOf, namesOf } from '../../domain/names.js';
 import { bySpanThenId } from '../../domain/time.js';
-import { Hierarchy, timelineEntries, type CheckContext, type Entity, type GraphStats, type Searchable, type TimelineEntry } from '../../query/index.js';
+import {
+  Hierarchy, routeCandidateOf, timelineEntries, type CheckContext, type Entity, type GraphStats, type RouteCandidate, type Searchable,
+  type TimelineEntry,
+} from '../../query/index.js';
 
 /** Everything the memory store answers from, built once per load. */
 export interface Snapshot {
@@ -28,6 +31,8 @@ export interface Snapshot {
   readonly systemAliases: ReadonlyMap<string, string>;
   readonly searchables: readonly Searchable[];
   readonly checks: CheckContext;
+  /** A transfer as route search reads it (made once per transfer, on first use). */
+  routeCandidate(t: Transfer): RouteCandidate;
   readonly stats: GraphStats;
 }
 
@@ -96,11 +101,13 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
   }
   const timeline = timelineEntries(dataset);
   const nameKeys = new Map<string, readonly string[]>([...actors, ...systems].map((x) => [x.id, nameKeysOf(x)]));
+  const systemsById = new Map(systems.map((x) => [x.id, x]));
+  const candidates = new WeakMap<Transfer, RouteCandidate>();
   return {
     entities,
     actors,
     systems,
-    systemsById: new Map(systems.map((x) => [x.id, x])),
+    systemsById,
     transfers,
     timeline,
     timelineByActor: indexEntries(timeline, (e) => e.actors),
@@ -123,6 +130,11 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
       systems: systemTree,
       actors: actorTree,
       nameOf: (id) => names.get(id) ?? id,
+    },
+    routeCandidate: (t) => {
+      let c = candidates.get(t);
+      if (!c) candidates.set(t, (c = routeCandidateOf(t, systemsById.get(t.system)?.category)));
+      return c;
     },
     stats: {
       actors: dataset.actors.length,

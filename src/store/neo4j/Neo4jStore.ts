@@ -7,7 +7,7 @@ import { bySpanThenId } from '../../domain/time.js';
 import {
   Hierarchy, decodeCursor, encodeCursor, pageSize, spanKey, idKey, unknownReference, aggregateStats,
   type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
-  type PageRequest, type PathCandidate, type PathGraph, type Searchable, type SortKey, type StatsKey, type StatsRow,
+  type PageRequest, type PathCandidate, type PathGraph, type RouteCandidate, type Searchable, type SortKey, type StatsKey, type StatsRow,
   type SystemFilter, type TimelineEntry, type TimelineFilter, type TransferFilter,
 } from '../../query/index.js';
 import type { GraphStore } from '../types.js';
@@ -24,6 +24,17 @@ const STAT_KEYS: Record<string, keyof GraphStats> = {
 };
 
 const parse = <T,>(json: unknown): T => JSON.parse(json as string) as T;
+
+/** A `TRANSFERRED` relationship as the path pass returns it. */
+interface PathRow {
+  readonly id: string;
+  readonly supplier: string;
+  readonly recipient: string;
+  readonly system: string;
+  readonly earliest: string;
+  readonly latest: string;
+  readonly backfills: string[] | null;
+}
 
 /** Appends `value` to the list under `key`. */
 function push<T>(index: Map<string, T[]>, key: string, value: T): void {
@@ -186,10 +197,30 @@ export class Neo4jStore implements GraphStore {
     const [row] = await this.executor.read(q.pathLevels(from, to, maxHops, filter), 'paths');
     const incoming = new Map<string, PathCandidate[]>();
     const outgoing = new Map<string, PathCandidate[]>();
-    for (const r of (row?.rels ?? []) as { id: string; supplier: string; recipient: string; system: string; earliest: string; latest: string; backfills: string[] | null }[]) {
+    for (const r of (row?.rels ?? []) as PathRow[]) {
       const t: PathCandidate = {
         id: r.id, supplier: r.supplier, recipient: r.recipient, system: r.system, backfills: r.backfills ?? [],
         date: { earliest: r.earliest, latest: r.latest },
+      };
+      push(incoming, t.recipient, t);
+      push(outgoing, t.supplier, t);
+    }
+    for (const list of outgoing.values()) list.sort(bySpanThenId);
+    for (const list of incoming.values()) list.sort(bySpanThenId);
+    return { outgoing: (a: string) => outgoing.get(a) ?? [], incoming: (a: string) => incoming.get(a) ?? [] };
+  }
+
+  /** The same pass as `pathCandidates`, each relationship with its hop evidence. */
+  async routeCandidates(from: string, to: string, maxHops: number, filter: TransferFilter): Promise<PathGraph<RouteCandidate>> {
+    const [row] = await this.executor.read(q.pathLevels(from, to, maxHops, filter, true), 'routes');
+    const incoming = new Map<string, RouteCandidate[]>();
+    const outgoing = new Map<string, RouteCandidate[]>();
+    type Row = PathRow & { category: string | null; evidence: string | null };
+    for (const r of (row?.rels ?? []) as Row[]) {
+      const { deliveries, units } = r.evidence === null ? { deliveries: [], units: null } : parse<Pick<RouteCandidate, 'deliveries' | 'units'>>(r.evidence);
+      const t: RouteCandidate = {
+        id: r.id, supplier: r.supplier, recipient: r.recipient, system: r.system, backfills: r.backfills ?? [],
+        date: { earliest: r.earliest, latest: r.latest }, category: r.category ?? 'unknown', deliveries, units,
       };
       push(incoming, t.recipient, t);
       push(outgoing, t.supplier, t);

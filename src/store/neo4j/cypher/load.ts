@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { datasetLinks, LINK_TYPES, type LinkType } from '../../../domain/graph-model.js';
 import type { Dataset, EntityType } from '../../../domain/model.js';
 import { nameKeysOf } from '../../../domain/names.js';
-import { timelineEntries } from '../../../query/index.js';
+import { routeCandidateOf, timelineEntries } from '../../../query/index.js';
 import type { Statement } from '../Executor.js';
 
 /** Rows per UNWIND statement. */
@@ -59,6 +59,12 @@ const CREATE_TIMELINE = `UNWIND $rows AS row CREATE (e:TimelineEntry) SET e = ro
  */
 const ENTRY_LAYOUT = 3;
 
+/**
+ * Version of the `TRANSFERRED` projection, stored on each transfer node (so part of its content hash): bumping it
+ * makes the next load rewrite every projection. 2: relationships carry the route evidence (`category`, `evidence`).
+ */
+const PROJECTION_LAYOUT = 2;
+
 /** Reads what the database holds: the content hash of every node and timeline entry. */
 export const READ_STORED_STATE: Statement = {
   cypher: `CALL { MATCH (n:Entity) RETURN collect([n.id, n.hash]) AS nodes }
@@ -112,7 +118,7 @@ export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
     Transfer: d.transfers.map((t) =>
       row('Transfer', t, {
         supplier: t.supplier, recipient: t.recipient, system: t.system, status: t.status, kind: t.kind, backfills: [...t.backfills],
-        ...span(t.date), ...cited(t),
+        ...span(t.date), ...cited(t), projection: PROJECTION_LAYOUT,
       }),
     ),
   };
@@ -164,10 +170,17 @@ export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEF
       }));
     for (const batch of batches(ofType, batchSize)) out.push({ cypher: CREATE_LINKS[type], params: { rows: batch } });
   }
-  const projection = d.transfers.filter((t) => changed.has(t.id)).map((t) => ({
-    transferId: t.id, supplier: t.supplier, recipient: t.recipient, system: t.system, status: t.status, kind: t.kind,
-    earliest: t.date.earliest, latest: t.date.latest, knownSince: t.knownSince, backfills: [...t.backfills],
-  }));
+  const categories = new Map(d.systems.map((s) => [s.id, s.category]));
+  const projection = d.transfers.filter((t) => changed.has(t.id)).map((t) => {
+    // What a route's hop evidence sums travels with the relationship (as the route candidate's JSON, since a
+    // relationship property cannot hold a list with nulls), so a route question reads no transfer node.
+    const { category, deliveries, units } = routeCandidateOf(t, categories.get(t.system));
+    return {
+      transferId: t.id, supplier: t.supplier, recipient: t.recipient, system: t.system, status: t.status, kind: t.kind,
+      earliest: t.date.earliest, latest: t.date.latest, knownSince: t.knownSince, backfills: [...t.backfills],
+      category, evidence: JSON.stringify({ deliveries, units }),
+    };
+  });
   for (const batch of batches(projection, batchSize)) out.push({ cypher: CREATE_TRANSFERRED, params: { rows: batch } });
   const entries = timelineEntries(d).map((e) => {
     const row = {

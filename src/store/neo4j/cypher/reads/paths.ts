@@ -6,6 +6,9 @@ import { familyOf, transferParams, transferWhere } from './fragments.js';
 /** Path statements by hop bound and filter shape (texts from fixed fragments; every value a parameter). */
 const PATH_ROW = `r {id: r.transferId, supplier: r.supplier, recipient: r.recipient, system: r.system,
       earliest: r.earliest, latest: r.latest, backfills: r.backfills}`;
+/** What a route question reads of a relationship: the path fields and the hop evidence (category, deliveries, units). */
+const ROUTE_ROW = `r {id: r.transferId, supplier: r.supplier, recipient: r.recipient, system: r.system,
+      earliest: r.earliest, latest: r.latest, backfills: r.backfills, category: r.category, evidence: r.evidence}`;
 
 /**
  * A path query's reverse breadth-first pass from `$toId`, every level in one statement (one round trip): level k
@@ -13,8 +16,9 @@ const PATH_ROW = `r {id: r.transferId, supplier: r.supplier, recipient: r.recipi
  * the last level only those leaving `$fromId` (no other supplier could still be reached from the start), found by
  * expanding the frontier and filtering on `r.supplier` (expanding from a hub start read all its thousands). Returns
  * every relationship read (`rels`), with what ranking needs; whole transfers are read only for the paths kept.
+ * With `evidence`, each relationship also brings what a route's hop evidence sums (the route question's pass).
  */
-export function pathLevels(fromId: string, toId: string, maxHops: number, filter: TransferFilter): Statement {
+export function pathLevels(fromId: string, toId: string, maxHops: number, filter: TransferFilter, evidence = false): Statement {
   const where = transferWhere('r', filter);
   const family = filter.system !== undefined ? ', family' : '';
   const parts = [`${familyOf(filter)}
@@ -28,7 +32,7 @@ export function pathLevels(fromId: string, toId: string, maxHops: number, filter
     MATCH (b:Entity) WHERE b.id IN f${k - 1}
     MATCH (a:Actor)-[r:TRANSFERRED]->(b)
     WHERE ${last ? 'r.supplier = $fromId AND ' : ''}${where}
-    RETURN collect(${PATH_ROW}) AS l${k}
+    RETURN collect(${evidence ? ROUTE_ROW : PATH_ROW}) AS l${k}
   }`);
     if (!last) {
       parts.push(`

@@ -1,0 +1,426 @@
+// Route semantics (DESIGN §5 transferRoutes, issue [11]): routes as sequences of actors, their evidence, ranking.
+import { InvalidArgumentError } from '../domain/errors.js';
+import type { Transfer } from '../domain/model.js';
+import { OPEN_END, OPEN_START, type DayWindow } from '../domain/time.js';
+import { connection, type PathCandidate, type PathGraph, type ResolvedPathOptions } from './paths.js';
+
+/** A transfer as route search reads it: what path search needs, plus what a hop's evidence sums. */
+export interface RouteCandidate extends PathCandidate {
+  /** The SIPRI category of the deal, or the system's category. */
+  readonly category: string;
+  /** Units and TIV delivered by year (SIPRI deals); empty when the source gives no delivery rows. */
+  readonly deliveries: readonly RouteDelivery[];
+  /** Units of a DELIVERED transfer without delivery rows (its exact quantity), else null. */
+  readonly units: number | null;
+}
+
+/** One delivery year of a deal. */
+export interface RouteDelivery {
+  readonly year: number;
+  readonly units: number | null;
+  readonly tiv: number | null;
+}
+
+/**
+ * A transfer as route search reads it: its category (SIPRI's, else its system's), its SIPRI delivery rows, and
+ * for a DELIVERED transfer without them its exact quantity (the units `transferStats` counts).
+ */
+export function routeCandidateOf(t: Transfer, systemCategory: string | undefined): RouteCandidate {
+  return {
+    id: t.id, supplier: t.supplier, recipient: t.recipient, system: t.system, backfills: t.backfills, date: t.date,
+    category: t.sipri?.category ?? systemCategory ?? 'unknown',
+    deliveries: t.sipri?.deliveries.map((d) => ({ year: d.year, units: d.units, tiv: d.tiv })) ?? [],
+    units: t.sipri === undefined && t.status === 'DELIVERED' ? (t.quantity?.exact ?? null) : null,
+  };
+}
+
+/** How routes are ranked. */
+export type RouteOrderBy = 'EVIDENCE' | 'RECENT' | 'EARLIEST_ARRIVAL' | 'FEWEST_HOPS';
+/** The rankings, in SDL order. */
+export const ROUTE_ORDERS: readonly RouteOrderBy[] = ['EVIDENCE', 'RECENT', 'EARLIEST_ARRIVAL', 'FEWEST_HOPS'];
+
+/** Route options with every default applied and every bound checked. */
+export interface ResolvedRouteOptions extends Omit<ResolvedPathOptions, 'limit'> {
+  /** Actors every route must pass through (ids). */
+  readonly via: readonly string[];
+  /** Actors no route may pass through (ids). */
+  readonly avoid: readonly string[];
+  /** Only transfers of these categories (SIPRI's, or the system's). */
+  readonly categories?: readonly string[];
+  /** Fewest deals each hop must have. */
+  readonly minDeals: number;
+  /** Least TIV (millions) each hop must have delivered in the window. */
+  readonly minTiv: number;
+  readonly orderBy: RouteOrderBy;
+}
+
+/** Most actor-to-actor steps a route search takes before it stops and says what it covered. */
+export const ROUTE_EXPANSION_BUDGET = 400_000;
+
+/** The evidence of one hop: every transfer between two actors that passes the hop filter. */
+export interface HopEvidence {
+  readonly from: string;
+  readonly to: string;
+  readonly deals: number;
+  /** Units delivered (in the window's years for SIPRI deals), or null when none is known. */
+  readonly units: number | null;
+  /** SIPRI TIV delivered in the window's years, in millions, or null when no deal of the hop has TIV. */
+  readonly tiv: number | null;
+  /** From the earliest start to the latest end of the hop's transfers. */
+  readonly span: { readonly earliest: string; readonly latest: string };
+  readonly systems: readonly string[];
+  readonly categories: readonly string[];
+  /** The hop's transfers in time order (earliest, latest, id). */
+  readonly transfers: readonly RouteCandidate[];
+}
+
+/** One route found: its actors, each hop's evidence, the witness chain and what ranking reads. */
+export interface FoundRoute {
+  /** `A>B>C`: the route's identity (and its cursor). */
+  readonly id: string;
+  readonly actors: readonly string[];
+  readonly hops: readonly HopEvidence[];
+  /** Per hop, the transfers that lie on at least one chain allowed by the order rule (time order). */
+  readonly feasible: readonly (readonly RouteCandidate[])[];
+  /** The weakest hop's TIV (0 when unknown): the EVIDENCE score. */
+  readonly score: number;
+}
+
+/** All routes of a question, and whether the search saw them all. */
+export interface RouteSearch {
+  readonly routes: readonly FoundRoute[];
+  /** False when the expansion budget stopped the search: `routes` holds what was found until then. */
+  readonly complete: boolean;
+  /** Actor-to-actor steps taken. */
+  readonly expansions: number;
+  /** Every route with at most this many hops was found (maxHops when complete). */
+  readonly hopsCovered: number;
+}
+
+const timeOrder = (a: RouteCandidate, b: RouteCandidate) =>
+  a.date.earliest < b.date.earliest ? -1 : a.date.earliest > b.date.earliest ? 1
+    : a.date.latest < b.date.latest ? -1 : a.date.latest > b.date.latest ? 1
+      : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** The years a window covers (all years when there is no window). */
+function yearsOf(window: DayWindow | undefined): { from: number; to: number } {
+  if (window === undefined) return { from: -Infinity, to: Infinity };
+  return {
+    from: window.from === OPEN_START ? -Infinity : Number(window.from.slice(0, 4)),
+    to: window.to === OPEN_END ? Infinity : Number(window.to.slice(0, 4)),
+  };
+}
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** Sums a hop's transfers into its evidence. */
+export function hopEvidence(from: string, to: string, transfers: readonly RouteCandidate[], window: DayWindow | undefined): HopEvidence {
+  const years = yearsOf(window);
+  let units: number | null = null;
+  let tiv: number | null = null;
+  let earliest = OPEN_END;
+  let latest = OPEN_START;
+  const systems = new Set<string>();
+  const categories = new Set<string>();
+  for (const t of transfers) {
+    if (t.date.earliest < earliest) earliest = t.date.earliest;
+    if (t.date.latest > latest) latest = t.date.latest;
+    systems.add(t.system);
+    categories.add(t.category);
+    if (t.deliveries.length > 0) {
+      for (const d of t.deliveries) {
+        if (d.year < years.from || d.year > years.to) continue;
+        if (d.units !== null) units = (units ?? 0) + d.units;
+        if (d.tiv !== null) tiv = (tiv ?? 0) + d.tiv;
+      }
+    } else if (t.units !== null) {
+      units = (units ?? 0) + t.units;
+    }
+  }
+  return {
+    from, to, deals: transfers.length, units, tiv: tiv === null ? null : round(tiv), span: { earliest, latest },
+    systems: [...systems].sort(), categories: [...categories].sort(), transfers,
+  };
+}
+
+/** What the transfers of a hop allow next: the order rule's bound (least start or end) and the ids they backfill. */
+interface Allowance {
+  readonly bound: string;
+  readonly backfilled: ReadonlySet<string> | undefined;
+}
+
+const NO_BOUND: Allowance = { bound: OPEN_START, backfilled: undefined };
+
+function allowanceOf(prev: readonly RouteCandidate[], o: ResolvedRouteOptions): Allowance {
+  const tr = o.order === 'TIME_RESPECTING';
+  let bound = OPEN_END;
+  for (let i = 0; i < prev.length; i += 1) {
+    const v = tr ? prev[i]!.date.earliest : prev[i]!.date.latest;
+    if (v < bound) bound = v;
+  }
+  let backfilled: Set<string> | undefined;
+  if (o.viaBackfill) for (const p of prev) for (const id of p.backfills) (backfilled ??= new Set()).add(id);
+  return { bound, backfilled };
+}
+
+/** The transfers of `next` that may follow some transfer of the previous hop under the order rule (or a backfill link). */
+function feasibleAfter(prev: Allowance, next: readonly RouteCandidate[], o: ResolvedRouteOptions): readonly RouteCandidate[] {
+  if (o.order === 'ANY') return next;
+  const tr = o.order === 'TIME_RESPECTING';
+  const { bound, backfilled } = prev;
+  // Most pairs pass whole: keep the list itself rather than a copy (a loop, not a closure: this runs per step).
+  let out: RouteCandidate[] | undefined;
+  for (let i = 0; i < next.length; i += 1) {
+    const t = next[i]!;
+    const ok = (tr ? t.date.latest >= bound : t.date.earliest >= bound) || (backfilled !== undefined && backfilled.has(t.id));
+    if (ok) {
+      if (out !== undefined) out.push(t);
+    } else if (out === undefined) {
+      out = next.slice(0, i);
+    }
+  }
+  return out ?? next;
+}
+
+/** The chain arriving first among the feasible transfers: the earliest last hop, then back along allowed links. */
+function witnessOf(feasible: readonly (readonly RouteCandidate[])[], o: ResolvedRouteOptions): RouteCandidate[] {
+  const chain: RouteCandidate[] = [feasible[feasible.length - 1]![0]!];
+  for (let i = feasible.length - 2; i >= 0; i -= 1) {
+    const next = chain[0]!;
+    const prev = feasible[i]!.find((p) => connection(p, next, o) !== undefined)!;
+    chain.unshift(prev);
+  }
+  return chain;
+}
+
+/** An actor's candidate transfers grouped by recipient, time order kept: made once per adjacency list. */
+const pairCache = new WeakMap<readonly RouteCandidate[], ReadonlyMap<string, readonly RouteCandidate[]>>();
+function pairsOf(list: readonly RouteCandidate[]): ReadonlyMap<string, readonly RouteCandidate[]> {
+  let pairs = pairCache.get(list);
+  if (!pairs) {
+    const m = new Map<string, RouteCandidate[]>();
+    for (const t of list) {
+      const l = m.get(t.recipient);
+      if (l) l.push(t);
+      else m.set(t.recipient, [t]);
+    }
+    pairCache.set(list, (pairs = m));
+  }
+  return pairs;
+}
+
+/** A pair's evidence per window: made once per pair list and window. */
+const evidenceCache = new WeakMap<readonly RouteCandidate[], Map<string, HopEvidence>>();
+function cachedEvidence(from: string, to: string, list: readonly RouteCandidate[], window: DayWindow | undefined, key: string): HopEvidence {
+  let byWindow = evidenceCache.get(list);
+  if (!byWindow) evidenceCache.set(list, (byWindow = new Map()));
+  let ev = byWindow.get(key);
+  if (!ev) byWindow.set(key, (ev = hopEvidence(from, to, list, window)));
+  return ev;
+}
+
+/**
+ * Finds every route from `from` to `to` of at most `maxHops` hops that has at least one chain of transfers
+ * allowed by the order rule, with per-hop filters (`minDeals`, `minTiv`), `via` and `avoid`. A reverse
+ * breadth-first pass prunes actors that cannot reach `to` in the hops left. When the expansion budget stops a
+ * search, it is done again level by level (1 hop, then 2, …) so that the answer says up to which length every
+ * route was found (`hopsCovered`).
+ */
+export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>): RouteSearch {
+  if (from === to) throw new InvalidArgumentError('to: from and to must be different actors', { argument: 'to' });
+  const avoid = new Set(o.avoid);
+  const categories = o.categories && o.categories.length > 0 ? new Set(o.categories) : undefined;
+  const keep = (t: RouteCandidate) => categories === undefined || categories.has(t.category);
+  const distance = new Map<string, number>([[to, 0]]);
+  let frontier = [to];
+  for (let d = 1; d <= o.maxHops && frontier.length > 0; d += 1) {
+    const next: string[] = [];
+    for (const actor of frontier) {
+      for (const t of graph.incoming(actor)) {
+        if (distance.has(t.supplier) || avoid.has(t.supplier) || !keep(t)) continue;
+        distance.set(t.supplier, d);
+        next.push(t.supplier);
+      }
+    }
+    frontier = next;
+  }
+  const windowKey = o.between === undefined ? '' : `${o.between.from}/${o.between.to}`;
+  const hopOf = (a: string, b: string, list: readonly RouteCandidate[]): HopEvidence | null => {
+    const e = cachedEvidence(a, b, list, o.between, windowKey);
+    return e.deals >= o.minDeals && (e.tiv ?? 0) >= o.minTiv ? e : null;
+  };
+  const via = o.via;
+
+  let routes: FoundRoute[] = [];
+  let expansions = 0;
+  let exhausted = false;
+  const actors: string[] = [from];
+  const onRoute = new Set<string>([from]);
+  const hops: HopEvidence[] = [];
+  const feasible: (readonly RouteCandidate[])[] = [];
+  const allowances: Allowance[] = [];
+  /** Routes of exactly `level` hops, or of any length up to maxHops when `level` is undefined. */
+  // Per actor, the recipients that can still reach `to`, nearest first, so a step stops at the first too far.
+  interface Step { readonly b: string; readonly reach: number; readonly list: readonly RouteCandidate[] }
+  const stepsByActor = new Map<string, readonly Step[]>();
+  const stepsOf = (actor: string): readonly Step[] => {
+    let steps = stepsByActor.get(actor);
+    if (!steps) {
+      const out: Step[] = [];
+      for (const [b, all] of pairsOf(graph.outgoing(actor))) {
+        const reach = distance.get(b);
+        if (reach === undefined || avoid.has(b)) continue;
+        const list = categories === undefined ? all : all.filter(keep);
+        if (list.length > 0) out.push({ b, reach, list });
+      }
+      out.sort((x, y) => x.reach - y.reach);
+      stepsByActor.set(actor, (steps = out));
+    }
+    return steps;
+  };
+  /** Routes of exactly `level` hops, or of any length up to maxHops when `level` is undefined. */
+  const walk = (actor: string, level: number | undefined): void => {
+    const left = (level ?? o.maxHops) - hops.length;
+    const steps = stepsOf(actor);
+    for (let i = 0; i < steps.length; i += 1) {
+      const { b, reach, list } = steps[i]!;
+      if (reach > left - 1) break;
+      if (exhausted) return;
+      if (onRoute.has(b)) continue;
+      if (level !== undefined && (b === to) !== (left === 1)) continue;
+      const hop = hopOf(actor, b, list);
+      if (hop === null) continue;
+      const ok = allowances.length === 0 ? list : feasibleAfter(allowances[allowances.length - 1]!, list, o);
+      if (ok.length === 0) continue;
+      if (++expansions > ROUTE_EXPANSION_BUDGET) {
+        exhausted = true;
+        return;
+      }
+      actors.push(b);
+      hops.push(hop);
+      feasible.push(ok);
+      if (b === to) {
+        if (via.length === 0 || via.every((v) => onRoute.has(v))) {
+          let score = Infinity;
+          for (const h of hops) score = Math.min(score, h.tiv ?? 0);
+          routes.push({ id: actors.join('>'), actors: [...actors], hops: [...hops], feasible: [...feasible], score });
+        }
+      } else {
+        onRoute.add(b);
+        allowances.push(o.order === 'ANY' ? NO_BOUND : allowanceOf(ok, o));
+        walk(b, level);
+        allowances.pop();
+        onRoute.delete(b);
+      }
+      actors.pop();
+      hops.pop();
+      feasible.pop();
+    }
+  };
+  const shortest = avoid.has(from) ? undefined : distance.get(from);
+  if (shortest === undefined) return { routes: [], complete: true, expansions: 0, hopsCovered: o.maxHops };
+  walk(from, undefined);
+  if (!exhausted) return { routes, complete: true, expansions, hopsCovered: o.maxHops };
+  // Over budget: search again shortest first, so every route up to some length is known.
+  routes = [];
+  expansions = 0;
+  exhausted = false;
+  let hopsCovered = 0;
+  for (let level = 1; level <= o.maxHops && !exhausted; level += 1) {
+    if (level >= shortest) walk(from, level);
+    if (!exhausted) hopsCovered = level;
+  }
+  return { routes, complete: false, expansions: ROUTE_EXPANSION_BUDGET, hopsCovered };
+}
+
+/** The chain arriving first (earliest, latest, ids) among a route's chains allowed by the order rule. */
+export function routeWitness(route: FoundRoute, o: ResolvedRouteOptions): readonly RouteCandidate[] {
+  return witnessOf(route.feasible, o);
+}
+
+/** The weakest hop: least TIV (unknown counts as 0), then fewest deals. */
+function weakest(r: FoundRoute): { tiv: number; deals: number } {
+  let tiv = Infinity;
+  let deals = Infinity;
+  for (const h of r.hops) {
+    const v = h.tiv ?? 0;
+    if (v < tiv || (v === tiv && h.deals < deals)) {
+      tiv = v;
+      deals = h.deals;
+    }
+  }
+  return { tiv, deals };
+}
+
+/** When the route was last active: the earliest of its hops' last days (an open end counts as the hop's start). */
+function lastActive(r: FoundRoute): string {
+  let day = OPEN_END;
+  for (const h of r.hops) {
+    const end = h.span.latest === OPEN_END ? h.span.earliest : h.span.latest;
+    if (end < day) day = end;
+  }
+  return day;
+}
+
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * Ranks routes for `orderBy` (each route's keys computed once). EVIDENCE: the weakest hop's TIV, then its deals
+ * (both descending); RECENT: the day the route was last active (descending); EARLIEST_ARRIVAL: the witness
+ * chain's arrival; FEWEST_HOPS: hops, then evidence. Ties: fewer hops, then the route's actor ids.
+ */
+export function rankRoutes(routes: readonly FoundRoute[], orderBy: RouteOrderBy): FoundRoute[] {
+  const keyed = routes.map((r) => {
+    const w = weakest(r);
+    const arrival = r.feasible[r.feasible.length - 1]![0]!.date;
+    return { r, tiv: w.tiv, deals: w.deals, hops: r.hops.length, active: orderBy === 'RECENT' ? lastActive(r) : '', arrival };
+  });
+  type K = (typeof keyed)[number];
+  const evidence = (a: K, b: K) => b.tiv - a.tiv || b.deals - a.deals;
+  const tie = (a: K, b: K) => a.hops - b.hops || cmp(a.r.id, b.r.id);
+  const order: Record<RouteOrderBy, (a: K, b: K) => number> = {
+    EVIDENCE: (a, b) => evidence(a, b) || tie(a, b),
+    FEWEST_HOPS: (a, b) => a.hops - b.hops || evidence(a, b) || cmp(a.r.id, b.r.id),
+    RECENT: (a, b) => cmp(b.active, a.active) || evidence(a, b) || tie(a, b),
+    EARLIEST_ARRIVAL: (a, b) => cmp(a.arrival.earliest, b.arrival.earliest) || cmp(a.arrival.latest, b.arrival.latest) || tie(a, b),
+  };
+  return keyed.sort(order[orderBy]).map((k) => k.r);
+}
+
+/** Every chain of a route allowed by the order rule, at most `cap`, ranked by arrival then transfer ids; and how many exist. */
+export function routeChains(route: FoundRoute, o: ResolvedRouteOptions, cap: number): { chains: RouteCandidate[][]; total: number } {
+  // Count chains ending at each transfer, hop by hop (exact, without enumerating them).
+  let counts = new Map<RouteCandidate, number>(route.feasible[0]!.map((t) => [t, 1]));
+  for (let i = 1; i < route.feasible.length; i += 1) {
+    const next = new Map<RouteCandidate, number>();
+    for (const t of route.feasible[i]!) {
+      let n = 0;
+      for (const [p, c] of counts) if (connection(p, t, o) !== undefined) n += c;
+      if (n > 0) next.set(t, n);
+    }
+    counts = next;
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const chains: RouteCandidate[][] = [];
+  const build = (i: number, suffix: RouteCandidate[]): void => {
+    if (chains.length >= cap) return;
+    if (i < 0) {
+      chains.push([...suffix]);
+      return;
+    }
+    for (const p of route.feasible[i]!) {
+      if (chains.length >= cap) return;
+      if (suffix.length > 0 && connection(p, suffix[0]!, o) === undefined) continue;
+      suffix.unshift(p);
+      build(i - 1, suffix);
+      suffix.shift();
+    }
+  };
+  // Last hops in time order give chains in arrival order; within one last hop, earlier hops by time order.
+  for (const last of route.feasible[route.feasible.length - 1]!) {
+    if (!counts.has(last)) continue;
+    build(route.feasible.length - 2, [last]);
+    if (chains.length >= cap) break;
+  }
+  return { chains, total };
+}
