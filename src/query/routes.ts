@@ -219,6 +219,61 @@ function cachedEvidence(from: string, to: string, list: readonly RouteCandidate[
   return ev;
 }
 
+/** One step of the search tree: an actor reached by a hop, and the route prefix behind it (shared, never copied). */
+interface TrieNode {
+  readonly parent: TrieNode | undefined;
+  readonly actor: string;
+  readonly hop: HopEvidence | undefined;
+  readonly feasible: readonly RouteCandidate[] | undefined;
+  readonly length: number;
+  /** The weakest hop so far: least TIV (unknown = 0), then fewest deals. */
+  readonly weakTiv: number;
+  readonly weakDeals: number;
+  /** The earliest of the hops' last days so far (an open end counts as the hop's start). */
+  readonly lastActive: string;
+}
+
+/** A route found, read from its end node on demand: routes share their prefixes, so finding one copies nothing. */
+class TrieRoute implements FoundRoute {
+  private ids?: string;
+  private nodes?: TrieNode[];
+  constructor(readonly end: TrieNode) {}
+  private path(): TrieNode[] {
+    if (!this.nodes) {
+      const out: TrieNode[] = [];
+      for (let n: TrieNode | undefined = this.end; n; n = n.parent) out.push(n);
+      this.nodes = out.reverse();
+    }
+    return this.nodes;
+  }
+  get id(): string {
+    return (this.ids ??= this.actors.join('>'));
+  }
+  get actors(): readonly string[] {
+    return this.path().map((n) => n.actor);
+  }
+  get hops(): readonly HopEvidence[] {
+    return this.path().slice(1).map((n) => n.hop!);
+  }
+  get feasible(): readonly (readonly RouteCandidate[])[] {
+    return this.path().slice(1).map((n) => n.feasible!);
+  }
+  get score(): number {
+    return this.end.weakTiv;
+  }
+}
+
+/** Per actor, a recipient that can still reach `to`, with its candidate transfers and what the search reuses. */
+interface Step {
+  readonly b: string;
+  readonly reach: number;
+  readonly list: readonly RouteCandidate[];
+  /** The pair's evidence, or null when it fails minDeals/minTiv (computed on first use). */
+  hop?: HopEvidence | null;
+  /** What the whole list allows next (computed on first use). */
+  allowance?: Allowance;
+}
+
 /**
  * Finds every route from `from` to `to` of at most `maxHops` hops that has at least one chain of transfers
  * allowed by the order rule, with per-hop filters (`minDeals`, `minTiv`), `via` and `avoid`. A reverse
@@ -245,81 +300,78 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
     frontier = next;
   }
   const windowKey = o.between === undefined ? '' : `${o.between.from}/${o.between.to}`;
-  const hopOf = (a: string, b: string, list: readonly RouteCandidate[]): HopEvidence | null => {
-    const e = cachedEvidence(a, b, list, o.between, windowKey);
-    return e.deals >= o.minDeals && (e.tiv ?? 0) >= o.minTiv ? e : null;
-  };
   const via = o.via;
+  const any = o.order === 'ANY';
 
-  let routes: FoundRoute[] = [];
-  let expansions = 0;
-  let exhausted = false;
-  const actors: string[] = [from];
-  const onRoute = new Set<string>([from]);
-  const hops: HopEvidence[] = [];
-  const feasible: (readonly RouteCandidate[])[] = [];
-  const allowances: Allowance[] = [];
-  /** Routes of exactly `level` hops, or of any length up to maxHops when `level` is undefined. */
   // Per actor, the recipients that can still reach `to`, nearest first, so a step stops at the first too far.
-  interface Step { readonly b: string; readonly reach: number; readonly list: readonly RouteCandidate[] }
-  const stepsByActor = new Map<string, readonly Step[]>();
-  const stepsOf = (actor: string): readonly Step[] => {
+  const stepsByActor = new Map<string, Step[]>();
+  const stepsOf = (actor: string): Step[] => {
     let steps = stepsByActor.get(actor);
     if (!steps) {
-      const out: Step[] = [];
+      steps = [];
       for (const [b, all] of pairsOf(graph.outgoing(actor))) {
         const reach = distance.get(b);
         if (reach === undefined || avoid.has(b)) continue;
         const list = categories === undefined ? all : all.filter(keep);
-        if (list.length > 0) out.push({ b, reach, list });
+        if (list.length > 0) steps.push({ b, reach, list });
       }
-      out.sort((x, y) => x.reach - y.reach);
-      stepsByActor.set(actor, (steps = out));
+      steps.sort((x, y) => x.reach - y.reach);
+      stepsByActor.set(actor, steps);
     }
     return steps;
   };
+
+  let routes: TrieRoute[] = [];
+  let expansions = 0;
+  let exhausted = false;
+  const onRoute = new Set<string>([from]);
+  const root: TrieNode = {
+    parent: undefined, actor: from, hop: undefined, feasible: undefined, length: 0, weakTiv: Infinity, weakDeals: Infinity, lastActive: OPEN_END,
+  };
   /** Routes of exactly `level` hops, or of any length up to maxHops when `level` is undefined. */
-  const walk = (actor: string, level: number | undefined): void => {
-    const left = (level ?? o.maxHops) - hops.length;
-    const steps = stepsOf(actor);
+  const walk = (node: TrieNode, allowance: Allowance | undefined, level: number | undefined): void => {
+    const left = (level ?? o.maxHops) - node.length;
+    const steps = stepsOf(node.actor);
     for (let i = 0; i < steps.length; i += 1) {
-      const { b, reach, list } = steps[i]!;
-      if (reach > left - 1) break;
+      const step = steps[i]!;
+      if (step.reach > left - 1) break;
       if (exhausted) return;
+      const b = step.b;
       if (onRoute.has(b)) continue;
       if (level !== undefined && (b === to) !== (left === 1)) continue;
-      const hop = hopOf(actor, b, list);
+      let hop = step.hop;
+      if (hop === undefined) {
+        const e = cachedEvidence(node.actor, b, step.list, o.between, windowKey);
+        hop = step.hop = e.deals >= o.minDeals && (e.tiv ?? 0) >= o.minTiv ? e : null;
+      }
       if (hop === null) continue;
-      const ok = allowances.length === 0 ? list : feasibleAfter(allowances[allowances.length - 1]!, list, o);
+      const ok = allowance === undefined ? step.list : feasibleAfter(allowance, step.list, o);
       if (ok.length === 0) continue;
       if (++expansions > ROUTE_EXPANSION_BUDGET) {
         exhausted = true;
         return;
       }
-      actors.push(b);
-      hops.push(hop);
-      feasible.push(ok);
+      const tiv = hop.tiv ?? 0;
+      const weaker = tiv < node.weakTiv || (tiv === node.weakTiv && hop.deals < node.weakDeals);
+      const end = hop.span.latest === OPEN_END ? hop.span.earliest : hop.span.latest;
+      const child: TrieNode = {
+        parent: node, actor: b, hop, feasible: ok, length: node.length + 1,
+        weakTiv: weaker ? tiv : node.weakTiv, weakDeals: weaker ? hop.deals : node.weakDeals,
+        lastActive: end < node.lastActive ? end : node.lastActive,
+      };
       if (b === to) {
-        if (via.length === 0 || via.every((v) => onRoute.has(v))) {
-          let score = Infinity;
-          for (const h of hops) score = Math.min(score, h.tiv ?? 0);
-          routes.push({ id: actors.join('>'), actors: [...actors], hops: [...hops], feasible: [...feasible], score });
-        }
+        if (via.length === 0 || via.every((v) => onRoute.has(v))) routes.push(new TrieRoute(child));
       } else {
+        const next = any ? NO_BOUND : ok === step.list ? (step.allowance ??= allowanceOf(ok, o)) : allowanceOf(ok, o);
         onRoute.add(b);
-        allowances.push(o.order === 'ANY' ? NO_BOUND : allowanceOf(ok, o));
-        walk(b, level);
-        allowances.pop();
+        walk(child, next, level);
         onRoute.delete(b);
       }
-      actors.pop();
-      hops.pop();
-      feasible.pop();
     }
   };
   const shortest = avoid.has(from) ? undefined : distance.get(from);
   if (shortest === undefined) return { routes: [], complete: true, expansions: 0, hopsCovered: o.maxHops };
-  walk(from, undefined);
+  walk(root, undefined, undefined);
   if (!exhausted) return { routes, complete: true, expansions, hopsCovered: o.maxHops };
   // Over budget: search again shortest first, so every route up to some length is known.
   routes = [];
@@ -327,7 +379,7 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
   exhausted = false;
   let hopsCovered = 0;
   for (let level = 1; level <= o.maxHops && !exhausted; level += 1) {
-    if (level >= shortest) walk(from, level);
+    if (level >= shortest) walk(root, undefined, level);
     if (!exhausted) hopsCovered = level;
   }
   return { routes, complete: false, expansions: ROUTE_EXPANSION_BUDGET, hopsCovered };
@@ -371,9 +423,13 @@ const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
  */
 export function rankRoutes(routes: readonly FoundRoute[], orderBy: RouteOrderBy): FoundRoute[] {
   const keyed = routes.map((r) => {
-    const w = weakest(r);
-    const arrival = r.feasible[r.feasible.length - 1]![0]!.date;
-    return { r, tiv: w.tiv, deals: w.deals, hops: r.hops.length, active: orderBy === 'RECENT' ? lastActive(r) : '', arrival };
+    const end = r instanceof TrieRoute ? r.end : undefined;
+    const w = end ? { tiv: end.weakTiv, deals: end.weakDeals } : weakest(r);
+    const feasible = end ? end.feasible! : r.feasible[r.feasible.length - 1]!;
+    return {
+      r, tiv: w.tiv, deals: w.deals, hops: end ? end.length : r.hops.length,
+      active: orderBy !== 'RECENT' ? '' : end ? end.lastActive : lastActive(r), arrival: feasible[0]!.date,
+    };
   });
   type K = (typeof keyed)[number];
   const evidence = (a: K, b: K) => b.tiv - a.tiv || b.deals - a.deals;
