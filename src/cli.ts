@@ -1,4 +1,4 @@
-// The `armsgraph` command line: validate and load data, ask for paths, checks, the timeline and totals, export, serve.
+// The `armsgraph` command line: validate and load data, ask for paths, routes, backfills, checks, the timeline and totals, export, serve.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
@@ -6,6 +6,7 @@ import { ArmsgraphError, ValidationError } from './domain/errors.js';
 import { registerDataCommands } from './cli/data-commands.js';
 import { DEFAULT_SEED_DIR, type GlobalOptions } from './cli/options.js';
 import { registerQueryCommands } from './cli/query-commands.js';
+import { registerRouteCommands } from './cli/route-commands.js';
 
 export { DEFAULT_SEED_DIR } from './cli/options.js';
 
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   const globals = () => program.opts<GlobalOptions>();
   registerDataCommands(program, globals);
   registerQueryCommands(program, globals);
+  registerRouteCommands(program, globals);
   return program;
 }
 

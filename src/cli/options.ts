@@ -5,7 +5,7 @@ import { InvalidArgumentError as CommanderArgumentError } from 'commander';
 import { TRANSFER_STATUSES, type Dataset, type TransferStatus } from '../domain/model.js';
 import { importSipri, mergeDatasets, type ImportSipriSummary } from '../import/index.js';
 import { loadSeedDir } from '../seeds/index.js';
-import type { PathOrder } from '../query/index.js';
+import { ROUTE_ORDERS, type PathOrder, type RouteOrderBy } from '../query/index.js';
 import { MemoryStore, Neo4jStore, type GraphStore } from '../store/index.js';
 import type { NameOf } from './format.js';
 
@@ -80,11 +80,26 @@ export const parseOrder = (value: string): PathOrder => {
   if (v === 'ANY' || v === 'TIME_RESPECTING' || v === 'STRICT') return v;
   throw new CommanderArgumentError('expected any, time-respecting or strict');
 };
+/** Parses --order-by for routes (evidence, recent, earliest-arrival, fewest-hops). */
+export const parseRouteOrderBy = (value: string): RouteOrderBy => {
+  const v = value.toUpperCase().replace(/-/g, '_');
+  if ((ROUTE_ORDERS as readonly string[]).includes(v)) return v as RouteOrderBy;
+  throw new CommanderArgumentError(`expected ${ROUTE_ORDERS.map((o) => o.toLowerCase().replace(/_/g, '-')).join(', ')}`);
+};
 /** Parses an integer option. */
 export const parseInteger = (value: string): number => {
   if (!/^-?\d+$/.test(value)) throw new CommanderArgumentError('expected an integer');
   return Number(value);
 };
+/** Parses a number option (decimals allowed). */
+export const parseNumber = (value: string): number => {
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(value.trim())) throw new CommanderArgumentError('expected a number');
+  return Number(value);
+};
+/** Parses a comma-separated list; the option may also be repeated (`--via PL,CZ` or `--via PL --via CZ`). */
+export const parseList = (value: string, previous: readonly string[] = []): string[] => [
+  ...previous, ...value.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+];
 /** Parses a comma-separated list of transfer statuses. */
 export const parseStatuses = (value: string): TransferStatus[] =>
   value.split(',').map((s) => {

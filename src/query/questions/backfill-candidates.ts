@@ -82,8 +82,9 @@ export async function backfillCandidates(
   const replenishments = await Promise.all(
     [...bySupplier].map(async ([x, out]) => {
       const span = out.map(activeYears).reduce((a, b) => ({ from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) }));
-      const into = await ports.allTransfers({ recipient: x, statuses, between: widened(span, years) });
-      return [x, into.filter((t) => t.supplier !== recipient && t.supplier !== x)] as const;
+      const window = widened(span, years);
+      const into = await ports.allTransfers({ recipient: x, statuses, between: window });
+      return [x, into.filter((t) => t.supplier !== recipient && t.supplier !== x), window] as const;
     }),
   );
   // Categories of the systems of transfers without a SIPRI record (the seed's), for their class.
@@ -96,11 +97,13 @@ export async function backfillCandidates(
     if (!c) classOf.set(t, (c = itemClassOf(t, categoryOf(t))));
     return c;
   };
-  const evidence = (from: string, to: string, list: readonly Transfer[]) =>
-    hopEvidence(from, to, [...list].sort((a, b) => (a.date.earliest < b.date.earliest ? -1 : a.date.earliest > b.date.earliest ? 1 : a.id < b.id ? -1 : 1)).map((t) => routeCandidateOf(t, categoryOf(t))), between);
+  // A hop's evidence over a window: the deliveries to the recipient over `between`; X's replenishments over the
+  // window they were looked for in (`between` widened by `years`), which may reach outside `between`.
+  const evidence = (from: string, to: string, list: readonly Transfer[], window: DayWindow | undefined) =>
+    hopEvidence(from, to, [...list].sort((a, b) => (a.date.earliest < b.date.earliest ? -1 : a.date.earliest > b.date.earliest ? 1 : a.id < b.id ? -1 : 1)).map((t) => routeCandidateOf(t, categoryOf(t))), window);
 
   const out: BackfillCandidate[] = [];
-  for (const [x, into] of replenishments) {
+  for (const [x, into, window] of replenishments) {
     const outgoing = bySupplier.get(x)!;
     // Declared: a transfer into X that says it backfills one of X's deliveries to the recipient.
     const declaredPairs = into.filter((s) => s.backfills.some((id) => outgoing.some((t) => t.id === id)));
@@ -110,7 +113,7 @@ export async function backfillCandidates(
       const gap = Math.min(...ss.flatMap((s) => ts.map((t) => yearsApart(activeYears(s), activeYears(t)))));
       out.push({
         via: x, from: y, to: recipient, declared: true, fit: 1, itemClass: cls(ts[0]!).name, gapYears: gap,
-        replenished: evidence(y, x, ss), delivered: evidence(x, recipient, ts),
+        replenished: evidence(y, x, ss, window), delivered: evidence(x, recipient, ts, between),
       });
     }
     // Found in the data: per supplier Y and class group, the deliveries and replenishments within `years`.
@@ -139,7 +142,7 @@ export async function backfillCandidates(
     for (const g of groups.values()) {
       out.push({
         via: x, from: g.y, to: recipient, declared: false, fit: backfillFit(g.same, g.gap, 2 * [...g.ts].filter(isSecondHand).length >= g.ts.size), itemClass: g.same ? g.name : g.group,
-        gapYears: g.gap, replenished: evidence(g.y, x, [...g.ss]), delivered: evidence(x, recipient, [...g.ts]),
+        gapYears: g.gap, replenished: evidence(g.y, x, [...g.ss], window), delivered: evidence(x, recipient, [...g.ts], between),
       });
     }
   }

@@ -76,6 +76,9 @@ function count(value: number | null | undefined, argument: string, min: number, 
   return value;
 }
 
+const otherQuestion = () =>
+  new InvalidArgumentError('after: this cursor belongs to another question; page with cursors of this one', { argument: 'after' });
+
 /** Checks route options without touching the store: bounds, dates, orderBy, via/avoid lists. */
 export function checkRouteOptions(input: RouteOptionsInput | null | undefined): Omit<ResolvedRouteOptions, 'system' | 'via' | 'avoid'> {
   const { limit: _, ...path } = checkPathOptions({ ...input, maxHops: input?.maxHops ?? DEFAULT_ROUTE_MAX_HOPS });
@@ -127,14 +130,15 @@ export async function transferRoutes(
   const checked = checkRouteOptions(input);
   const first = pageSize(page?.first ?? undefined);
   const after = page?.after != null ? decodeCursor(page.after) : undefined;
+  // A cursor of another question's kind is refused before any look-up; one of another route question, once the
+  // names it is bound to are known.
+  if (after !== undefined && (after[0] !== 'route' || after.length !== 3)) throw otherQuestion();
   const names = await routeNames(ports, fromRef, toRef, input);
   const options: ResolvedRouteOptions = {
     ...checked, ...(names.system !== undefined && { system: names.system }), via: names.via, avoid: names.avoid,
   };
   const fp = fingerprint(JSON.stringify([names.from, names.to, options]));
-  if (after !== undefined && (after[0] !== 'route' || after[1] !== fp || after.length !== 3)) {
-    throw new InvalidArgumentError('after: this cursor belongs to another question; page with cursors of this one', { argument: 'after' });
-  }
+  if (after !== undefined && after[1] !== fp) throw otherQuestion();
   const graph = await ports.routeCandidates(names.from, names.to, options.maxHops, hopFilter({ ...options, limit: 1 }));
   const search = findRoutes(names.from, names.to, options, graph);
   const sorted = rankRoutes(search.routes, options.orderBy);
@@ -202,14 +206,29 @@ async function finishRoutes(ports: CheckPort, found: readonly FoundRoute[], opti
   });
 }
 
-/** A page of a route's chains (the per-transfer paths along it), ranked by arrival, each with its checks. */
+/**
+ * A page of a route's chains (the per-transfer paths along it), ranked by arrival, each with its checks. Only the
+ * chains up to the end of the page are enumerated (a route can have millions); their count is always exact.
+ */
 export async function routeChainsPage(ports: CheckPort, route: TransferRoute, page?: PageInput | null): Promise<Page<Path>> {
-  const { chains, total } = routeChains(route.found, route.options, MAX_ROUTE_CHAINS);
-  const indexed = chains.map((chain, i) => ({ chain, key: [String(i).padStart(8, '0')] as const }));
-  const cut = paginate(indexed, (x) => x.key, { ...(page?.first != null && { first: page.first }), ...(page?.after != null && { after: page.after }) });
-  const ctx = await contextFor(ports, cut.items.map((x) => x.chain), route.options.system);
-  const items = ctx === undefined ? [] : cut.items.map((x) => pathOf(x.chain, route.options, ctx));
-  return { ...cut, items, totalCount: total };
+  const size = pageSize(page?.first ?? undefined);
+  const key = (i: number) => [String(i).padStart(8, '0')] as const;
+  let start = 0;
+  if (page?.after != null) {
+    const at = decodeCursor(page.after);
+    if (at.length !== 1 || !/^\d{8}$/.test(at[0]!)) throw new InvalidArgumentError('after: this cursor belongs to another list; page with cursors of these chains', { argument: 'after' });
+    start = Number(at[0]) + 1;
+  }
+  const { chains, total } = routeChains(route.found, route.options, Math.min(MAX_ROUTE_CHAINS, start + size));
+  const cut = chains.slice(start, start + size);
+  const ctx = await contextFor(ports, cut, route.options.system);
+  return {
+    items: ctx === undefined ? [] : cut.map((chain) => pathOf(chain, route.options, ctx)),
+    cursors: cut.map((_, i) => encodeCursor(key(start + i))),
+    totalCount: total,
+    hasNextPage: start + size < Math.min(total, MAX_ROUTE_CHAINS),
+    hasPreviousPage: start > 0,
+  };
 }
 
 /** A page of a hop's transfers (time order), as candidates; GraphQL reads them whole by id. */

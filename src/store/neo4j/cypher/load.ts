@@ -83,6 +83,7 @@ const hashOf = (value: unknown) => createHash('sha1').update(JSON.stringify(valu
 
 /** The flat node rows of a dataset: query fields as properties, the whole entity as `json`. */
 export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
+  const categories = new Map(d.systems.map((s) => [s.id, s.category]));
   const row = (type: EntityType, value: { id: string }, props: Props): NodeRow => {
     const all = { id: value.id, type, json: JSON.stringify(value), ...props };
     return { id: value.id, props: { ...all, hash: hashOf(all) } };
@@ -119,6 +120,9 @@ export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
       row('Transfer', t, {
         supplier: t.supplier, recipient: t.recipient, system: t.system, status: t.status, kind: t.kind, backfills: [...t.backfills],
         ...span(t.date), ...cited(t), projection: PROJECTION_LAYOUT,
+        // The category a route reads (its system's when SIPRI gives none) is on TRANSFERRED; kept here, in the
+        // hash, so that a system's new category rewrites the projection of its transfers too.
+        routeCategory: routeCandidateOf(t, categories.get(t.system)).category,
       }),
     ),
   };
