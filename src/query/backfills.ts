@@ -19,12 +19,13 @@ const CLASSES: readonly { readonly pattern: RegExp; readonly cls: ItemClass }[] 
   { pattern: /(^|[^-\w])tank\b/i, cls: { name: 'tank', group: 'tank' } },
   { pattern: /\bIFV\b|infantry fighting vehicle/i, cls: { name: 'IFV', group: 'armoured fighting vehicle' } },
   { pattern: /\bAPC\b|\bAPV\b|armoured (car|personnel)/i, cls: { name: 'APC', group: 'armoured fighting vehicle' } },
+  // Air defence before artillery: SIPRI's "self-propelled anti-aircraft gun" (a Gepard) is no howitzer.
+  { pattern: /portable SAM|\bMANPADS\b/i, cls: { name: 'portable SAM', group: 'portable SAM' } },
+  { pattern: /SAM system|air[- ]defen[cs]e system|\bSPAAG\b|anti-aircraft/i, cls: { name: 'SAM system', group: 'air defence system' } },
   { pattern: /\bMRL\b|rocket launcher/i, cls: { name: 'MRL', group: 'artillery' } },
   { pattern: /self-propelled (gun|howitzer|mortar)/i, cls: { name: 'self-propelled gun', group: 'artillery' } },
   { pattern: /towed gun|\bhowitzer\b|\bgun\b|\bmortar\b/i, cls: { name: 'towed gun', group: 'artillery' } },
-  { pattern: /portable SAM|\bMANPADS\b/i, cls: { name: 'portable SAM', group: 'portable SAM' } },
-  { pattern: /SAM system|air[- ]defen[cs]e system|\bSPAAG\b|anti-aircraft/i, cls: { name: 'SAM system', group: 'air defence system' } },
-  { pattern: /\bSAM\b|interceptor/i, cls: { name: 'SAM', group: 'SAM' } },
+  { pattern: /\bSAM\b|\bABM\b|interceptor/i, cls: { name: 'SAM', group: 'SAM' } },
   { pattern: /helicopter/i, cls: { name: 'helicopter', group: 'helicopter' } },
   { pattern: /fighter|\bFGA\b|ground attack|combat aircraft|\bbomber\b/i, cls: { name: 'combat aircraft', group: 'combat aircraft' } },
 ];

@@ -68,6 +68,8 @@ export interface HopEvidence {
   readonly tiv: number | null;
   /** From the earliest start to the latest end of the hop's transfers. */
   readonly span: { readonly earliest: string; readonly latest: string };
+  /** The hop's last active day: the latest, over its transfers, of each one's end (its start when the end is open). */
+  readonly lastDay: string;
   readonly systems: readonly string[];
   readonly categories: readonly string[];
   /** The hop's transfers in time order (earliest, latest, id). */
@@ -80,7 +82,10 @@ export interface FoundRoute {
   readonly id: string;
   readonly actors: readonly string[];
   readonly hops: readonly HopEvidence[];
-  /** Per hop, the transfers that lie on at least one chain allowed by the order rule (time order). */
+  /**
+   * Per hop, the transfers some allowed chain from the start reaches (time order); on the last hop each ends a
+   * whole chain, on earlier hops some may lead nowhere (witness, chains and counts work back from the last hop).
+   */
   readonly feasible: readonly (readonly RouteCandidate[])[];
   /** The weakest hop's TIV (0 when unknown): the EVIDENCE score. */
   readonly score: number;
@@ -120,11 +125,14 @@ export function hopEvidence(from: string, to: string, transfers: readonly RouteC
   let tiv: number | null = null;
   let earliest = OPEN_END;
   let latest = OPEN_START;
+  let lastDay = OPEN_START;
   const systems = new Set<string>();
   const categories = new Set<string>();
   for (const t of transfers) {
     if (t.date.earliest < earliest) earliest = t.date.earliest;
     if (t.date.latest > latest) latest = t.date.latest;
+    const end = t.date.latest === OPEN_END ? t.date.earliest : t.date.latest;
+    if (end > lastDay) lastDay = end;
     systems.add(t.system);
     categories.add(t.category);
     if (t.deliveries.length > 0) {
@@ -138,7 +146,7 @@ export function hopEvidence(from: string, to: string, transfers: readonly RouteC
     }
   }
   return {
-    from, to, deals: transfers.length, units, tiv: tiv === null ? null : round(tiv), span: { earliest, latest },
+    from, to, deals: transfers.length, units, tiv: tiv === null ? null : round(tiv), span: { earliest, latest }, lastDay,
     systems: [...systems].sort(), categories: [...categories].sort(), transfers,
   };
 }
@@ -229,7 +237,7 @@ interface TrieNode {
   /** The weakest hop so far: least TIV (unknown = 0), then fewest deals. */
   readonly weakTiv: number;
   readonly weakDeals: number;
-  /** The earliest of the hops' last days so far (an open end counts as the hop's start). */
+  /** The earliest of the hops' last active days so far. */
   readonly lastActive: string;
 }
 
@@ -353,7 +361,7 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
       }
       const tiv = hop.tiv ?? 0;
       const weaker = tiv < node.weakTiv || (tiv === node.weakTiv && hop.deals < node.weakDeals);
-      const end = hop.span.latest === OPEN_END ? hop.span.earliest : hop.span.latest;
+      const end = hop.lastDay;
       const child: TrieNode = {
         parent: node, actor: b, hop, feasible: ok, length: node.length + 1,
         weakTiv: weaker ? tiv : node.weakTiv, weakDeals: weaker ? hop.deals : node.weakDeals,
@@ -404,13 +412,10 @@ function weakest(r: FoundRoute): { tiv: number; deals: number } {
   return { tiv, deals };
 }
 
-/** When the route was last active: the earliest of its hops' last days (an open end counts as the hop's start). */
+/** When the route was last active: the earliest of its hops' last active days. */
 function lastActive(r: FoundRoute): string {
   let day = OPEN_END;
-  for (const h of r.hops) {
-    const end = h.span.latest === OPEN_END ? h.span.earliest : h.span.latest;
-    if (end < day) day = end;
-  }
+  for (const h of r.hops) if (h.lastDay < day) day = h.lastDay;
   return day;
 }
 

@@ -132,11 +132,15 @@ export async function backfillCandidates(
         if (!g) groups.set(key, (g = { ts: new Set(), ss: new Set(), same: false, gap: Infinity, y: s.supplier, group: ct.group, name: ct.name }));
         g.ts.add(t);
         g.ss.add(s);
-        if (cs.name === ct.name && !g.same) {
-          g.same = true;
-          g.name = ct.name;
+        // The best-fitting pair gives class and gap together: a same-class replenishment years away does not lend its
+        // class to a substitute in the same year (nor the substitute its year to it).
+        const same = cs.name === ct.name;
+        const [fit, best] = [backfillFit(same, gap, true), backfillFit(g.same, g.gap, true)];
+        if (fit > best || (fit === best && same && !g.same)) {
+          g.same = same;
+          g.gap = gap;
+          if (same) g.name = ct.name;
         }
-        g.gap = Math.min(g.gap, gap);
       }
     }
     for (const g of groups.values()) {
