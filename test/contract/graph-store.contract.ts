@@ -2,12 +2,14 @@
 import { describe } from 'vitest';
 import type { GraphStore } from '../../src/store/index.js';
 import { contractContext } from './graph-store/context.js';
+import { describeBackfills } from './graph-store/backfills.js';
 import { describeChecks } from './graph-store/checks.js';
 import { describeExport } from './graph-store/export.js';
 import { describeLists } from './graph-store/lists.js';
 import { describeLoad } from './graph-store/load.js';
 import { describeNames } from './graph-store/names.js';
 import { describePaths } from './graph-store/paths.js';
+import { describeRoutes } from './graph-store/routes.js';
 import { describeSearch } from './graph-store/search.js';
 import { describeStats } from './graph-store/stats.js';
 import { describeSubgraph } from './graph-store/subgraph.js';
@@ -22,6 +24,8 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
     // A fixed order; each file loads the dataset it needs in its own beforeAll, so none depends on another.
     describeNames(ctx);
     describePaths(ctx);
+    describeRoutes(ctx);
+    describeBackfills(ctx);
     describeChecks(ctx);
     describeTimeline(ctx);
     describeStats(ctx);

@@ -1,9 +1,17 @@
 // The GraphQL API over real HTTP, one suite run against every store: every query of DESIGN §6 and every error code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSipri, mergeDatasets } from '../../src/import/index.js';
 import { loadSeedDir } from '../../src/seeds/index.js';
 import type { GraphStore } from '../../src/store/index.js';
 import { startServer, type RunningServer } from '../helpers/http.js';
-import { SEED_DIR } from './graph-store.contract.js';
+import { SEED_DIR, SIPRI_EXCERPT } from './graph-store.contract.js';
+
+/** The route question's nested selection, as a dashboard asks it (evidence, a few transfers, witness, chains, rules). */
+const ROUTE_FIELDS = `id length actors { id } score
+  hops { from { id } to { id } deals tiv units span { earliest latest } systems { id } categories transfers(first: 2) { totalCount nodes { id } } }
+  witness { hops { via transfer { id } } }
+  chains(first: 5) { totalCount nodes { length } }
+  checks { effect hop consentOf { id } restriction { id } }`;
 
 /** Registers the API suite for one store; `makeStore` returns a fresh, connected store. */
 export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphStore>): void {
@@ -11,6 +19,8 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
     let store: GraphStore;
     let server: RunningServer;
     let pathCalls = 0;
+    /** Calls of the ports that read transfers for routes and backfills (a refused question reaches neither). */
+    let routeReads = 0;
 
     beforeAll(async () => {
       const real = await makeStore();
@@ -18,6 +28,7 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
       store = new Proxy(real, {
         get(target, prop, receiver) {
           if (prop === 'pathCandidates') pathCalls += 1;
+          if (prop === 'routeCandidates' || prop === 'allTransfers') routeReads += 1;
           return Reflect.get(target, prop, receiver);
         },
       });
@@ -169,6 +180,175 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
         expect(data.subgraph.actors.map((a: any) => a.id)).toEqual(['JP', 'UA', 'US']);
         expect(data.subgraph.edges.map((e: any) => `${e.source.id}>${e.target.id}`)).toEqual(['JP>US', 'US>UA']);
         expect(data.stats).toEqual({ actors: 10, systems: 3, transfers: 3, events: 8, restrictions: 3, aidCommitments: 1, sources: 3, citations: 29 });
+      });
+    });
+
+    describe('transferRoutes and backfillCandidates', () => {
+      it('transferRoutes: Japan → United States → Ukraine for Patriot, with evidence, witness, chains and rules', async () => {
+        const data = await ok(`{
+          transferRoutes(from: "Japan", to: "Ukraine", options: { system: "Patriot" }) {
+            totalCount complete hopsCovered pageInfo { hasNextPage hasPreviousPage }
+            nodes { ${ROUTE_FIELDS} }
+          }
+        }`);
+        const open = '9999-12-31';
+        expect(data.transferRoutes).toEqual({
+          totalCount: 1, complete: true, hopsCovered: 3, pageInfo: { hasNextPage: false, hasPreviousPage: false },
+          nodes: [
+            {
+              id: 'JP>US>UA', length: 2, actors: [{ id: 'JP' }, { id: 'US' }, { id: 'UA' }], score: 0,
+              hops: [
+                {
+                  from: { id: 'JP' }, to: { id: 'US' }, deals: 1, tiv: null, units: null, span: { earliest: '2024-01-01', latest: open },
+                  systems: [{ id: 'system:patriot-missile' }], categories: ['interceptor missile'],
+                  transfers: { totalCount: 1, nodes: [{ id: 'transfer:jp-us-patriot-missiles-2024' }] },
+                },
+                {
+                  from: { id: 'US' }, to: { id: 'UA' }, deals: 1, tiv: null, units: null, span: { earliest: '2023-12-22', latest: open },
+                  systems: [{ id: 'system:patriot-missile' }], categories: ['interceptor missile'],
+                  transfers: { totalCount: 1, nodes: [{ id: 'transfer:us-ua-patriot-missiles-potential' }] },
+                },
+              ],
+              witness: { hops: [{ via: 'TRANSFER', transfer: { id: 'transfer:jp-us-patriot-missiles-2024' } }, { via: 'TRANSFER', transfer: { id: 'transfer:us-ua-patriot-missiles-potential' } }] },
+              chains: { totalCount: 1, nodes: [{ length: 2 }] },
+              checks: [
+                { effect: 'REQUIRES_CONSENT', hop: 1, consentOf: { id: 'JP' }, restriction: { id: 'restriction:jp-reexport-consent' } },
+                { effect: 'PROHIBITED', hop: null, consentOf: null, restriction: { id: 'restriction:jp-no-export-to-party-at-war' } },
+              ],
+            },
+          ],
+        });
+      });
+
+      it('backfillCandidates: the declared Japan → United States backfill of what the United States sends Ukraine', async () => {
+        const data = await ok(`{
+          backfillCandidates(recipient: "Ukraine") {
+            via { id } from { id } to { id } declared fit itemClass gapYears
+            replenished { deals transfers(first: 2) { nodes { id } } } delivered { deals transfers { nodes { id } } }
+          }
+        }`);
+        expect(data.backfillCandidates).toEqual([
+          {
+            via: { id: 'US' }, from: { id: 'JP' }, to: { id: 'UA' }, declared: true, fit: 1, itemClass: 'SAM', gapYears: 1,
+            replenished: { deals: 1, transfers: { nodes: [{ id: 'transfer:jp-us-patriot-missiles-2024' }] } },
+            delivered: { deals: 1, transfers: { nodes: [{ id: 'transfer:us-ua-patriot-missiles-potential' }] } },
+          },
+        ]);
+      });
+
+      it('refuses bad route and backfill arguments, naming them, before reading any transfer', async () => {
+        const before = routeReads;
+        const refused = async (query: string, extensions: Record<string, unknown>) => {
+          const { status, error } = await fails(query);
+          expect(status, query).toBe(200);
+          expect(error.extensions, query).toMatchObject(extensions);
+        };
+        const routes = (args: string) => `{ transferRoutes(from: "JP", to: "UA"${args}) { totalCount } }`;
+        await refused(routes(', options: { via: ["Japn"] }'), { code: 'NOT_FOUND', argument: 'options.via[0]', suggestions: ['Japan', 'JPN', 'JP'] });
+        await refused(routes(', options: { avoid: ["US", "Japn"] }'), { code: 'NOT_FOUND', argument: 'options.avoid[1]', suggestions: ['Japan', 'JPN', 'JP'] });
+        await refused(routes(', options: { via: ["United States"], avoid: ["US"] }'), { code: 'BAD_USER_INPUT', argument: 'options.avoid' });
+        await refused(routes(', options: { avoid: ["Ukraine"] }'), { code: 'BAD_USER_INPUT', argument: 'options.avoid' });
+        await refused(routes(', first: 101'), { code: 'BAD_USER_INPUT', argument: 'first' });
+        await refused(routes(', options: { maxHops: 7 }'), { code: 'BAD_USER_INPUT', argument: 'options.maxHops' });
+        await refused(routes(', options: { minDeals: 0 }'), { code: 'BAD_USER_INPUT', argument: 'options.minDeals' });
+        await refused(routes(', options: { minTiv: -1 }'), { code: 'BAD_USER_INPUT', argument: 'options.minTiv' });
+        await refused(routes(', options: { between: { from: "2024-02-30" } }'), { code: 'BAD_USER_INPUT', argument: 'options.between.from' });
+        const timelineCursor = (await ok(`{ timeline(first: 1) { pageInfo { endCursor } } }`)).timeline.pageInfo.endCursor;
+        await refused(routes(`, after: "${timelineCursor}"`), { code: 'BAD_USER_INPUT', argument: 'after' });
+        const routeCursor = (await ok(`{ transferRoutes(from: "JP", to: "UA") { pageInfo { endCursor } } }`)).transferRoutes.pageInfo.endCursor;
+        const readsBefore = routeReads;
+        await refused(`{ transferRoutes(from: "US", to: "UA", after: "${routeCursor}") { totalCount } }`, { code: 'BAD_USER_INPUT', argument: 'after' });
+        await refused(`{ transferRoutes(from: "JP", to: "UA", options: { orderBy: RECENT }, after: "${routeCursor}") { totalCount } }`, { code: 'BAD_USER_INPUT', argument: 'after' });
+        expect(routeReads).toBe(readsBefore);
+        await refused(`{ backfillCandidates(recipient: "UA", years: 6) { declared } }`, { code: 'BAD_USER_INPUT', argument: 'years' });
+        await refused(`{ backfillCandidates(recipient: "UA", first: 0) { declared } }`, { code: 'BAD_USER_INPUT', argument: 'first' });
+        await refused(`{ backfillCandidates(recipient: "Ukrane") { declared } }`, { code: 'NOT_FOUND', argument: 'recipient' });
+        // One successful question above read transfers (the cursor's own); no refused one did.
+        expect(routeReads).toBe(before + 1);
+      });
+
+      it('costs a routes query by its page, its chains’ page and its hops’ transfers’ page', async () => {
+        const before = routeReads;
+        const costly = await fails(`{ transferRoutes(from: "JP", to: "UA", first: 100) {
+          nodes { chains(first: 100) { nodes { hops { transfer { id } } } } hops { transfers(first: 100) { nodes { id } } } } } }`);
+        expect(costly.status).toBe(400);
+        expect(costly.error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 10000 });
+        expect(routeReads).toBe(before);
+        const dashboard = await ok(`{ transferRoutes(from: "JP", to: "UA", first: 20, options: { maxHops: 6 }) {
+          nodes { chains(first: 20) { nodes { hops { transfer { id } } } } hops { transfers(first: 5) { nodes { id } } } } } }`);
+        expect(dashboard.transferRoutes.nodes).toHaveLength(1);
+      });
+
+      describe('on the SIPRI excerpt joined with the seed', () => {
+        beforeAll(async () => {
+          const seed = await loadSeedDir(SEED_DIR);
+          const { dataset } = await importSipri(SIPRI_EXCERPT, { reservedSystemIds: seed.systems.map((x) => x.id) });
+          await store.load(mergeDatasets(seed, dataset));
+        });
+        afterAll(async () => {
+          await store.load(await loadSeedDir(SEED_DIR));
+        });
+
+        it('Germany → Ukraine: direct, and through Czechia (Leopards in, T-72s and more out)', async () => {
+          const data = await ok(`{ transferRoutes(from: "Germany", to: "Ukraine", first: 20) { totalCount complete nodes { ${ROUTE_FIELDS} } } }`);
+          const { totalCount, complete, nodes } = data.transferRoutes;
+          expect([totalCount, complete, nodes.map((r: any) => r.id)]).toEqual([2, true, ['DE>UA', 'DE>CZ>UA']]);
+          const [direct, viaCzechia] = nodes;
+          // Six German deals with Ukraine; the weakest hop of the Czech route is the one Leopard deal (14 tanks, TIV 22.4).
+          expect([direct.hops[0].deals, direct.chains.totalCount, direct.witness.hops.map((h: any) => h.transfer.id)]).toEqual([6, 6, ['transfer:sipri-66287']]);
+          expect(viaCzechia.score).toBe(22.4);
+          expect(viaCzechia.hops.map((h: any) => [h.from.id, h.to.id, h.deals, h.units, h.tiv, h.span, h.categories, h.transfers.totalCount])).toEqual([
+            ['DE', 'CZ', 1, 14, 22.4, { earliest: '2022-01-01', latest: '2023-12-31' }, ['Armoured vehicles'], 1],
+            ['CZ', 'UA', 6, 132, 129.44, { earliest: '2014-01-01', latest: '2023-12-31' }, ['Armoured vehicles', 'Artillery'], 6],
+          ]);
+          // The hop's transfers in time order: the BMP-1 deal of 2014–2018 first, then the 2022 T-72 deals by id.
+          expect(viaCzechia.hops[1].transfers.nodes).toEqual([{ id: 'transfer:sipri-61791' }, { id: 'transfer:sipri-39573' }]);
+          expect(viaCzechia.chains).toEqual({ totalCount: 6, nodes: Array(5).fill({ length: 2 }) });
+          expect(viaCzechia.witness.hops.map((h: any) => h.transfer.id)).toEqual(['transfer:sipri-65515', 'transfer:sipri-61791']);
+          expect(viaCzechia.checks).toEqual([]);
+        });
+
+        it('Australia → Ukraine a route at a time: the pages make the full listing; a cursor of another question is refused', async () => {
+          const query = `query Page($after: String, $orderBy: RouteOrderBy) { transferRoutes(from: "AU", to: "UA", first: 1, after: $after, options: { orderBy: $orderBy }) {
+            totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`;
+          for (const [orderBy, expected] of [['EVIDENCE', ['AU>UA', 'AU>NL>UA', 'AU>JP>US>UA']], ['RECENT', ['AU>UA', 'AU>JP>US>UA', 'AU>NL>UA']]] as const) {
+            const ids: string[] = [];
+            let after: string | null = null;
+            for (;;) {
+              const page: any = (await ok(query, { after, orderBy })).transferRoutes;
+              expect(page.totalCount).toBe(3);
+              expect(page.pageInfo.hasPreviousPage).toBe(ids.length > 0);
+              ids.push(...page.edges.map((e: any) => e.node.id));
+              if (!page.pageInfo.hasNextPage) break;
+              after = page.pageInfo.endCursor;
+            }
+            expect(ids).toEqual(expected);
+          }
+          const cursor = (await ok(query, { after: null, orderBy: 'EVIDENCE' })).transferRoutes.pageInfo.endCursor;
+          expect((await fails(query, { after: cursor, orderBy: 'RECENT' })).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+          expect((await fails(`{ transferRoutes(from: "DE", to: "UA", after: "${cursor}") { totalCount } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+        });
+
+        it('filters over HTTP: via, avoid, categories, minDeals, minTiv', async () => {
+          const data = await ok(`{
+            via: transferRoutes(from: "AU", to: "UA", options: { via: ["Japan"] }) { nodes { id } }
+            avoid: transferRoutes(from: "AU", to: "UA", options: { avoid: ["Netherlands"] }) { nodes { id } }
+            armour: transferRoutes(from: "AU", to: "UA", options: { categories: ["Armoured vehicles"] }) { nodes { id hops { deals tiv units } } }
+            deals: transferRoutes(from: "AU", to: "UA", options: { minDeals: 2 }) { nodes { id } }
+            tiv: transferRoutes(from: "AU", to: "UA", options: { minTiv: 5 }) { nodes { id } }
+          }`);
+          const ids = (k: string) => data[k].nodes.map((r: any) => r.id);
+          expect([ids('via'), ids('avoid'), ids('deals'), ids('tiv')]).toEqual([['AU>JP>US>UA'], ['AU>UA', 'AU>JP>US>UA'], ['AU>UA'], ['AU>UA', 'AU>NL>UA']]);
+          expect(data.armour.nodes).toEqual([{ id: 'AU>UA', hops: [{ deals: 1, tiv: 16.8, units: 120 }] }]);
+        });
+
+        it('backfillCandidates into Ukraine: the declared link, then Leopards to Czechia for its T-72s', async () => {
+          const data = await ok(`{ backfillCandidates(recipient: "UA") { via { id } from { id } declared fit itemClass replenished { deals tiv } delivered { deals tiv units } } }`);
+          expect(data.backfillCandidates).toEqual([
+            { via: { id: 'US' }, from: { id: 'JP' }, declared: true, fit: 1, itemClass: 'SAM', replenished: { deals: 1, tiv: null }, delivered: { deals: 1, tiv: null, units: null } },
+            { via: { id: 'CZ' }, from: { id: 'DE' }, declared: false, fit: 1, itemClass: 'tank', replenished: { deals: 1, tiv: 22.4 }, delivered: { deals: 4, tiv: 82.58, units: 56 } },
+          ]);
+        });
       });
     });
 

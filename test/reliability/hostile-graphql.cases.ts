@@ -9,12 +9,13 @@ import { ROOT, startServeProcess, type ServeProbe, type ServeProcess } from '../
 /** Store methods that read transfers or walk the graph: a rejected request must never reach them. */
 // The store's data ports that read more than one node by id or name (every question's costly part).
 const COSTLY = [
-  'pathCandidates', 'transferPage', 'allTransfers', 'allActors', 'checkContext', 'timelinePage', 'neighbourhood', 'transferAggregates',
+  'pathCandidates', 'routeCandidates', 'transferPage', 'allTransfers', 'allActors', 'checkContext', 'timelinePage', 'neighbourhood', 'transferAggregates',
   'stats', 'load', 'actorPage', 'systemPage', 'searchCandidates',
 ];
 /** The port a Query field asks (free-text slots may reach it; nothing else may). */
 const PORT_OF: Record<string, string> = {
   actors: 'actorPage', systems: 'systemPage', search: 'searchCandidates', transfers: 'transferPage', timeline: 'timelinePage',
+  transferRoutes: 'routeCandidates', backfillCandidates: 'allTransfers',
 };
 /** Looking up one name or id: what a NOT_FOUND answer needs. */
 const LOOKUPS = ['resolveActor', 'resolveSystem', 'node', 'nodes'];
@@ -27,7 +28,10 @@ interface Answer {
   readonly calls: Readonly<Record<string, number>>;
 }
 
-/** One hostile request and what it must get. `calls`: store methods it may call (default none). */
+/**
+ * One hostile request and what it must get. `calls`: store methods it may call (default none); `argument`: the
+ * argument the error must name.
+ */
 interface HostileCase {
   readonly name: string;
   readonly body?: string;
@@ -35,12 +39,16 @@ interface HostileCase {
   readonly status: number;
   readonly code: string;
   readonly calls?: readonly string[];
+  readonly argument?: string;
 }
 
 const gql = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, ...(variables && { variables }) });
 const post = (url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   fetch(`${url}/graphql`, { method: 'POST', headers, body });
 const nest = (levels: number) => `{ actor(id: "JP") { ${'partOf { '.repeat(levels)}id${' }'.repeat(levels)} } }`;
+/** A cursor as this API writes them (base64url of a JSON key), for forging one of the wrong question. */
+const cursorOf = (key: readonly string[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+const routes = (args: string, selection = '{ totalCount }') => `{ transferRoutes(from: "JP", to: "UA"${args}) ${selection} }`;
 const aliases = (n: number, field: string) => `{${Array.from({ length: n }, (_, i) => `a${i.toString(36)}:${field}`).join(' ')}}`;
 
 /** Strings an attacker tries in every argument: Cypher, SQL, JS, GraphQL/JSON breakers, NUL, traversal, format. */
@@ -91,7 +99,25 @@ export function hostileCases(): HostileCase[] {
       body: gql(`{ transfers(first: 100) { nodes { supplier { transfersOut(first: 100) { nodes { recipient { transfersIn(first: 100) { nodes { id } } } } } } } } }`),
       status: 400, code: 'QUERY_TOO_COMPLEX',
     },
+    {
+      name: 'routes 100 × chains 100 × hop transfers 100 (cost)',
+      body: gql(routes(', first: 100', '{ nodes { chains(first: 100) { nodes { hops { transfer { id } } } } hops { transfers(first: 100) { nodes { id } } } } }')),
+      status: 400, code: 'QUERY_TOO_COMPLEX',
+    },
+    { name: 'routes first 100 × maxHops 6, twice (cost)', body: gql(`{ a: transferRoutes(from: "JP", to: "UA", first: 100, options: { maxHops: 6 }) { nodes { id } } b: transferRoutes(from: "US", to: "UA", first: 100, options: { maxHops: 6 }) { nodes { id } } }`), status: 400, code: 'QUERY_TOO_COMPLEX' },
     { name: 'paths limit 100 × maxHops 6, twice (cost)', body: gql(`{ a: transferPaths(from: "JP", to: "UA", options: { limit: 100, maxHops: 6 }) { paths { hops { transfer { citations { quote } } } } } b: transferPaths(from: "US", to: "UA", options: { limit: 100, maxHops: 6 }) { paths { hops { transfer { id } } } } }`), status: 400, code: 'QUERY_TOO_COMPLEX' },
+    // Routes and backfills: bounds, cursors and names, each refused before any transfer is read.
+    { name: 'routes first: 101', body: gql(routes(', first: 101')), status: 200, code: 'BAD_USER_INPUT', argument: 'first' },
+    { name: 'routes maxHops: 7', body: gql(routes(', options: { maxHops: 7 }')), status: 200, code: 'BAD_USER_INPUT', argument: 'options.maxHops' },
+    { name: 'routes minDeals: 0', body: gql(routes(', options: { minDeals: 0 }')), status: 200, code: 'BAD_USER_INPUT', argument: 'options.minDeals' },
+    { name: 'routes minTiv: -1', body: gql(routes(', options: { minTiv: -1 }')), status: 200, code: 'BAD_USER_INPUT', argument: 'options.minTiv' },
+    { name: 'routes via and avoid naming the same actor', body: gql(routes(', options: { via: ["United States"], avoid: ["US"] }')), status: 200, code: 'BAD_USER_INPUT', argument: 'options.avoid', calls: ['resolveActor'] },
+    { name: 'routes cursor of a timeline', body: gql(routes(`, after: "${cursorOf(['2023-12-22', '2023-12-22', 'event:jp-export-rules-2023-12-22'])}"`)), status: 200, code: 'BAD_USER_INPUT', argument: 'after' },
+    { name: 'routes cursor of another route question', body: gql(routes(`, after: "${cursorOf(['route', 'forged', 'JP>US>UA'])}"`)), status: 200, code: 'BAD_USER_INPUT', argument: 'after', calls: ['resolveActor'] },
+    { name: 'routes via a misspelt actor (did you mean)', body: gql(routes(', options: { via: ["Japn"] }')), status: 200, code: 'NOT_FOUND', argument: 'options.via[0]', calls: ['resolveActor'] },
+    { name: 'routes avoiding an unknown actor', body: gql(routes(', options: { avoid: ["../../etc/passwd"] }')), status: 200, code: 'NOT_FOUND', argument: 'options.avoid[0]', calls: ['resolveActor'] },
+    { name: 'backfills years: 6', body: gql(`{ backfillCandidates(recipient: "UA", years: 6) { declared } }`), status: 200, code: 'BAD_USER_INPUT', argument: 'years' },
+    { name: 'backfills first: 0', body: gql(`{ backfillCandidates(recipient: "UA", first: 0) { declared } }`), status: 200, code: 'BAD_USER_INPUT', argument: 'first' },
     // Batches and bodies.
     { name: 'batch of 100 operations', body: JSON.stringify(Array(100).fill({ query: '{ stats { actors } }' })), status: 400, code: 'BAD_USER_INPUT' },
     { name: 'batch of 11 operations', body: JSON.stringify(Array(11).fill({ query: '{ stats { actors } }' })), status: 400, code: 'BAD_USER_INPUT' },
@@ -158,7 +184,8 @@ const VALUE_FOR: Record<string, string> = {
 const SELECTION: Record<string, string> = {
   node: '{ id }', actor: '{ id }', system: '{ id }', actors: '{ totalCount }', systems: '{ totalCount }', search: '{ name }',
   transfers: '{ totalCount }', transferPaths: '{ truncated }', transferCheck: '{ verdict }', timeline: '{ totalCount }',
-  subgraph: '{ actors { id } }', transferStats: '{ key }', export: '{ url }', stats: '{ actors }',
+  subgraph: '{ actors { id } }', transferStats: '{ key }', export: '{ url }', stats: '{ actors }', transferRoutes: '{ totalCount }',
+  backfillCandidates: '{ declared }',
 };
 
 /** A string-typed argument path (`filter.between.from`, `around[0]`) of a Query field, read from the SDL. */
@@ -175,7 +202,7 @@ export interface ArgumentSlot {
 function slotKind(field: string, pathText: string): ArgumentSlot['kind'] {
   if (/between\.(from|to)$|knownAt$|^on$/.test(pathText)) return 'date';
   if (pathText === 'after') return 'cursor';
-  if (/(^|\.)(text|category)$/.test(pathText) || field === 'search') return 'text';
+  if (/(^|\.)(text|category|categories)$/.test(pathText) || field === 'search') return 'text';
   if (/system|family/.test(pathText)) return 'system';
   if (pathText === 'id') return 'id'; // node, actor and system answer null for an unknown id
   return 'actor';
@@ -250,6 +277,7 @@ export function describeHostileGraphql(store: 'memory' | 'neo4j'): void {
         it(`${c.name}: ${c.status} ${c.code}`, async () => {
           const answer = await send(c);
           expect([answer.status, codeOf(answer.status, answer.body)], JSON.stringify(answer.body).slice(0, 300)).toEqual([c.status, c.code]);
+          if (c.argument !== undefined) expect(answer.body.errors[0].extensions.argument).toBe(c.argument);
           const allowed = new Set(c.calls ?? []);
           expect(Object.keys(answer.calls).filter((m) => !allowed.has(m))).toEqual([]);
           expect(answer.body?.data ?? null, 'no data with a rejection').toSatisfy((d: any) => d === null || Object.values(d).every((v) => v === null));
@@ -261,11 +289,32 @@ export function describeHostileGraphql(store: 'memory' | 'neo4j'): void {
       }
     });
 
+    describe('the cost limit lets a dashboard-sized routes query through', () => {
+      it('routes 20 × chains 20 × hop transfers 5, maxHops 6: answered', async () => {
+        const answer = await send({
+          body: gql(routes(', first: 20, options: { maxHops: 6 }', '{ nodes { id chains(first: 20) { nodes { hops { transfer { id } } } } hops { transfers(first: 5) { nodes { id } } } } }')),
+        });
+        expect([answer.status, answer.body.errors]).toEqual([200, undefined]);
+        expect(answer.body.data.transferRoutes.nodes.map((r: { id: string }) => r.id)).toEqual(['JP>US>UA']);
+      });
+    });
+
     describe('injection strings in every String and ID argument of every Query field', () => {
       const slots = argumentSlots();
       it('covers every such argument of the SDL', () => {
-        expect(new Set(slots.map((s) => s.field))).toEqual(new Set(['node', 'actor', 'actors', 'system', 'systems', 'search', 'transfers', 'transferPaths', 'transferCheck', 'timeline', 'subgraph', 'transferStats', 'export']));
-        expect(slots.length).toBeGreaterThanOrEqual(45);
+        expect(new Set(slots.map((s) => s.field))).toEqual(new Set([
+          'node', 'actor', 'actors', 'system', 'systems', 'search', 'transfers', 'transferPaths', 'transferRoutes', 'backfillCandidates', 'transferCheck',
+          'timeline', 'subgraph', 'transferStats', 'export',
+        ]));
+        // The route question's every reference, date, cursor and free text; the backfill question's recipient and window.
+        expect(slots.filter((s) => s.field === 'transferRoutes').map((s) => `${s.path} ${s.kind}`).sort()).toEqual([
+          'after cursor', 'from actor', 'options.avoid[0] actor', 'options.between.from date', 'options.between.to date', 'options.categories[0] text',
+          'options.knownAt date', 'options.system system', 'options.via[0] actor', 'to actor',
+        ]);
+        expect(slots.filter((s) => s.field === 'backfillCandidates').map((s) => `${s.path} ${s.kind}`).sort()).toEqual([
+          'between.from date', 'between.to date', 'recipient actor',
+        ]);
+        expect(slots.length).toBeGreaterThanOrEqual(67);
       });
       for (const slot of slots) {
         it(`${slot.field}(${slot.path}) [${slot.kind}]`, async () => {

@@ -57,6 +57,26 @@ describe('server hardening', () => {
     expect(tooLarge.statusCode).toBe(413);
   });
 
+  it('costs a routes query by its page × maxHops and by its nested pages (chains, hop transfers)', async () => {
+    const app = await server();
+    const cost = async (query: string) => {
+      const res = await app.inject({ method: 'POST', url: '/graphql', headers: json, payload: { query } });
+      const body = res.json() as { data?: unknown; errors?: { extensions: { code: string; cost?: number } }[] };
+      return body.errors ? [res.statusCode, body.errors[0]!.extensions.code, body.errors[0]!.extensions.cost] : [res.statusCode, 'OK'];
+    };
+    const routes = (args: string, selection: string) => `{ transferRoutes(from: "JP", to: "UA"${args}) { nodes { ${selection} } } }`;
+    const nested = (chains: number, transfers: number) =>
+      `chains(first: ${chains}) { nodes { hops { transfer { id } } } } hops { transfers(first: ${transfers}) { nodes { id } } }`;
+    // 10 × first × maxHops for the search and the page's witnesses, then first × each route's selection.
+    expect(await cost(routes(', first: 100', nested(100, 100)))).toEqual([400, 'QUERY_TOO_COMPLEX', 10 * 100 * 3 + 1 + 100 * (1 + 1201 + 1006)]);
+    expect(await cost(routes(', first: 100', nested(100, 1)))).toEqual([400, 'QUERY_TOO_COMPLEX', 10 * 100 * 3 + 1 + 100 * (1 + 1201 + 16)]);
+    expect(await cost(routes(', first: 100', nested(1, 100)))).toEqual([400, 'QUERY_TOO_COMPLEX', 10 * 100 * 3 + 1 + 100 * (1 + 13 + 1006)]);
+    expect(await cost(routes(', first: 20, options: { maxHops: 6 }', nested(20, 5)))).toEqual([200, 'OK']);
+    const twice = `{ a: transferRoutes(from: "JP", to: "UA", first: 100, options: { maxHops: 6 }) { nodes { id } }
+      b: transferRoutes(from: "US", to: "UA", first: 100, options: { maxHops: 6 }) { nodes { id } } }`;
+    expect(await cost(twice)).toEqual([400, 'QUERY_TOO_COMPLEX', 2 * (10 * 100 * 6 + 1 + 100 * 2)]);
+  });
+
   it('keeps /admin/reload off without a token, and requires the token when one is set', async () => {
     const off = await server();
     expect((await off.inject({ method: 'POST', url: '/admin/reload' })).statusCode).toBe(404);

@@ -2,7 +2,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, getNamedType, getNullableType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from '../../query/index.js';
+import { DEFAULT_PAGE_SIZE, DEFAULT_ROUTE_MAX_HOPS } from '../../query/index.js';
 import { rejection } from '../errors.js';
 
 /** Default most expensive query allowed. */
@@ -17,13 +17,20 @@ export const LIST_FACTOR = 5;
 
 /**
  * Costs a field by how much work and output it may cause: a connection `first` items of its children;
- * a path query 10 per hop of each of its `limit` paths; any other list LIST_FACTOR of its children.
+ * a path query 10 per hop of each of its `limit` paths; a routes query 10 per hop of each route on its page (the
+ * witness chains read whole and checked) plus `first` times each route's selection, so its chains' and its hops'
+ * transfers' pages multiply in; any other list LIST_FACTOR of its children.
  */
 export const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const child = Math.max(1, childComplexity);
   if (field.name === 'transferPaths') {
     const o = (args.options ?? {}) as { limit?: number; maxHops?: number };
     return 10 * num(o.limit, 20) * num(o.maxHops, 4, 6) + child;
+  }
+  if (field.name === 'transferRoutes') {
+    const first = num(args.first, DEFAULT_PAGE_SIZE);
+    const o = (args.options ?? {}) as { maxHops?: number };
+    return 10 * first * num(o.maxHops, DEFAULT_ROUTE_MAX_HOPS, 6) + 1 + first * child;
   }
   if (field.name === 'subgraph') return 100 * (1 + num(args.depth, 1, 4)) + child;
   const fieldType = getNamedType(field.type).name;
