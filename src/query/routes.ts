@@ -190,17 +190,6 @@ function feasibleAfter(prev: Allowance, next: readonly RouteCandidate[], o: Reso
   return out ?? next;
 }
 
-/** The chain arriving first among the feasible transfers: the earliest last hop, then back along allowed links. */
-function witnessOf(feasible: readonly (readonly RouteCandidate[])[], o: ResolvedRouteOptions): RouteCandidate[] {
-  const chain: RouteCandidate[] = [feasible[feasible.length - 1]![0]!];
-  for (let i = feasible.length - 2; i >= 0; i -= 1) {
-    const next = chain[0]!;
-    const prev = feasible[i]!.find((p) => connection(p, next, o) !== undefined)!;
-    chain.unshift(prev);
-  }
-  return chain;
-}
-
 /** An actor's candidate transfers grouped by recipient, time order kept: made once per adjacency list. */
 const pairCache = new WeakMap<readonly RouteCandidate[], ReadonlyMap<string, readonly RouteCandidate[]>>();
 function pairsOf(list: readonly RouteCandidate[]): ReadonlyMap<string, readonly RouteCandidate[]> {
@@ -393,9 +382,9 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
   return { routes, complete: false, expansions: ROUTE_EXPANSION_BUDGET, hopsCovered };
 }
 
-/** The chain arriving first (earliest, latest, ids) among a route's chains allowed by the order rule. */
+/** The first of a route's chains in transferPaths' order (arrival, then ids from the first hop): why it is feasible. */
 export function routeWitness(route: FoundRoute, o: ResolvedRouteOptions): readonly RouteCandidate[] {
-  return witnessOf(route.feasible, o);
+  return routeChains(route, o, 1).chains[0]!;
 }
 
 /** The weakest hop: least TIV (unknown counts as 0), then fewest deals. */
@@ -448,7 +437,7 @@ export function rankRoutes(routes: readonly FoundRoute[], orderBy: RouteOrderBy)
   return keyed.sort(order[orderBy]).map((k) => k.r);
 }
 
-/** Every chain of a route allowed by the order rule, at most `cap`, ranked by arrival then transfer ids; and how many exist. */
+/** Every chain of a route allowed by the order rule, at most `cap`, in transferPaths' order; and how many exist (exact). */
 export function routeChains(route: FoundRoute, o: ResolvedRouteOptions, cap: number): { chains: RouteCandidate[][]; total: number } {
   // Count chains ending at each transfer, hop by hop (exact, without enumerating them).
   let counts = new Map<RouteCandidate, number>(route.feasible[0]!.map((t) => [t, 1]));
@@ -462,26 +451,38 @@ export function routeChains(route: FoundRoute, o: ResolvedRouteOptions, cap: num
     counts = next;
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  // Chains in transferPaths' order (comparePaths): arrival (the last transfer's earliest, then latest day), then
+  // transfer ids from the first hop. Last hops come in time order, so each run of last hops arriving on the same
+  // days is enumerated whole, sorted by ids, and appended until `cap`.
   const chains: RouteCandidate[][] = [];
-  const build = (i: number, suffix: RouteCandidate[]): void => {
-    if (chains.length >= cap) return;
+  const build = (i: number, suffix: RouteCandidate[], into: RouteCandidate[][]): void => {
     if (i < 0) {
-      chains.push([...suffix]);
+      into.push([...suffix]);
       return;
     }
     for (const p of route.feasible[i]!) {
-      if (chains.length >= cap) return;
-      if (suffix.length > 0 && connection(p, suffix[0]!, o) === undefined) continue;
+      if (connection(p, suffix[0]!, o) === undefined) continue;
       suffix.unshift(p);
-      build(i - 1, suffix);
+      build(i - 1, suffix, into);
       suffix.shift();
     }
   };
-  // Last hops in time order give chains in arrival order; within one last hop, earlier hops by time order.
-  for (const last of route.feasible[route.feasible.length - 1]!) {
-    if (!counts.has(last)) continue;
-    build(route.feasible.length - 2, [last]);
-    if (chains.length >= cap) break;
+  const byIds = (a: readonly RouteCandidate[], b: readonly RouteCandidate[]) => {
+    for (let i = 0; i < a.length; i += 1) if (a[i]!.id !== b[i]!.id) return a[i]!.id < b[i]!.id ? -1 : 1;
+    return 0;
+  };
+  const lasts = route.feasible[route.feasible.length - 1]!.filter((t) => counts.has(t));
+  for (let i = 0; i < lasts.length && chains.length < cap; ) {
+    let j = i;
+    while (j < lasts.length && lasts[j]!.date.earliest === lasts[i]!.date.earliest && lasts[j]!.date.latest === lasts[i]!.date.latest) j += 1;
+    const run: RouteCandidate[][] = [];
+    for (let k = i; k < j; k += 1) build(route.feasible.length - 2, [lasts[k]!], run);
+    run.sort(byIds);
+    for (const chain of run) {
+      if (chains.length >= cap) break;
+      chains.push(chain);
+    }
+    i = j;
   }
   return { chains, total };
 }
