@@ -1,9 +1,12 @@
-// In-process measurements of one store: paths, timeline pages, stats and exports over the fixed query sets.
-import { ask, checkPathOptions, pathsBetween, type PathResult, type StatsKey } from '../../src/query/index.js';
+// In-process measurements of one store: paths, timeline pages, routes, backfills, stats and exports over the fixed query sets.
+import {
+  ask, checkPathOptions, checkRouteOptions, findRoutes, hopFilter, pathsBetween, type BackfillCandidate, type PathResult, type RoutePage,
+  type StatsKey,
+} from '../../src/query/index.js';
 import { exportFiles, exportGraph, EXPORT_FORMATS, type ExportFormat } from '../../src/export/index.js';
 import type { GraphStore } from '../../src/store/index.js';
 import { latencies, summarize, timeOnce, type Latency } from './measure.js';
-import type { PathQuestion, TimelineQuestion } from './queries.js';
+import type { BackfillQuestion, PathQuestion, RouteQuestion, TimelineQuestion } from './queries.js';
 
 export const PATH_OPTIONS = { maxHops: 4, order: 'TIME_RESPECTING' } as const;
 
@@ -83,6 +86,98 @@ export async function benchExport(store: GraphStore, around: readonly string[] |
     graphMs: graph.ms,
     ...(write && { formats }),
   };
+}
+
+/** Routes asked per question: the first page, ranked by EVIDENCE. */
+export const ROUTE_PAGE = 20;
+
+const routeInput = (q: RouteQuestion) => ({ maxHops: q.maxHops, order: q.order, orderBy: 'EVIDENCE' as const });
+
+/**
+ * A route question as the API asks it: `ask(store).transferRoutes` with the ids as references, so their look-up is
+ * part of the figure (a round trip on Neo4j, a map read on memory), then the routes search, ranking and the page's
+ * witness chains with their checks.
+ */
+export function askRoutes(store: GraphStore, q: RouteQuestion): Promise<RoutePage> {
+  return ask(store).transferRoutes(q.from, q.to, routeInput(q), { first: ROUTE_PAGE });
+}
+
+/** What two stores' route pages must agree on: ids, counts, completeness, each hop's evidence, witness and checks. */
+export function routeAnswer(p: RoutePage) {
+  return {
+    totalCount: p.totalCount,
+    complete: p.complete,
+    hopsCovered: p.hopsCovered,
+    hasNextPage: p.hasNextPage,
+    routes: p.items.map((r) => ({
+      id: r.id,
+      score: r.score,
+      hops: r.hops.map((h) => ({ ...h, transfers: h.transfers.map((t) => t.id) })),
+      witness: r.witness.hops.map((h) => [h.transfer.id, h.via]),
+      checks: r.checks,
+    })),
+  };
+}
+
+/**
+ * Every route of a question (not only the first page), for the comparison with the analyst's query: the same
+ * search `transferRoutes` runs, over the store's route candidates.
+ */
+export async function allRoutes(store: GraphStore, q: RouteQuestion): Promise<{ ids: string[]; total: number; complete: boolean }> {
+  const options = { ...checkRouteOptions(routeInput(q)), via: [], avoid: [] };
+  const graph = await store.routeCandidates(q.from, q.to, options.maxHops, hopFilter({ ...options, limit: 1 }));
+  const search = findRoutes(q.from, q.to, options, graph);
+  const ids = search.routes.map((r) => r.id).sort();
+  return { ids, total: ids.length, complete: search.complete };
+}
+
+/** What the route questions found (the same for every store once answers are checked equal). */
+export interface RouteShape {
+  readonly questions: number;
+  readonly withRoutes: number;
+  /** Questions whose search hit the expansion budget (their count covers `hopsCovered` hops only). */
+  readonly incomplete: number;
+  readonly meanRoutes: number;
+  readonly maxRoutes: number;
+}
+
+export function routeShape(pages: readonly RoutePage[]): RouteShape {
+  return {
+    questions: pages.length,
+    withRoutes: pages.filter((p) => p.totalCount > 0).length,
+    incomplete: pages.filter((p) => !p.complete).length,
+    meanRoutes: pages.reduce((n, p) => n + p.totalCount, 0) / Math.max(1, pages.length),
+    maxRoutes: pages.reduce((n, p) => Math.max(n, p.totalCount), 0),
+  };
+}
+
+/** backfillCandidates as the API asks it (the recipient's id as its reference), with the defaults spelled out. */
+export function askBackfills(store: GraphStore, q: BackfillQuestion): Promise<readonly BackfillCandidate[]> {
+  return ask(store).backfillCandidates(q.recipient, { between: q.between, years: 2, first: 20 });
+}
+
+/**
+ * Times each input once, in order, after `warmup` untimed calls on the first ones; stops once `budgetMs` of timed
+ * work is spent. Returns each timed input's milliseconds (index-aligned with `inputs`, possibly shorter), so
+ * figures over a subset of the questions (one hop bound, the ones a peer answered) can be summarised.
+ */
+export async function timeEach<I>(
+  inputs: readonly I[],
+  fn: (input: I) => Promise<unknown>,
+  options: { warmup?: number; budgetMs?: number } = {},
+): Promise<number[]> {
+  for (const input of inputs.slice(0, options.warmup ?? Math.min(10, inputs.length))) await fn(input);
+  const samples: number[] = [];
+  let spent = 0;
+  for (const input of inputs) {
+    const started = performance.now();
+    await fn(input);
+    const ms = performance.now() - started;
+    samples.push(ms);
+    spent += ms;
+    if (options.budgetMs !== undefined && spent > options.budgetMs) break;
+  }
+  return samples;
 }
 
 export { latencies };

@@ -15,6 +15,11 @@ export interface SizePlan {
    * statements committing every 20 (for ×10, whose single transaction needs more memory than the heap has).
    */
   readonly neo4jLoad?: 'store' | 'bulk';
+  /**
+   * Run the analyst's route Cypher (with Neo4j): it enumerates every chain of transfers, so its 3- and 4-hop
+   * questions between hubs mostly run into `analystRouteTimeoutMs`; not worth its budget on ×10.
+   */
+  readonly routeAnalyst?: boolean;
 }
 
 export interface RunConfig {
@@ -32,6 +37,13 @@ export interface RunConfig {
   readonly httpWarmupSeconds: number;
   /** Whole-graph exports (the around-an-actor export always runs). */
   readonly wholeExport: boolean;
+  /** Route questions: ordered pairs drawn among the `routeHubs` actors in most transfers, each asked at 3 hop bounds × 3 orders. */
+  readonly routeHubs: number;
+  readonly routePairs: number;
+  /** The analyst's route query is stopped (transaction timeout) after this long. */
+  readonly analystRouteTimeoutMs: number;
+  /** Backfill questions: the biggest recipients. */
+  readonly backfillRecipients: number;
 }
 
 const ALL_APIS = ['memory', 'neo4j', 'peer'] as const;
@@ -39,8 +51,8 @@ const ALL_APIS = ['memory', 'neo4j', 'peer'] as const;
 export const FULL: RunConfig = {
   mode: 'full',
   sizes: [
-    { size: 'seed', neo4j: true, http: ALL_APIS, memoryLoads: 3, neo4jLoads: 2 },
-    { size: 'sipri', neo4j: true, http: ALL_APIS, memoryLoads: 3, neo4jLoads: 2 },
+    { size: 'seed', neo4j: true, http: ALL_APIS, memoryLoads: 3, neo4jLoads: 2, routeAnalyst: true },
+    { size: 'sipri', neo4j: true, http: ALL_APIS, memoryLoads: 3, neo4jLoads: 2, routeAnalyst: true },
     { size: 'synthetic-250000', neo4j: true, http: ALL_APIS, memoryLoads: 3, neo4jLoads: 1, neo4jLoad: 'bulk' },
   ],
   pathQuestions: 300,
@@ -52,13 +64,17 @@ export const FULL: RunConfig = {
   httpSeconds: 10,
   httpWarmupSeconds: 2,
   wholeExport: true,
+  routeHubs: 20,
+  routePairs: 10,
+  analystRouteTimeoutMs: 10_000,
+  backfillRecipients: 10,
 };
 
 export const QUICK: RunConfig = {
   mode: 'quick',
   sizes: [
     { size: 'seed', neo4j: false, http: [], memoryLoads: 1, neo4jLoads: 0 },
-    { size: 'sipri', neo4j: true, http: ALL_APIS, memoryLoads: 1, neo4jLoads: 1 },
+    { size: 'sipri', neo4j: true, http: ALL_APIS, memoryLoads: 1, neo4jLoads: 1, routeAnalyst: true },
     { size: 'synthetic-25000', neo4j: false, http: [], memoryLoads: 1, neo4jLoads: 0 },
   ],
   pathQuestions: 60,
@@ -70,4 +86,8 @@ export const QUICK: RunConfig = {
   httpSeconds: 2,
   httpWarmupSeconds: 1,
   wholeExport: false,
+  routeHubs: 10,
+  routePairs: 2,
+  analystRouteTimeoutMs: 2_000,
+  backfillRecipients: 10,
 };

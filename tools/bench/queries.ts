@@ -1,5 +1,6 @@
 // Fixed, seeded random query sets: the same questions for every store and peer of one size.
 import type { Dataset, Transfer } from '../../src/domain/model.js';
+import { OPEN_START } from '../../src/domain/time.js';
 import { Hierarchy, defaultPathStatuses } from '../../src/query/index.js';
 import { TRANSFER_STATUSES } from '../../src/domain/model.js';
 import { prng } from '../generate/generate.js';
@@ -114,4 +115,98 @@ export function querySet(d: Dataset, count: { paths: number; timeline: number; h
     families: families.length,
     hub: mostFrequent(appearances),
   };
+}
+
+/** The orders and hop bounds every route pair is asked with. */
+export const ROUTE_ORDERS_ASKED = ['ANY', 'TIME_RESPECTING', 'STRICT'] as const;
+export const ROUTE_HOPS_ASKED = [2, 3, 4] as const;
+export type RouteOrder = (typeof ROUTE_ORDERS_ASKED)[number];
+
+/** One route question between two hubs: no system filter, default statuses, the first page (20) ranked by EVIDENCE. */
+export interface RouteQuestion {
+  readonly from: string;
+  readonly to: string;
+  readonly maxHops: number;
+  readonly order: RouteOrder;
+}
+
+export interface RouteSet {
+  readonly questions: readonly RouteQuestion[];
+  /** The hubs the pairs were drawn from (most transfers first). */
+  readonly hubs: readonly string[];
+  /** Ordered hub pairs with a route of at most 2 hops (the pool the pairs were drawn from). */
+  readonly connectedPairs: number;
+  readonly pairs: number;
+}
+
+/** Actors by the number of transfers they are in (as supplier or recipient), most first, ties by id. */
+function byTransfers(d: Dataset, side: 'both' | 'recipient'): string[] {
+  const counts = new Map<string, number>();
+  for (const t of d.transfers) {
+    for (const a of side === 'both' ? [t.supplier, t.recipient] : [t.recipient]) counts.set(a, (counts.get(a) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([a]) => a);
+}
+
+/** Fisher–Yates with the given random source. */
+function shuffle<T>(random: () => number, items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+/**
+ * Route questions between hubs (the `hubs` actors in most transfers): `pairs` ordered pairs drawn (seeded) among
+ * those with a route of at most 2 hops over the default statuses (so every ANY question has a route), each asked
+ * at every maxHops (2, 3, 4) and order (ANY, TIME_RESPECTING, STRICT); the questions shuffled (seeded), so that an
+ * engine answering only the first ones within a budget gets a mix of hop bounds and orders.
+ */
+export function routeQuestions(d: Dataset, count: { hubs: number; pairs: number }): RouteSet {
+  const random = prng(QUERY_SEED + 11);
+  const hubs = byTransfers(d, 'both').slice(0, count.hubs);
+  const statuses = new Set(defaultPathStatuses(TRANSFER_STATUSES));
+  const out = new Map<string, Set<string>>();
+  for (const t of d.transfers) {
+    if (!statuses.has(t.status) || t.supplier === t.recipient) continue;
+    const set = out.get(t.supplier);
+    if (set) set.add(t.recipient);
+    else out.set(t.supplier, new Set([t.recipient]));
+  }
+  const connected: [string, string][] = [];
+  for (const a of hubs) {
+    const next = out.get(a) ?? new Set<string>();
+    for (const b of hubs) {
+      if (a === b) continue;
+      if (next.has(b) || [...next].some((x) => x !== b && out.get(x)?.has(b))) connected.push([a, b]);
+    }
+  }
+  const drawn = shuffle(random, [...connected]).slice(0, count.pairs);
+  const questions: RouteQuestion[] = [];
+  for (const [from, to] of drawn) {
+    for (const maxHops of ROUTE_HOPS_ASKED) for (const order of ROUTE_ORDERS_ASKED) questions.push({ from, to, maxHops, order });
+  }
+  return { questions: shuffle(random, questions), hubs, connectedPairs: connected.length, pairs: drawn.length };
+}
+
+/** One backfill question: candidates for a recipient over a window (default years around deliveries, first 20). */
+export interface BackfillQuestion {
+  readonly recipient: string;
+  readonly between: { readonly from: string; readonly to: string };
+}
+
+/**
+ * Backfill questions for the `count` biggest recipients (by transfers received), each over the last five years of
+ * the data (the five calendar years ending with the latest year a transfer starts in).
+ */
+export function backfillQuestions(d: Dataset, count: number): BackfillQuestion[] {
+  let last = 0;
+  for (const t of d.transfers) {
+    if (t.date.earliest === OPEN_START) continue;
+    const year = Number(t.date.earliest.slice(0, 4));
+    if (year > last) last = year;
+  }
+  const between = { from: `${String(last - 4).padStart(4, '0')}-01-01`, to: `${String(last).padStart(4, '0')}-12-31` };
+  return byTransfers(d, 'recipient').slice(0, count).map((recipient) => ({ recipient, between }));
 }

@@ -1,5 +1,5 @@
 // The shape of one bench run's figures: written by run.ts (and saved as results-*.json), read by report.ts.
-import type { ExportTimes, PathShape } from './bench-store.js';
+import type { ExportTimes, PathShape, RouteShape } from './bench-store.js';
 import type { HttpResult } from './child-http.js';
 import type { LoadResult } from './child-load.js';
 import type { RunConfig, SizePlan } from './config.js';
@@ -38,6 +38,50 @@ export interface SizeResult {
   readonly stats: { memory: Record<string, Latency>; neo4j?: Record<string, Latency> };
   readonly exports: { memory: ExportTimes[]; neo4j: ExportTimes[] };
   readonly http: Partial<Record<Api, HttpFigures>>;
+  /** transferRoutes between hubs (absent in results written before issue [11]). */
+  readonly routes?: RouteFigures;
+  /** backfillCandidates for the biggest recipients (absent in results written before issue [11]). */
+  readonly backfills?: BackfillFigures;
+}
+
+/** Latencies of the route questions, overall and per hop bound (`"2"`, `"3"`, `"4"`). */
+export interface RouteFigures {
+  readonly questions: number;
+  readonly hubs: number;
+  /** Ordered hub pairs asked (each at every hop bound and order), out of `connectedPairs` with a route of ≤ 2 hops. */
+  readonly pairs: number;
+  readonly connectedPairs: number;
+  readonly shape: RouteShape;
+  readonly memory: Latency;
+  readonly memoryByHops: Record<string, Latency>;
+  readonly neo4j?: Latency;
+  readonly neo4jByHops?: Record<string, Latency>;
+  readonly analyst?: AnalystRouteFigures;
+}
+
+/** The analyst's route Cypher: the first questions tried within the slow budget, each stopped at `timeoutMs`. */
+export interface AnalystRouteFigures {
+  readonly timeoutMs: number;
+  readonly attempted: number;
+  readonly timedOut: number;
+  /** Per hop bound: questions tried and how many ran into the timeout. */
+  readonly byHops: Record<string, { attempted: number; timedOut: number }>;
+  /** The questions it answered (answers checked equal to ours), timed again. */
+  readonly answered: Latency;
+  /** Every question tried, a timeout counted as `timeoutMs`: a lower bound of its latencies when any timed out. */
+  readonly censored: Latency;
+  /** Our stores on exactly the questions tried (for the ratios). */
+  readonly memorySame: Latency;
+  readonly neo4jSame?: Latency;
+}
+
+/** Latencies of backfillCandidates for the biggest recipients over the last five years of data. */
+export interface BackfillFigures {
+  readonly recipients: readonly string[];
+  readonly between: { readonly from: string; readonly to: string };
+  readonly meanCandidates: number;
+  readonly memory: Latency;
+  readonly neo4j?: Latency;
 }
 
 /** One whole run: its configuration, the machine, every size's figures and the notes gathered on the way. */

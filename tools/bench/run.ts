@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { MemoryStore, type GraphStore, type Neo4jStore } from '../../src/store/index.js';
 import { askPaths, askTimeline, benchExport, benchStats, latencies, pathShape } from './bench-store.js';
+import { measureBackfills, measureRoutes } from './bench-routes.js';
 import { FULL, QUICK, type SizePlan } from './config.js';
 import { buildDataset, sizeLabel } from './datasets.js';
 import {
@@ -156,6 +157,10 @@ async function measureSize(plan: SizePlan, neo4jOn: boolean, driver: Driver | un
       stats.neo4j = await benchStats(neo, config.statsRounds, config.slowBudgetMs / 6);
     }
 
+    const bench = { config, log, compare, withinBudget };
+    const routes = await measureRoutes(bench, plan.size, dataset, memory, neo, plan.routeAnalyst ? driver : undefined, checks);
+    const backfills = await measureBackfills(bench, plan.size, dataset, memory, neo, checks);
+
     log(`${plan.size}: timing exports`);
     const hub = qs.hub;
     const exports: SizeResult['exports'] = { memory: [], neo4j: [] };
@@ -179,6 +184,8 @@ async function measureSize(plan: SizePlan, neo4jOn: boolean, driver: Driver | un
       stats,
       exports,
       http,
+      routes,
+      backfills,
     };
   } finally {
     await neo?.close();
