@@ -74,7 +74,8 @@ export const QUICK: RunConfig = {
   mode: 'quick',
   sizes: [
     { size: 'seed', neo4j: false, http: [], memoryLoads: 1, neo4jLoads: 0 },
-    { size: 'sipri', neo4j: true, http: ALL_APIS, memoryLoads: 1, neo4jLoads: 1, routeAnalyst: true },
+    // The analyst's route query is left to the full run: in CI's smoke run its timeouts cost more than they tell.
+    { size: 'sipri', neo4j: true, http: ALL_APIS, memoryLoads: 1, neo4jLoads: 1 },
     { size: 'synthetic-25000', neo4j: false, http: [], memoryLoads: 1, neo4jLoads: 0 },
   ],
   pathQuestions: 60,
@@ -89,5 +90,5 @@ export const QUICK: RunConfig = {
   routeHubs: 10,
   routePairs: 2,
   analystRouteTimeoutMs: 2_000,
-  backfillRecipients: 10,
+  backfillRecipients: 5,
 };
