@@ -2,7 +2,8 @@
 import type { Driver } from 'neo4j-driver';
 import type { Dataset } from '../../src/domain/model.js';
 import type { MemoryStore, Neo4jStore } from '../../src/store/index.js';
-import { allRoutes, askBackfills, askRoutes, latencies, routeAnswer, routeShape, timeEach } from './bench-store.js';
+import { allRoutes, askBackfills, askRoutes, latencies, routeAnswer, routeShape } from './bench-store.js';
+import { timeEach } from './measure.js';
 import type { RunConfig } from './config.js';
 import { summarize, type Latency } from './measure.js';
 import { analystRoutes } from './peers/cypher.js';

@@ -156,28 +156,4 @@ export function askBackfills(store: GraphStore, q: BackfillQuestion): Promise<re
   return ask(store).backfillCandidates(q.recipient, { between: q.between, years: 2, first: 20 });
 }
 
-/**
- * Times each input once, in order, after `warmup` untimed calls on the first ones; stops once `budgetMs` of timed
- * work is spent. Returns each timed input's milliseconds (index-aligned with `inputs`, possibly shorter), so
- * figures over a subset of the questions (one hop bound, the ones a peer answered) can be summarised.
- */
-export async function timeEach<I>(
-  inputs: readonly I[],
-  fn: (input: I) => Promise<unknown>,
-  options: { warmup?: number; budgetMs?: number } = {},
-): Promise<number[]> {
-  for (const input of inputs.slice(0, options.warmup ?? Math.min(10, inputs.length))) await fn(input);
-  const samples: number[] = [];
-  let spent = 0;
-  for (const input of inputs) {
-    const started = performance.now();
-    await fn(input);
-    const ms = performance.now() - started;
-    samples.push(ms);
-    spent += ms;
-    if (options.budgetMs !== undefined && spent > options.budgetMs) break;
-  }
-  return samples;
-}
-
 export { latencies };

@@ -43,14 +43,15 @@ export async function timeOnce<T>(fn: () => Promise<T> | T): Promise<{ ms: numbe
 }
 
 /**
- * Runs each input once after `warmup` untimed passes over the first inputs, sequentially, and summarises the
- * latencies. Stops early (and says so in `n`) once `budgetMs` of timed work has been spent.
+ * Times each input once, in order, after `warmup` untimed calls on the first ones; stops once `budgetMs` of timed
+ * work is spent. Returns each timed input's milliseconds (index-aligned with `inputs`, possibly shorter), so
+ * figures over a subset of the questions (one hop bound, the ones a peer answered) can be summarised.
  */
-export async function latencies<I>(
+export async function timeEach<I>(
   inputs: readonly I[],
   fn: (input: I) => Promise<unknown>,
   options: { warmup?: number; budgetMs?: number } = {},
-): Promise<Latency> {
+): Promise<number[]> {
   for (const input of inputs.slice(0, options.warmup ?? Math.min(10, inputs.length))) await fn(input);
   const samples: number[] = [];
   let spent = 0;
@@ -62,7 +63,19 @@ export async function latencies<I>(
     spent += ms;
     if (options.budgetMs !== undefined && spent > options.budgetMs) break;
   }
-  return summarize(samples);
+  return samples;
+}
+
+/**
+ * Runs each input once after `warmup` untimed passes over the first inputs, sequentially, and summarises the
+ * latencies. Stops early (and says so in `n`) once `budgetMs` of timed work has been spent.
+ */
+export async function latencies<I>(
+  inputs: readonly I[],
+  fn: (input: I) => Promise<unknown>,
+  options: { warmup?: number; budgetMs?: number } = {},
+): Promise<Latency> {
+  return summarize(await timeEach(inputs, fn, options));
 }
 
 /** Peak resident set size of this process so far, in MiB. */
