@@ -1,64 +1,80 @@
-// The dashboard: wires the controls, the graph, the timeline and the panels to the GraphQL API and the URL.
-import { gql, GraphQLRequestError } from './api/client.js';
-import { CHECK_QUERY, NODE_QUERY } from './api/queries.js';
-import type { TimelineResult } from './api/timeline-load.js';
-import type { ActorRef, NodeDetails, Path, Subgraph, TimelineEntry } from './api/types.js';
+// The dashboard application: wires the controls, the graph, the timeline and the panels to the GraphQL API and the URL.
+import { GraphQLRequestError } from './api/client.js';
+import { routeQuestion } from './api/route-load.js';
+import { loadTimeline } from './api/timeline-load.js';
+import type { ActorRef, NodeDetails, Route, Subgraph, TimelineEntry } from './api/types.js';
 import { requestView } from './api/view-requests.js';
 import { byId } from './dom.js';
-import { OPEN_END, OPEN_START } from './format.js';
 import { emphasisFor, NO_SELECTION, type GraphSelection } from './graph/emphasis.js';
-import { buildGraph, pathActors } from './graph/graph-model.js';
+import { buildGraph, edgeKey, routeActors } from './graph/graph-model.js';
 import { GraphView } from './graph/GraphView.js';
 import { drawnActorsOf, edgeTransfer, graphSelectionOf } from './graph/selection.js';
 import { Controls } from './panels/controls.js';
+import { DetailsLoader } from './panels/details-loader.js';
 import { DetailsPanel } from './panels/details-panel.js';
 import { ExportLinks } from './panels/export-links.js';
-import { PathsList } from './panels/paths-list.js';
+import { RouteStrip } from './panels/route-strip.js';
+import { RoutesList } from './panels/routes-list.js';
+import { routeCountText, windowYears } from './panels/route-text.js';
 import { SearchBox } from './panels/search-box.js';
 import { StatusLine } from './panels/status-line.js';
+import { RouteSession } from './route-session.js';
 import { windowProblem } from './state/date-window.js';
-import { EMPTY_STATE, parseViewState, sameQuery, viewStateToSearch, type ViewState } from './state/view-state.js';
-import { toTimelineItems, visibleWindow } from './timeline/timeline-items.js';
+import { RoutePages } from './state/route-pages.js';
+import { DEFAULT_STORY, parseViewState, sameQuery, viewStateToSearch, EMPTY_STATE, type ViewState } from './state/view-state.js';
+import { actorTimeline } from './timeline/actor-timeline.js';
+import { recentWindow } from './timeline/timeline-items.js';
 import { TimelineView } from './timeline/TimelineView.js';
 
 /** Who asked for a selection (a view does not echo its own selection back to itself). */
-type Origin = 'graph' | 'timeline' | 'paths' | 'details' | 'search' | 'url';
+type Origin = 'graph' | 'timeline' | 'routes' | 'details' | 'search' | 'url' | 'strip';
 
 /** Depth of the drawn neighbourhood and of the export links. */
 const DEPTH = 1;
 
 const isAbort = (e: unknown) => e instanceof Error && e.name === 'AbortError';
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const today = () => new Date().toISOString().slice(0, 10);
 
 /** The dashboard application. */
 export class App {
   private state: ViewState = EMPTY_STATE;
-  private paths: readonly Path[] = [];
-  private truncated = false;
+  /** The routes of the current question, as loaded so far. */
+  private pages = new RoutePages();
+  /** Index of the selected route among them (-1: none). */
+  private selected = -1;
+  private session: RouteSession | undefined;
+  private moreLoading = false;
   private subgraph: Subgraph | undefined;
   private endpoints: ActorRef[] = [];
-  private entries: TimelineEntry[] = [];
+  private entries: readonly TimelineEntry[] = [];
   private selection: GraphSelection = NO_SELECTION;
   private running: AbortController | undefined;
-  private detailsSeq = 0;
 
   private readonly root = byId('app');
   private readonly status = new StatusLine(byId('status'));
   private readonly controls = new Controls(() => this.submit());
-  private readonly pathsList = new PathsList({
-    onPath: (i) => this.selectPath(i),
-    onTransfer: (id, i) => {
-      if (i !== this.state.path) this.selectPath(i);
-      this.select(id, 'paths');
-    },
-    onRestriction: (id) => this.select(id, 'paths'),
+  private readonly routesList = new RoutesList({
+    onRoute: (i) => this.selectRoute(i),
+    onMore: () => void this.moreRoutes(),
   });
-  private readonly details = new DetailsPanel((id) => this.select(id, 'details'));
+  private readonly strip = new RouteStrip({
+    onActor: (id) => this.select(id, 'strip'),
+    onHop: (hop) => this.select(`hop:${hop}`, 'strip'),
+  });
+  private readonly details = new DetailsPanel({
+    onSelect: (id) => this.select(id, 'details'),
+    onTransfer: (id) => this.select(id, 'details'),
+    onHop: (hop) => this.select(`hop:${hop}`, 'details'),
+    onMoreChains: () => void this.session?.moreChains(),
+    onBack: () => this.select('', 'details'),
+  });
+  private readonly detailsLoader = new DetailsLoader(this.details);
   private readonly exports = new ExportLinks();
   private readonly timelineSummary = byId('timeline-summary');
   private readonly graph = new GraphView(byId('graph'), {
     onNode: (id) => this.select(id, 'graph'),
-    onEdge: (_key, transfers) => this.select(edgeTransfer(transfers, this.paths, this.state.path), 'graph'),
+    onEdge: (_key, transfers) => this.select(edgeTransfer(transfers, this.pages.graphRoutes, this.selected), 'graph'),
   });
   private readonly timeline = new TimelineView(byId('timeline'), {
     onSelect: (item) => {
@@ -78,35 +94,45 @@ export class App {
     byId('fit').addEventListener('click', () => this.graph.resetCamera());
   }
 
-  /** Restores the view the URL describes (and runs its query). */
+  /** Restores the view the URL describes (and runs its query); with no query in the URL, opens on the seed's story. */
   start(): void {
     this.exports.update([], DEPTH);
-    this.details.message('Select a path, a hop, an actor or a timeline entry to see its details and sources.');
+    this.details.message('Select a route, a hop, an actor or a timeline entry to see its details and sources.');
     this.restore(parseViewState(window.location.search));
     this.root.dataset.started = 'true';
     this.root.dataset.startedMs = String(Math.round(performance.now()));
   }
 
   private restore(state: ViewState): void {
-    this.controls.write(state);
     // Back/forward between selections of the same query: no need to ask again.
     if (state.from && sameQuery(state, this.state) && this.root.dataset.state === 'ready') {
-      if (state.path !== this.state.path) this.selectPath(state.path);
+      this.controls.write(state);
+      const index = state.route ? this.pages.indexOf(state.route) : 0;
+      if (index >= 0 && index !== this.selected) this.selectRoute(index);
       this.select(state.sel, 'url');
       return;
     }
     if (state.from) {
+      this.controls.write(state);
       void this.query(state, 'none');
-    } else {
-      this.state = state;
-      this.pathsList.message('Pick a start and an end actor (or search for one), then Show.');
-      this.status.info('Pick a start and an end actor, then Show. Search finds names and aliases.');
-      this.root.dataset.state = 'idle';
+      return;
     }
+    this.controls.write(DEFAULT_STORY);
+    this.root.dataset.story = 'default';
+    void this.query(DEFAULT_STORY, 'replace', true);
+  }
+
+  private idle(): void {
+    this.state = EMPTY_STATE;
+    this.controls.write(EMPTY_STATE);
+    this.routesList.message('Pick a start and an end actor (or search for one), then Show routes.');
+    this.status.info('Pick a start and an end actor, then Show routes. Search finds names and aliases.');
+    this.root.dataset.state = 'idle';
   }
 
   private submit(): void {
-    void this.query({ ...this.controls.read(), path: 0, sel: '' }, 'push');
+    delete this.root.dataset.story;
+    void this.query({ ...this.controls.read(), route: '', sel: '' }, 'push');
   }
 
   private writeUrl(mode: 'push' | 'replace' | 'none'): void {
@@ -117,8 +143,16 @@ export class App {
     else window.history.replaceState(null, '', url);
   }
 
-  /** Runs the query of a state: paths first (drawn as soon as they arrive), then the neighbourhood and timeline. */
-  private async query(state: ViewState, history: 'push' | 'replace' | 'none'): Promise<void> {
+  private windowText(): string {
+    return windowYears(this.state.between);
+  }
+
+  /**
+   * Runs the query of a state: routes first (listed and drawn as soon as they arrive), then the neighbourhood, and
+   * the selected route's chains and timeline (or, without routes, the actors' timeline). `story`: the default
+   * view of a page opened without a query, which falls back to the idle page when its actors are not loaded.
+   */
+  private async query(state: ViewState, history: 'push' | 'replace' | 'none', story = false): Promise<void> {
     this.controls.invalid();
     const problem = !state.from ? 'Pick a start actor (an id like JP or a name like Japan).' : windowProblem(state.between);
     if (problem !== undefined) {
@@ -130,6 +164,8 @@ export class App {
     this.state = state;
     this.writeUrl(history);
     this.running?.abort();
+    this.session?.close();
+    this.session = undefined;
     const controller = new AbortController();
     this.running = controller;
     const signal = controller.signal;
@@ -137,13 +173,13 @@ export class App {
     const started = performance.now();
     this.root.dataset.state = 'loading';
     this.root.dataset.paths = 'loading';
-    this.status.busy(`Looking for paths ${state.from}${state.to ? ` → ${state.to}` : ''}…`);
-    this.pathsList.message(state.to ? 'Loading paths…' : 'Pick an end actor to see paths; the neighbourhood of the start is drawn.');
+    this.status.busy(`Looking for routes ${state.from}${state.to ? ` → ${state.to}` : ''}…`);
+    this.routesList.message(state.to ? 'Loading routes…' : 'Pick an end actor to see routes; the neighbourhood of the start is drawn.');
 
     const requests = requestView(state, DEPTH, signal);
 
     try {
-      const [resolved, result] = await Promise.all([requests.actors, requests.paths]);
+      const [resolved, page] = await Promise.all([requests.actors, requests.routes]);
       if (stale()) return;
       for (const [name, ref, typed] of [['from', resolved.from, state.from], ['to', resolved.to, state.to]] as const) {
         if (typed && !ref) {
@@ -152,21 +188,24 @@ export class App {
         }
       }
       this.endpoints = [resolved.from, resolved.to].filter((a): a is ActorRef => a != null);
-      this.paths = result.paths;
-      this.truncated = result.truncated;
-      if (this.state.path >= this.paths.length) this.state = { ...this.state, path: 0 };
+      this.pages = new RoutePages(state.to ? routeQuestion(state) : undefined, page);
+      if (state.route) await this.pages.find(state.route, signal);
+      if (stale()) return;
+      const wanted = this.pages.indexOf(state.route);
+      this.selected = this.pages.entries.length === 0 ? -1 : Math.max(0, wanted);
+      if (state.route && wanted < 0) this.state = { ...this.state, route: '' };
       this.subgraph = undefined;
       this.selection = NO_SELECTION;
-      this.renderPaths();
+      this.renderRoutes();
+      this.routesList.reveal();
+      this.strip.show(this.currentRoute());
       this.drawGraph();
       this.root.dataset.paths = 'ready';
       this.root.dataset.pathsMs = String(Math.round(performance.now() - started));
-      this.status.busy(`${this.pathsText()} · loading the neighbourhood and the timeline…`);
+      this.status.busy(`${this.routesText()} · loading the neighbourhood and the timeline…`);
 
-      const timelineDone = requests.timeline.then((t) => {
-        if (stale()) return;
-        this.showTimeline(t);
-        this.root.dataset.timelineMs = String(Math.round(performance.now() - started));
+      const timelineDone = (this.selected >= 0 ? this.openRoute() : this.loadActorTimeline(signal)).then(() => {
+        if (!stale()) this.root.dataset.timelineMs = String(Math.round(performance.now() - started));
       });
       const subgraph = await requests.subgraph;
       if (stale()) return;
@@ -177,88 +216,155 @@ export class App {
       if (stale()) return;
       const ms = Math.round(performance.now() - started);
       this.root.dataset.readyMs = String(ms);
-      const routes = this.graph.current.size;
-      this.status.info(
-        `${this.pathsText()} · ${count(subgraph.actors.length, 'actor')}, ${count(subgraph.edges.length, 'transfer')} on ${count(routes, 'route')} · ` +
-          `${count(this.entries.length, 'timeline entry', 'timeline entries')} · ${ms} ms`,
-      );
+      this.status.info(`${this.routesText()} · neighbourhood: ${count(subgraph.actors.length, 'actor')}, ${count(subgraph.edges.length, 'transfer')} · ${ms} ms`);
       this.root.dataset.state = 'ready';
       if (this.state.sel) this.select(this.state.sel, 'url');
     } catch (error) {
       if (stale() || isAbort(error)) return;
+      if (story && error instanceof GraphQLRequestError && error.code === 'NOT_FOUND') {
+        this.idle();
+        return;
+      }
       this.status.error(error);
       this.root.dataset.state = 'error';
       this.root.dataset.paths = 'error';
     }
   }
 
-  private pathsText(): string {
+  private async moreRoutes(): Promise<void> {
+    const pages = this.pages;
+    if (!pages.count.hasNextPage || this.moreLoading) return;
+    this.moreLoading = true;
+    this.renderRoutes();
+    const first = pages.entries.length;
+    try {
+      await pages.more();
+      if (this.pages === pages) this.drawGraph();
+    } catch (error) {
+      if (this.pages === pages) this.status.error(error);
+    } finally {
+      if (this.pages === pages) {
+        this.moreLoading = false;
+        this.renderRoutes();
+        // Keyboard users continue where the new routes start.
+        document.querySelector<HTMLButtonElement>(`#routes li[data-index="${first}"] button.route-pick`)?.focus();
+      }
+    }
+  }
+
+  private currentRoute(): Route | undefined {
+    return this.pages.entries[this.selected]?.route;
+  }
+
+  private routesText(): string {
     if (!this.state.to) return 'No end actor';
-    const n = this.paths.length;
-    return n === 0 ? 'No path' : `${n}${this.truncated ? '+' : ''} path${n === 1 ? '' : 's'}`;
+    return this.pages.entries.length === 0 ? 'No route' : routeCountText(this.pages.count);
   }
 
-  private renderPaths(): void {
+  private renderRoutes(): void {
     if (!this.state.to) return;
-    const transfer = this.state.sel.startsWith('transfer:') ? this.state.sel : '';
-    this.pathsList.show(this.paths, this.truncated, this.state.path, transfer);
+    this.routesList.show(this.pages.routes, this.pages.count, this.selected, this.windowText(), this.moreLoading);
   }
 
-  private showTimeline(result: TimelineResult): void {
+  /** Opens the selected route: its chains in the details (unless something is selected) and its deals in the timeline. */
+  private openRoute(): Promise<void> {
+    this.session?.close();
+    const entry = this.pages.entries[this.selected];
+    const question = this.pages.question;
+    if (entry === undefined || question === undefined) {
+      this.session = undefined;
+      this.details.setBack('');
+      return Promise.resolve();
+    }
+    const route = entry.route;
+    this.details.setBack(`Route ${route.actors.map((a) => a.name).join(' → ')}: its chains`);
+    this.timelineSummary.textContent = `Loading the deals of ${route.actors.map((a) => a.name).join(' → ')}…`;
+    const session = new RouteSession(question, entry, {
+      root: this.root, details: this.details, timeline: this.timeline, timelineSummary: this.timelineSummary, graph: this.graph,
+      status: this.status,
+      view: () => ({ index: this.selected, count: this.pages.count, window: this.windowText(), selectedTransfer: this.state.sel, between: this.state.between }),
+      onEntries: (entries) => {
+        this.entries = entries;
+      },
+    });
+    this.session = session;
+    if (!this.state.sel || this.state.sel.startsWith('hop:')) session.showRoute();
+    return session.loaded;
+  }
+
+  /** Without routes: the timeline of the start and end actors (the last five years when they have too many entries). */
+  private async loadActorTimeline(signal: AbortSignal): Promise<void> {
+    this.details.setBack('');
+    const { from, to } = this.state.between;
+    const between = from || to ? { ...(from && { from }), ...(to && { to }) } : undefined;
+    const result = await loadTimeline(
+      { actors: [this.state.from, this.state.to].filter(Boolean), system: this.state.system || undefined, between, focus: recentWindow(today()) },
+      { signal },
+    );
+    const view = actorTimeline(result, this.state.between, today());
     this.entries = result.entries;
-    const today = new Date().toISOString().slice(0, 10);
-    const window = result.focused ? { from: result.focused.from ?? '', to: result.focused.to ?? '' } : this.state.between;
-    const visible = visibleWindow(result.entries, window, today);
-    this.timeline.show(toTimelineItems(result.entries, visible), visible);
-    const n = result.entries.length;
-    const shown = n < result.total ? `${n} of ${result.total} entries` : `${n} entr${n === 1 ? 'y' : 'ies'}`;
-    this.timelineSummary.textContent = result.focused
-      ? `${shown} in ${result.focused.from}–${result.focused.to}, around the selected path (too many to show all: set a window)`
-      : n < result.total
-        ? `${shown} (narrow the controls to see the rest)`
-        : shown;
+    this.timeline.show(view.items, view.visible);
+    this.timelineSummary.textContent = view.summary;
   }
 
   private line(): string[] {
-    const path = this.paths[this.state.path];
-    return path ? pathActors(path) : this.endpoints.map((a) => a.id);
+    const route = this.pages.graphRoutes[this.selected];
+    return route ? routeActors(route) : this.endpoints.map((a) => a.id);
   }
 
   private drawGraph(): void {
-    const graph = buildGraph({ subgraph: this.subgraph, paths: this.paths, focus: this.endpoints });
+    const graph = buildGraph({ subgraph: this.subgraph, routes: this.pages.graphRoutes, focus: this.endpoints });
     this.graph.show(graph, this.line());
+    this.session?.labelChains();
     this.restyle();
   }
 
   private restyle(): void {
-    const path = this.paths[this.state.path];
-    const emphasis = emphasisFor(this.paths, this.state.path, this.endpoints.map((a) => a.id), this.selection);
-    this.graph.setEmphasis(emphasis, path ? pathActors(path) : []);
-    this.exports.update(path ? pathActors(path) : this.endpoints.map((a) => a.id), DEPTH);
+    const emphasis = emphasisFor(this.pages.graphRoutes, this.selected, this.endpoints.map((a) => a.id), this.selection);
+    const route = this.pages.graphRoutes[this.selected];
+    this.graph.setEmphasis(emphasis, route ? routeActors(route) : []);
+    this.exports.update(this.line(), DEPTH);
   }
 
-  private selectPath(index: number): void {
-    if (index === this.state.path) return;
-    this.state = { ...this.state, path: index };
+  private selectRoute(index: number): void {
+    const entry = this.pages.entries[index];
+    if (entry === undefined || index === this.selected) return;
+    this.selected = index;
+    this.detailsLoader.cancel();
+    this.state = { ...this.state, route: entry.route.id, sel: '' };
     this.writeUrl('replace');
-    this.pathsList.mark(index, this.state.sel);
+    this.selection = NO_SELECTION;
+    this.routesList.mark(index);
+    this.strip.show(entry.route);
     this.restyle();
     this.graph.repin(this.line());
+    this.timeline.select([], false);
+    void this.openRoute();
   }
 
-  /** Selects a node or transfer in every view and shows its details. */
+  /** Selects a node, a transfer or a hop of the selected route (`hop:N`) in every view and shows its details. */
   select(id: string, origin: Origin): void {
     this.state = { ...this.state, sel: id };
     this.writeUrl('replace');
-    const { edge, ...selection } = graphSelectionOf(id, this.graph.current, this.entries);
-    this.selection = selection;
-    this.restyle();
-    if (id === '') {
-      this.timeline.select([], false);
+    const hop = /^hop:(\d+)$/.exec(id);
+    if (hop !== null) {
+      this.selectHop(Number(hop[1]), origin);
       return;
     }
+    const found = graphSelectionOf(id, this.graph.current, this.entries);
+    const { edge, ...selection } = found.nodes.length === 0 && found.edges.length === 0 ? this.dealSelection(id) : found;
+    this.selection = selection;
+    this.restyle();
     const isActor = this.graph.current.hasNode(id);
-    this.pathsList.mark(this.state.path, id);
+    this.strip.mark(isActor ? id : undefined, edge);
+    if (id === '') {
+      this.detailsLoader.cancel();
+      this.timeline.select([], false);
+      if (this.session) this.session.showRoute();
+      else this.details.message('Select a route, a hop, an actor or a timeline entry to see its details and sources.');
+      return;
+    }
+    this.session?.markTransfer(id);
     if (origin !== 'timeline') {
       const items = isActor ? this.timeline.find((i) => i.actors.includes(id)) : this.timeline.find((i) => i.subject === id || i.id === id);
       this.timeline.select(items.map((i) => i.id), !isActor);
@@ -266,34 +372,38 @@ export class App {
     void this.loadDetails(id, edge);
   }
 
-  private async loadDetails(id: string, edge: string | undefined): Promise<void> {
-    const seq = ++this.detailsSeq;
-    this.details.message('Loading details…');
-    try {
-      const { node } = await gql(NODE_QUERY, { id });
-      if (seq !== this.detailsSeq) return;
-      if (node === null) {
-        this.details.message(`Nothing has the id “${id}”.`);
-        return;
-      }
-      if (node.__typename !== 'Transfer') {
-        this.details.show(node);
-        this.selectActorsOf(node);
-        return;
-      }
-      const path = this.paths[this.state.path];
-      const hop = path?.hops.findIndex((h) => h.transfer.id === id) ?? -1;
-      const pathChecks = hop >= 0 && path ? path.checks.filter((c) => c.hop === hop) : [];
-      const route = edge !== undefined && this.graph.current.hasEdge(edge) ? this.graph.current.getEdgeAttribute(edge, 'transfers') : [];
-      this.details.show(node, { pathChecks, route });
-      const on = node.date.earliest !== OPEN_START ? node.date.earliest : node.date.latest !== OPEN_END ? node.date.latest : undefined;
-      const { transferCheck } = await gql(CHECK_QUERY, {
-        supplier: node.supplier.id, recipient: node.recipient.id, system: node.system.id, ...(on !== undefined && { on }),
-      });
-      if (seq === this.detailsSeq) this.details.show(node, { pathChecks, route, check: transferCheck });
-    } catch (error) {
-      if (seq === this.detailsSeq) this.status.error(error);
+  /** A deal of the selected route that the neighbourhood does not draw: its hop's edge. */
+  private dealSelection(id: string): GraphSelection & { edge?: string } {
+    const hop = this.session?.hopOfDeal(id);
+    const route = this.currentRoute();
+    if (hop === undefined || route === undefined) return NO_SELECTION;
+    const key = edgeKey(route.hops[hop]!.from.id, route.hops[hop]!.to.id);
+    return this.graph.current.hasEdge(key) ? { nodes: [], edges: [key], transfer: id, edge: key } : NO_SELECTION;
+  }
+
+  private selectHop(hop: number, origin: Origin): void {
+    const route = this.currentRoute();
+    const step = route?.hops[hop - 1];
+    if (route === undefined || step === undefined || this.session === undefined) {
+      this.details.message(`No hop ${hop} on the selected route.`);
+      return;
     }
+    this.detailsLoader.cancel();
+    const key = edgeKey(step.from.id, step.to.id);
+    this.selection = { nodes: [], edges: this.graph.current.hasEdge(key) ? [key] : [] };
+    this.restyle();
+    this.strip.mark(undefined, key);
+    if (origin !== 'timeline') this.timeline.select(this.session.hopItems(hop), false);
+    this.session.showHop(hop);
+  }
+
+  private loadDetails(id: string, edge: string | undefined): Promise<void> {
+    return this.detailsLoader.load(id, {
+      checksOf: (transfer) => this.session?.checksOf(transfer) ?? [],
+      edgeTransfers: () => (edge !== undefined && this.graph.current.hasEdge(edge) ? this.graph.current.getEdgeAttribute(edge, 'transfers') : []),
+      onNode: (node) => this.selectActorsOf(node),
+      onError: (error) => this.status.error(error),
+    });
   }
 
   /** For an event, rule or aid the graph could not place from the timeline: select its actors. */

@@ -58,6 +58,34 @@ export function tivText(tiv: number | null | undefined): string {
   return tiv == null ? 'unknown' : `${tiv.toLocaleString('en-US', { maximumFractionDigits: 2 })} million TIV`;
 }
 
+/** A TIV figure in millions, as short as its size allows: 1,539 · 24.7 · 0.45. */
+export function tivFigure(tiv: number): string {
+  const digits = tiv >= 100 ? 0 : tiv >= 10 ? 1 : 2;
+  return tiv.toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+/** "1 deal", "33 deals". */
+export function dealsText(n: number): string {
+  return `${n.toLocaleString('en-US')} deal${n === 1 ? '' : 's'}`;
+}
+
+/** The evidence of a route hop in a few words: "33 deals · 1,539 m TIV", "1 deal · no TIV". */
+export function hopEvidence(hop: { readonly deals: number; readonly tiv?: number | null }): string {
+  return `${dealsText(hop.deals)} · ${hop.tiv == null ? 'no TIV' : `${tivFigure(hop.tiv)} m TIV`}`;
+}
+
+/**
+ * The label of a route hop on the graph: its one transfer's hop label when it has a single deal (what the article
+ * facts say), else its evidence.
+ */
+export function routeHopLabel(
+  hop: { readonly deals: number; readonly tiv?: number | null },
+  witness?: { readonly status: string; readonly system: { readonly name: string }; readonly date: { readonly edtf: string } },
+): string {
+  if (hop.deals === 1 && witness !== undefined) return hopLabel(witness.system.name, witness.status, witness.date.edtf);
+  return hopEvidence(hop);
+}
+
 /** "Patriot missile · PLANNED · 2024-01/.." — the label of a hop on the graph. */
 export function hopLabel(systemName: string, status: string, edtf: string): string {
   return `${systemName} · ${status} · ${edtf}`;

@@ -1,7 +1,7 @@
 // Text the dashboard panels show: dates with precision, quantities, amounts, TIV, safe links.
 import { describe, expect, it } from 'vitest';
 import type { SipriDeal } from '../../src/web/api/types.js';
-import { amountText, isSafeUrl, quantityText, spanText, tivDelivered, tivText } from '../../src/web/format.js';
+import { amountText, dealsText, hopEvidence, isSafeUrl, quantityText, routeHopLabel, spanText, tivDelivered, tivFigure, tivText } from '../../src/web/format.js';
 
 describe('spanText', () => {
   const EXACT = { approximate: false, uncertain: false };
@@ -45,5 +45,20 @@ describe('isSafeUrl', () => {
     expect(isSafeUrl('not a url')).toBe(false);
     expect(isSafeUrl(null)).toBe(false);
     expect(isSafeUrl('https://www.sipri.org/databases/armstransfers')).toBe(true);
+  });
+});
+
+describe('tivFigure / dealsText / hopEvidence / routeHopLabel', () => {
+  it('writes TIV as short as its size allows', () => {
+    expect([tivFigure(1539.17), tivFigure(24.65), tivFigure(0.454), tivFigure(0)]).toEqual(['1,539', '24.7', '0.45', '0']);
+    expect([dealsText(1), dealsText(1234)]).toEqual(['1 deal', '1,234 deals']);
+  });
+  it('labels a route hop by its one transfer, else by its evidence', () => {
+    expect(hopEvidence({ deals: 33, tiv: 1539.17 })).toBe('33 deals · 1,539 m TIV');
+    expect(hopEvidence({ deals: 1, tiv: null })).toBe('1 deal · no TIV');
+    const witness = { status: 'PLANNED', system: { name: 'Patriot missile' }, date: { edtf: '2024-01/..' } };
+    expect(routeHopLabel({ deals: 1, tiv: null }, witness)).toBe('Patriot missile · PLANNED · 2024-01/..');
+    expect(routeHopLabel({ deals: 2, tiv: 24.65 }, witness)).toBe('2 deals · 24.7 m TIV');
+    expect(routeHopLabel({ deals: 1, tiv: 3 })).toBe('1 deal · 3 m TIV');
   });
 });

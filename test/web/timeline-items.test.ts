@@ -1,7 +1,7 @@
 // Timeline items: points for days, ranges for imprecise dates, open ends clipped to the visible window.
 import { describe, expect, it } from 'vitest';
-import type { Path, Span, TimelineEntry, TimelineKind } from '../../src/web/api/types.js';
-import { groupOf, nextDay, pathWindow, toTimelineItems, visibleWindow } from '../../src/web/timeline/timeline-items.js';
+import type { Span, TimelineEntry, TimelineKind } from '../../src/web/api/types.js';
+import { groupOf, hopLane, nextDay, placeSpan, recentWindow, routeLanes, toTimelineItems, visibleWindow } from '../../src/web/timeline/timeline-items.js';
 
 const span = (edtf: string, earliest: string, latest: string, precision: Span['precision'] = 'RANGE'): Span => ({ edtf, earliest, latest, precision, approximate: false, uncertain: false });
 const entry = (id: string, kind: TimelineKind, date: Span, actors: string[] = ['JP']): TimelineEntry => ({
@@ -15,10 +15,10 @@ const MONTH = entry('transfer:ua-first#status-1', 'STATUS_CHANGE', span('2023-04
 
 describe('visibleWindow', () => {
   it('uses the controls window where set', () => {
-    expect(visibleWindow([POLICY], { from: '2022', to: '2024' }, '2025-01-01')).toEqual({ start: '2022-01-01', end: '2025-01-01' });
+    expect(visibleWindow([POLICY.date], { from: '2022', to: '2024' }, '2025-01-01')).toEqual({ start: '2022-01-01', end: '2025-01-01' });
   });
   it('covers the known days of the entries, padded, ignoring open ends', () => {
-    const w = visibleWindow([POLICY, BACKFILL, WSJ, MONTH], { from: '', to: '' }, '2025-01-01');
+    const w = visibleWindow([POLICY, BACKFILL, WSJ, MONTH].map((e) => e.date), { from: '', to: '' }, '2025-01-01');
     expect(w.start < '2023-04-01').toBe(true);
     expect(w.end > '2024-01-01' && w.end < '2025-01-01').toBe(true);
   });
@@ -61,14 +61,26 @@ describe('groupOf / nextDay', () => {
   });
 });
 
-describe('pathWindow', () => {
-  it('is undefined without a path or a known day', () => {
-    expect(pathWindow(undefined)).toBeUndefined();
-    const open = { hops: [{ transfer: { date: span('..', '0001-01-01', '9999-12-31') } }] } as unknown as Path;
-    expect(pathWindow(open)).toBeUndefined();
+describe('placeSpan', () => {
+  const visible = { start: '2022-01-01', end: '2025-01-01' };
+  it('gives a span wholly outside the window a sliver at its edge', () => {
+    expect(placeSpan({ earliest: '2010-01-01', latest: '2010-12-31' }, visible)).toEqual({ start: '2022-01-01', end: '2022-01-02', type: 'range', clippedStart: true, clippedEnd: false });
   });
-  it('spans the known years of the hops, padded', () => {
-    const path = { hops: [{ transfer: { date: BACKFILL.date } }, { transfer: { date: span('2022', '2022-01-01', '2022-12-31', 'YEAR') } }] } as unknown as Path;
-    expect(pathWindow(path)).toEqual({ from: '2020', to: '2026' });
+  it('keeps a day a point, even outside the window', () => {
+    expect(placeSpan({ earliest: '2020-05-01', latest: '2020-05-01' }, visible)).toEqual({ start: '2020-05-01', type: 'point', clippedStart: false, clippedEnd: false });
+  });
+});
+
+describe('routeLanes / hopLane / recentWindow', () => {
+  it('gives a route a lane per hop, named by its actors, then events and rules', () => {
+    const hops = [{ from: { name: 'Germany' }, to: { name: 'Czechia' } }, { from: { name: 'Czechia' }, to: { name: 'Ukraine' } }];
+    expect(routeLanes(hops)).toEqual([
+      { id: 'hop-1', content: 'Germany → Czechia' }, { id: 'hop-2', content: 'Czechia → Ukraine' },
+      { id: 'events', content: 'Events' }, { id: 'rules', content: 'Rules & aid' },
+    ]);
+    expect(hopLane(0)).toBe('hop-1');
+  });
+  it('looks at the last five years up to today when an actor has too many entries', () => {
+    expect(recentWindow('2026-11-29')).toEqual({ from: '2022', to: '2026' });
   });
 });

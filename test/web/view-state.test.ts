@@ -1,18 +1,18 @@
 // The dashboard's URL state: every control round-trips through the query string.
 import { describe, expect, it } from 'vitest';
-import { EMPTY_STATE, parseViewState, sameQuery, viewStateToSearch } from '../../src/web/state/view-state.js';
+import { DEFAULT_STORY, EMPTY_STATE, parseViewState, sameQuery, viewStateToSearch } from '../../src/web/state/view-state.js';
 
 describe('parseViewState', () => {
   it('falls back to defaults for unknown or out-of-range values', () => {
-    expect(parseViewState('?order=SIDEWAYS&hops=9&path=-1')).toEqual(EMPTY_STATE);
+    expect(parseViewState('?order=SIDEWAYS&hops=9&route=,,')).toEqual(EMPTY_STATE);
     expect(parseViewState('')).toEqual(EMPTY_STATE);
   });
 
   it('reads the shared URL of the Patriot example', () => {
     const state = parseViewState('?from=JP&to=UA&system=system:patriot&order=TIME_RESPECTING&between=2022/2024&sel=transfer:jp-us-patriot-missiles-2024');
     expect(state).toEqual({
-      from: 'JP', to: 'UA', system: 'system:patriot', order: 'TIME_RESPECTING', maxHops: 4,
-      between: { from: '2022', to: '2024' }, path: 0, sel: 'transfer:jp-us-patriot-missiles-2024',
+      from: 'JP', to: 'UA', system: 'system:patriot', order: 'TIME_RESPECTING', maxHops: 3,
+      between: { from: '2022', to: '2024' }, route: '', sel: 'transfer:jp-us-patriot-missiles-2024',
     });
   });
 
@@ -31,10 +31,10 @@ describe('viewStateToSearch', () => {
   it('round-trips every field, keeping ids and windows readable', () => {
     const state = {
       from: 'Japan', to: 'U.S.', system: 'system:patriot', order: 'STRICT' as const, maxHops: 2,
-      between: { from: '2023-12', to: '2024-01-15' }, path: 3, sel: 'event:jp-export-rules-2023-12-22',
+      between: { from: '2023-12', to: '2024-01-15' }, route: 'JP>US>UA', sel: 'event:jp-export-rules-2023-12-22',
     };
     const search = viewStateToSearch(state);
-    expect(search).toBe('?from=Japan&to=U.S.&system=system:patriot&order=STRICT&hops=2&between=2023-12/2024-01-15&path=3&sel=event:jp-export-rules-2023-12-22');
+    expect(search).toBe('?from=Japan&to=U.S.&system=system:patriot&order=STRICT&hops=2&between=2023-12/2024-01-15&route=JP,US,UA&sel=event:jp-export-rules-2023-12-22');
     expect(parseViewState(search)).toEqual(state);
   });
 
@@ -47,7 +47,18 @@ describe('viewStateToSearch', () => {
 describe('sameQuery', () => {
   it('ignores the selection but not the controls', () => {
     const a = parseViewState('?from=JP&to=UA&sel=x');
-    expect(sameQuery(a, { ...a, sel: 'y', path: 2 })).toBe(true);
+    expect(sameQuery(a, { ...a, sel: 'y', route: 'JP>US>UA' })).toBe(true);
     expect(sameQuery(a, { ...a, between: { from: '2022', to: '' } })).toBe(false);
+  });
+});
+
+describe('DEFAULT_STORY', () => {
+  it('is the seed story: Japan → Ukraine for Patriot, time-respecting, 2023–2024, as a URL would say it', () => {
+    expect(viewStateToSearch(DEFAULT_STORY)).toBe('?from=JP&to=UA&system=system:patriot&order=TIME_RESPECTING&between=2023/2024');
+    expect(parseViewState(viewStateToSearch(DEFAULT_STORY))).toEqual(DEFAULT_STORY);
+  });
+
+  it('reads a selected route and a hop selection back', () => {
+    expect(parseViewState('?from=DE&to=UA&route=DE,CZ,UA&sel=hop:2')).toMatchObject({ route: 'DE>CZ>UA', sel: 'hop:2' });
   });
 });

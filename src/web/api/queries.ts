@@ -1,12 +1,18 @@
 // The GraphQL documents the dashboard sends, each asking only for what a view draws. They are written in
 // documents/*.graphql and typed by `npm run codegen` (generated/graphql.ts): gql() infers variables and result.
 import {
-  DashboardCheckDocument, DashboardNodeDocument, DashboardPathsDocument, DashboardResolve2Document, DashboardResolveDocument,
-  DashboardSearchDocument, DashboardSubgraphDocument, DashboardTimelineDocument,
+  DashboardCheckDocument, DashboardHopDealsDocument, DashboardNodeDocument, DashboardResolve2Document, DashboardResolveDocument,
+  DashboardRouteChainsDocument, DashboardRoutesDocument, DashboardSearchDocument, DashboardSubgraphDocument, DashboardTimelineDocument,
 } from './generated/graphql.js';
 
-/** Paths from one actor to another, with the rules bearing on each. */
-export const PATHS_QUERY = DashboardPathsDocument;
+/** One page of routes from one actor to another, with each hop's evidence, the witness chain and the rules. */
+export const ROUTES_QUERY = DashboardRoutesDocument;
+
+/** A page of one route's chains (the per-transfer paths). */
+export const ROUTE_CHAINS_QUERY = DashboardRouteChainsDocument;
+
+/** The deals on one hop of a route, with SIPRI's deliveries by year. */
+export const HOP_DEALS_QUERY = DashboardHopDealsDocument;
 
 /** The neighbourhood of some actors: few fields per edge, since it may hold thousands of transfers. */
 export const SUBGRAPH_QUERY = DashboardSubgraphDocument;

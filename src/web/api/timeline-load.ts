@@ -1,16 +1,16 @@
 // Loads the timeline for the controls: entries of the actors (and system), plus system-less context events.
 import { gql, type RequestOptions } from './client.js';
 import { TIMELINE_QUERY } from './queries.js';
-import type { TimelineFilter } from './generated/graphql.js';
+import type { TimelineFilter, TimelineKind } from './generated/graphql.js';
 import type { TimelineEntry, TimelinePage } from './types.js';
 
 /** Most entries drawn: one page of 100 (a timeline of more is unreadable; a window narrows it). */
 export const TIMELINE_MAX_ENTRIES = 100;
 
-/** Entry kinds that may concern no system: policy changes, wars, statements, rules and aid. */
-export const CONTEXT_KINDS = [
+/** Entry kinds that may concern no system: policy changes, wars, statements, rules and aid (all but transfers). */
+export const CONTEXT_KINDS: readonly TimelineKind[] = [
   'RESTRICTION', 'POLICY_CHANGE', 'ANNOUNCEMENT', 'STATEMENT', 'COMBAT_USE', 'WARNING', 'WAR', 'AID_COMMITMENT', 'PRODUCTION', 'REPORT',
-] as const;
+];
 
 /** A window as the API's DateWindow input. */
 export interface WindowInput {
@@ -23,11 +23,13 @@ export interface TimelineRequest {
   readonly actors: readonly string[];
   readonly system?: string | undefined;
   readonly between?: WindowInput | undefined;
+  /** Only entries of these kinds (a route's timeline takes its transfers from the route: CONTEXT_KINDS). */
+  readonly kinds?: readonly TimelineKind[] | undefined;
   /**
-   * Where to look when the actors have more entries than fit and no window is set (the selected path's years):
-   * the oldest entries would otherwise fill the timeline.
+   * Where to look when the actors have more entries than fit and no window is set (the last few years): the
+   * oldest entries would otherwise fill the timeline.
    */
-  readonly focus?: Promise<WindowInput | undefined>;
+  readonly focus?: WindowInput | undefined;
 }
 
 /** Loaded entries, in timeline order, and how many matched in all. */
@@ -72,17 +74,18 @@ export async function loadTimeline(request: TimelineRequest, options: RequestOpt
   let between = request.between;
   let focused: WindowInput | undefined;
   const systems = request.system ? { systems: [request.system] } : {};
+  const kinds = request.kinds ? { kinds: request.kinds } : {};
   const filter = () => ({ actors: request.actors, ...(between !== undefined && { between }) });
   // Too many entries and no window: narrow to the focus window (when there is one) and start again.
   const tooMany = async () => {
     if (between !== undefined || request.focus === undefined) return false;
-    focused = await request.focus;
+    focused = request.focus;
     between = focused;
-    return focused !== undefined;
+    return true;
   };
   const found =
-    (await pages({ ...filter(), ...systems }, TIMELINE_MAX_ENTRIES, options, tooMany)) ??
-    (await pages({ ...filter(), ...systems }, TIMELINE_MAX_ENTRIES, options))!;
+    (await pages({ ...filter(), ...systems, ...kinds }, TIMELINE_MAX_ENTRIES, options, tooMany)) ??
+    (await pages({ ...filter(), ...systems, ...kinds }, TIMELINE_MAX_ENTRIES, options))!;
   const context = request.system ? await pages({ ...filter(), kinds: CONTEXT_KINDS }, 100, options) : undefined;
   const extra = context ? context.entries.filter((e) => e.systems.length === 0) : [];
   const seen = new Set(found.entries.map((e) => e.id));

@@ -1,8 +1,9 @@
 // Names for the GraphQL answers the dashboard reads: aliases of the operation types generated from
 // documents/*.graphql (npm run codegen), so every field a view reads is one its document asks for.
 import type {
-  CitationFragment, DashboardCheckQuery, DashboardNodeQuery, DashboardPathsQuery, DashboardResolveQuery, DashboardSearchQuery,
-  DashboardSubgraphQuery, DashboardTimelineQuery, SpanFragment,
+  ChainFragment, CheckFragment, CitationFragment, DashboardCheckQuery, DashboardHopDealsQuery, DashboardNodeQuery,
+  DashboardResolveQuery, DashboardRouteChainsQuery, DashboardRoutesQuery, DashboardSearchQuery, DashboardSubgraphQuery,
+  DashboardTimelineQuery, SpanFragment,
 } from './generated/graphql.js';
 
 export type { PathOrder, TimelineKind, TransferStatus } from './generated/graphql.js';
@@ -13,17 +14,29 @@ export type Span = SpanFragment;
 /** An actor reference. */
 export type ActorRef = NonNullable<DashboardResolveQuery['from']>;
 
-/** transferPaths answer. */
-export type PathResult = DashboardPathsQuery['transferPaths'];
+/** One page of transferRoutes. */
+export type RoutePage = DashboardRoutesQuery['transferRoutes'];
 
-/** A transfer path. */
-export type Path = PathResult['paths'][number];
+/** A route: distinct actors joined by transfers, with each hop's evidence, its witness chain and its rules. */
+export type Route = RoutePage['edges'][number]['node'];
 
-/** One hop of a path. */
-export type Hop = Path['hops'][number];
+/** One hop of a route: every transfer between two actors under the route's filters, summed. */
+export type RouteHop = Route['hops'][number];
 
-/** A rule bearing on a path (CheckReason). */
-export type PathCheck = Path['checks'][number];
+/** A chain of transfers along a route (a Path of the API): one per-transfer path. */
+export type Chain = ChainFragment;
+
+/** One hop of a chain: one transfer. */
+export type Hop = Chain['hops'][number];
+
+/** A rule bearing on a route or chain (CheckReason). */
+export type PathCheck = CheckFragment;
+
+/** A page of one route's chains. */
+export type ChainPage = NonNullable<DashboardRouteChainsQuery['transferRoutes']['nodes'][number]>['chains'];
+
+/** A deal on a route's hop: a transfer with its SIPRI deliveries by year or its status history. */
+export type HopDeal = DashboardHopDealsQuery['transfers']['nodes'][number];
 
 /** subgraph answer. */
 export type Subgraph = DashboardSubgraphQuery['subgraph'];

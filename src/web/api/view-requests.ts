@@ -1,25 +1,21 @@
-// Sends the requests one view needs, all at once: actor names, paths, the neighbourhood and the timeline.
+// Sends the requests one view needs, all at once: actor names, the first page of routes and the neighbourhood.
 import { gql } from './client.js';
-import { PATHS_QUERY, RESOLVE_QUERY, RESOLVE_TWO_QUERY, SUBGRAPH_QUERY } from './queries.js';
-import { loadTimeline, type TimelineResult } from './timeline-load.js';
-import type { ActorRef, PathResult, Subgraph } from './types.js';
+import { RESOLVE_QUERY, RESOLVE_TWO_QUERY, SUBGRAPH_QUERY } from './queries.js';
+import { loadRoutePage, routeQuestion } from './route-load.js';
+import type { ActorRef, RoutePage, Subgraph } from './types.js';
 import { windowInput } from '../state/date-window.js';
 import type { ViewState } from '../state/view-state.js';
-import { pathWindow } from '../timeline/timeline-items.js';
 
 /** The answers of one view, each a promise (rejections are handled: await the ones you use). */
 export interface ViewRequests {
   /** The start and end actors as typed, resolved (null when nothing matches). */
   readonly actors: Promise<{ from: ActorRef | null; to?: ActorRef | null | undefined }>;
-  readonly paths: Promise<PathResult>;
+  /** The first page of routes (undefined without an end actor). */
+  readonly routes: Promise<RoutePage | undefined>;
   readonly subgraph: Promise<Subgraph>;
-  readonly timeline: Promise<TimelineResult>;
 }
 
-/**
- * Starts every request of a state in parallel. The timeline falls back to the selected path's years when the
- * actors have too many entries, so it waits for the paths only then.
- */
+/** Starts every request of a state in parallel (the timeline waits for the routes: it draws the selected one's deals). */
 export function requestView(state: ViewState, depth: number, signal: AbortSignal): ViewRequests {
   const between = windowInput(state.between);
   const filter = { ...(state.system && { system: state.system }), ...(between && { between }) };
@@ -27,13 +23,8 @@ export function requestView(state: ViewState, depth: number, signal: AbortSignal
   const actors = state.to
     ? gql(RESOLVE_TWO_QUERY, { from: state.from, to: state.to }, { signal })
     : gql(RESOLVE_QUERY, { from: state.from }, { signal });
-  const options = { order: state.order, maxHops: state.maxHops, ...filter };
-  const paths: Promise<PathResult> = state.to
-    ? gql(PATHS_QUERY, { from: state.from, to: state.to, options }, { signal }).then((d) => d.transferPaths)
-    : Promise.resolve({ paths: [], truncated: false });
+  const routes = state.to ? loadRoutePage(routeQuestion(state), null, { signal }) : Promise.resolve(undefined);
   const subgraph = gql(SUBGRAPH_QUERY, { around, depth, filter }, { signal }).then((d) => d.subgraph);
-  const focus = paths.then((r) => pathWindow(r.paths[state.path] ?? r.paths[0])).catch(() => undefined);
-  const timeline = loadTimeline({ actors: around, system: state.system || undefined, between, focus }, { signal });
-  for (const p of [actors, paths, subgraph, timeline]) p.catch(() => undefined);
-  return { actors, paths, subgraph, timeline };
+  for (const p of [actors, routes, subgraph]) p.catch(() => undefined);
+  return { actors, routes, subgraph };
 }

@@ -3,6 +3,7 @@ import Sigma from 'sigma';
 import { type DashboardGraph, type EdgeAttributes, type NodeAttributes, type Position, buildGraph, placeNodes } from './graph-model.js';
 import { edgeLook, NO_EMPHASIS, nodeLook, type Emphasis } from './graph-style.js';
 import { LayoutRun, layoutBudget } from './layout.js';
+import { drawEdgeLabel, drawNodeLabel } from './labels.js';
 
 /** What the view reports back. */
 export interface GraphViewHandlers {
@@ -12,7 +13,7 @@ export interface GraphViewHandlers {
 
 /** Draws one graph at a time; exposes its state on the container (data-*) for tests and styling. */
 export class GraphView {
-  private graph: DashboardGraph = buildGraph({ paths: [] });
+  private graph: DashboardGraph = buildGraph({ routes: [] });
   private readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
   private emphasis: Emphasis = NO_EMPHASIS;
   private layout: LayoutRun | undefined;
@@ -28,10 +29,12 @@ export class GraphView {
       labelFont: 'system-ui, sans-serif',
       edgeLabelFont: 'system-ui, sans-serif',
       labelSize: 13,
-      edgeLabelSize: 12,
+      edgeLabelSize: 11,
       labelRenderedSizeThreshold: 7,
       // Room for the labels of nodes at the edge of the view.
       stagePadding: 60,
+      defaultDrawNodeLabel: drawNodeLabel,
+      defaultDrawEdgeLabel: drawEdgeLabel,
       // A reducer's result replaces the display data, so it starts from the node's own attributes.
       nodeReducer: (node, data) => ({ ...data, ...nodeLook(node, data, this.emphasis) }),
       edgeReducer: (edge, data) => ({ ...data, ...edgeLook(edge, data, this.emphasis) }),
@@ -81,7 +84,7 @@ export class GraphView {
 
   /** True when the view is much taller than wide (a phone): paths are then laid out top to bottom. */
   private tall(): boolean {
-    return this.container.clientHeight > this.container.clientWidth * 1.2;
+    return this.container.clientHeight > this.container.clientWidth * 1.05;
   }
 
   private relayout(): void {

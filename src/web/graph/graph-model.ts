@@ -1,7 +1,7 @@
-// Builds the graphology graph the dashboard draws: actors, one edge per supplier→recipient pair, path hops marked.
+// Builds the graphology graph the dashboard draws: actors, one edge per supplier→recipient pair, route hops marked.
 import { DirectedGraph } from 'graphology';
-import type { Path, Subgraph } from '../api/types.js';
-import { hopLabel } from '../format.js';
+import type { Route, Subgraph } from '../api/types.js';
+import { hopLabel, routeHopLabel } from '../format.js';
 
 /** Attributes of an actor node. */
 export interface NodeAttributes {
@@ -20,9 +20,45 @@ export interface NodeAttributes {
 export interface EdgeAttributes {
   transfers: string[];
   statuses: string[];
-  /** Hop labels ("Patriot missile · PLANNED · 2024-01/..") by transfer id, for transfers on a path. */
+  /** Hop labels ("Patriot missile · PLANNED · 2024-01/..") by transfer id, for transfers on a route's witness chain. */
   hopLabels: Record<string, string>;
+  /** The evidence of the route hop this edge is ("33 deals · 1,539 m TIV"), when it is one. */
+  routeLabel?: string;
   size: number;
+}
+
+/** A route as the graph draws it: its actors in order and, per hop, its evidence label and its known transfers. */
+export interface GraphRoute {
+  readonly id: string;
+  readonly actors: readonly { readonly id: string; readonly name: string }[];
+  readonly hops: readonly GraphRouteHop[];
+}
+
+/** One hop of a GraphRoute. */
+export interface GraphRouteHop {
+  readonly from: string;
+  readonly to: string;
+  /** The hop's evidence, shown on its edge. */
+  readonly label: string;
+  /** Transfers known on the hop (its witness transfer), each with its hop label. */
+  readonly transfers: readonly { readonly id: string; readonly status: string; readonly label: string }[];
+}
+
+/** A route of the API as the graph draws it: the witness chain's transfer labels each hop. */
+export function toGraphRoute(route: Route): GraphRoute {
+  return {
+    id: route.id,
+    actors: route.actors,
+    hops: route.hops.map((hop, i) => {
+      const witness = route.witness.hops[i]?.transfer;
+      return {
+        from: hop.from.id,
+        to: hop.to.id,
+        label: routeHopLabel(hop, witness),
+        transfers: witness ? [{ id: witness.id, status: witness.status, label: hopLabel(witness.system.name, witness.status, witness.date.edtf) }] : [],
+      };
+    }),
+  };
 }
 
 /** The graph type the dashboard draws. */
@@ -43,10 +79,14 @@ export function unitHash(text: string, salt = 0): number {
   return (h >>> 0) / 0x100000000;
 }
 
-/** The actors of a path, in order. */
-export function pathActors(path: Path): string[] {
-  const first = path.hops[0];
-  return first === undefined ? [] : [first.from.id, ...path.hops.map((h) => h.to.id)];
+/** The actors of a route, in order. */
+export function routeActors(route: GraphRoute): string[] {
+  return route.actors.map((a) => a.id);
+}
+
+/** The edge keys of a route's hops, in order. */
+export function routeEdges(route: GraphRoute): string[] {
+  return route.hops.map((h) => edgeKey(h.from, h.to));
 }
 
 function addNode(graph: DashboardGraph, id: string, name: string, kind: string): void {
@@ -66,42 +106,40 @@ function addTransfer(graph: DashboardGraph, source: string, target: string, tran
   }
 }
 
-/** Input of buildGraph: the neighbourhood (when it has arrived) and the paths. */
+/** Input of buildGraph: the neighbourhood (when it has arrived) and the routes. */
 export interface GraphInput {
   readonly subgraph?: Subgraph | undefined;
-  readonly paths: readonly Path[];
+  readonly routes: readonly GraphRoute[];
   /** Actors the query is about (start, end), always drawn. */
   readonly focus?: readonly { readonly id: string; readonly name?: string }[];
 }
 
-/** Builds the graph: subgraph actors and transfers plus every path hop, sized by degree, not yet laid out. */
+/** Builds the graph: subgraph actors and transfers plus every route hop, sized by degree, not yet laid out. */
 export function buildGraph(input: GraphInput): DashboardGraph {
   const graph: DashboardGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
   for (const a of input.subgraph?.actors ?? []) addNode(graph, a.id, a.name, a.kind);
-  for (const path of input.paths) {
-    for (const hop of path.hops) {
-      addNode(graph, hop.from.id, hop.from.name, 'UNKNOWN');
-      addNode(graph, hop.to.id, hop.to.name, 'UNKNOWN');
-    }
-  }
+  for (const route of input.routes) for (const a of route.actors) addNode(graph, a.id, a.name, 'UNKNOWN');
   for (const f of input.focus ?? []) addNode(graph, f.id, f.name ?? f.id, 'UNKNOWN');
   for (const e of input.subgraph?.edges ?? []) {
     if (e.source.id === e.target.id || !graph.hasNode(e.source.id) || !graph.hasNode(e.target.id)) continue;
     addTransfer(graph, e.source.id, e.target.id, e.transfer.id, e.transfer.status);
   }
-  for (const path of input.paths) {
-    for (const hop of path.hops) {
-      if (hop.from.id === hop.to.id) continue;
-      addTransfer(graph, hop.from.id, hop.to.id, hop.transfer.id, hop.transfer.status);
-      const attrs = graph.getEdgeAttributes(edgeKey(hop.from.id, hop.to.id));
-      attrs.hopLabels[hop.transfer.id] = hopLabel(hop.transfer.system.name, hop.transfer.status, hop.transfer.date.edtf);
+  for (const route of input.routes) {
+    for (const hop of route.hops) {
+      if (hop.from === hop.to || !graph.hasNode(hop.from) || !graph.hasNode(hop.to)) continue;
+      for (const t of hop.transfers) addTransfer(graph, hop.from, hop.to, t.id, t.status);
+      const key = edgeKey(hop.from, hop.to);
+      if (!graph.hasEdge(key)) graph.addDirectedEdgeWithKey(key, hop.from, hop.to, { transfers: [], statuses: [], hopLabels: {}, size: 1 });
+      const attrs = graph.getEdgeAttributes(key);
+      for (const t of hop.transfers) attrs.hopLabels[t.id] = t.label;
+      attrs.routeLabel = hop.label;
     }
   }
   graph.forEachNode((node) => {
     graph.setNodeAttribute(node, 'size', Math.min(10, 2.5 + 1.2 * Math.log2(1 + graph.degree(node))));
   });
   graph.forEachEdge((edge, attrs) => {
-    graph.setEdgeAttribute(edge, 'size', Math.min(4, 0.6 + Math.log2(attrs.transfers.length) * 0.5));
+    graph.setEdgeAttribute(edge, 'size', Math.min(4, 0.6 + Math.log2(Math.max(1, attrs.transfers.length)) * 0.5));
   });
   return graph;
 }
@@ -113,7 +151,7 @@ export interface Position {
 }
 
 /**
- * Gives every node a starting position: the `line` actors (the selected path) fixed left to right (top to
+ * Gives every node a starting position: the `line` actors (the selected route) fixed left to right (top to
  * bottom when `vertical`, for tall narrow screens), other nodes where they were before (`previous`) or on a
  * ring placed by a hash of their id.
  */
@@ -124,7 +162,7 @@ export function placeNodes(
   vertical = false,
 ): void {
   const radius = 60 + 25 * Math.sqrt(graph.order);
-  // The line spans about the neighbourhood's width, so hop labels have room whatever the path's length.
+  // The line spans about the neighbourhood's width, so hop labels have room whatever the route's length.
   const spacing = Math.max(120, (0.9 * radius) / Math.max(1, line.length - 1));
   const onLine = new Map(line.map((id, i) => [id, i] as const));
   const width = spacing * Math.max(1, line.length - 1);

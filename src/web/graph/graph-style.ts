@@ -13,7 +13,7 @@ export const COLORS = {
   dimEdge: '#e9ecef',
 } as const;
 
-/** What is emphasised: the selected path, other paths, start/end actors and the selection. */
+/** What is emphasised: the selected route (`path*`), other routes, start/end actors and the selection. */
 export interface Emphasis {
   readonly pathNodes: ReadonlySet<string>;
   readonly pathEdges: ReadonlySet<string>;
@@ -40,6 +40,8 @@ export interface NodeLook {
   forceLabel: boolean;
   highlighted: boolean;
   zIndex: number;
+  /** Label above the disc (the selected route's actors: their hop labels run beside them). */
+  labelAbove: boolean;
 }
 
 /** Sigma display data of an edge (the subset we set). */
@@ -58,18 +60,25 @@ function anyEmphasis(e: Emphasis): boolean {
 
 /** The look of an actor node. */
 export function nodeLook(id: string, attrs: NodeAttributes, e: Emphasis): NodeLook {
-  const base: NodeLook = { color: COLORS.node, size: attrs.size, label: attrs.label, forceLabel: false, highlighted: false, zIndex: 0 };
-  if (e.selectedNodes.has(id)) return { ...base, color: COLORS.selected, size: Math.max(attrs.size, 10) + 4, forceLabel: true, highlighted: true, zIndex: 3 };
-  if (e.pathNodes.has(id)) return { ...base, color: COLORS.path, size: Math.max(attrs.size, 10) + 6, forceLabel: true, zIndex: 2 };
+  const base: NodeLook = { color: COLORS.node, size: attrs.size, label: attrs.label, forceLabel: false, highlighted: false, zIndex: 0, labelAbove: false };
+  const onRoute = e.pathNodes.has(id);
+  if (e.selectedNodes.has(id)) return { ...base, color: COLORS.selected, size: Math.max(attrs.size, 10) + 4, forceLabel: true, highlighted: !onRoute, zIndex: 3, labelAbove: onRoute };
+  if (onRoute) return { ...base, color: COLORS.path, size: Math.max(attrs.size, 10) + 6, forceLabel: true, zIndex: 2, labelAbove: true };
   if (e.endpoints.has(id)) return { ...base, color: COLORS.endpoint, size: Math.max(attrs.size, 10) + 2, forceLabel: true, zIndex: 2 };
   if (e.otherNodes.has(id)) return { ...base, color: COLORS.otherPath, size: Math.max(attrs.size, 6) + 2, zIndex: 1 };
   if (anyEmphasis(e)) return { ...base, color: COLORS.dimNode };
   return base;
 }
 
-/** The label of an edge: its hop label for the transfer in focus, else the first hop label, else a count. */
+/**
+ * The label of an edge: the hop label of the transfer in focus, else the route hop's evidence, else the first hop
+ * label, else a count.
+ */
 export function edgeLabel(attrs: EdgeAttributes, transfer?: string): string {
-  const hop = (transfer !== undefined ? attrs.hopLabels[transfer] : undefined) ?? Object.values(attrs.hopLabels)[0];
+  const focused = transfer !== undefined ? attrs.hopLabels[transfer] : undefined;
+  if (focused !== undefined) return focused;
+  if (attrs.routeLabel !== undefined) return attrs.routeLabel;
+  const hop = Object.values(attrs.hopLabels)[0];
   if (hop !== undefined) return attrs.transfers.length > 1 ? `${hop} (+${attrs.transfers.length - 1})` : hop;
   return attrs.transfers.length === 1 ? (attrs.statuses[0] ?? '1 transfer') : `${attrs.transfers.length} transfers`;
 }

@@ -1,7 +1,7 @@
 // What a selected id means in the graph: an actor node, a transfer's edge, or the actors of an event or rule.
-import type { NodeDetails, Path, TimelineEntry } from '../api/types.js';
+import type { NodeDetails, TimelineEntry } from '../api/types.js';
 import { NO_SELECTION, type GraphSelection } from './emphasis.js';
-import type { DashboardGraph } from './graph-model.js';
+import type { DashboardGraph, GraphRoute } from './graph-model.js';
 
 /** The graph selection of an id: its node, the edge carrying it, or the drawn actors of its timeline entry. */
 export function graphSelectionOf(id: string, graph: DashboardGraph, entries: readonly TimelineEntry[]): GraphSelection & { edge?: string } {
@@ -22,9 +22,10 @@ export function drawnActorsOf(node: NodeDetails, graph: DashboardGraph): string[
   return [...new Set(ids)].filter((a) => graph.hasNode(a));
 }
 
-/** The transfer a click on an edge means: a hop of the selected path, else a hop of any path, else the first. */
-export function edgeTransfer(transfers: readonly string[], paths: readonly Path[], selected: number): string {
-  const current = new Set(paths[selected]?.hops.map((h) => h.transfer.id));
-  const onAnyPath = new Set(paths.flatMap((p) => p.hops.map((h) => h.transfer.id)));
+/** The transfer a click on an edge means: the selected route's hop, else any route's hop, else the first. */
+export function edgeTransfer(transfers: readonly string[], routes: readonly GraphRoute[], selected: number): string {
+  const idsOf = (r: GraphRoute | undefined) => (r?.hops ?? []).flatMap((h) => h.transfers.map((t) => t.id));
+  const current = new Set(idsOf(routes[selected]));
+  const onAnyPath = new Set(routes.flatMap(idsOf));
   return transfers.find((t) => current.has(t)) ?? transfers.find((t) => onAnyPath.has(t)) ?? transfers[0] ?? '';
 }

@@ -1,26 +1,49 @@
-// The details panel: everything known about the selected node or transfer, with every citation and its source.
-import type { Citation, NodeDetails, PathCheck, TransferCheck, TransferDetails } from '../api/types.js';
+// The details panel: the selected route (its chains), one of its hops (its deals), or everything known about the
+// selected node or transfer, with every citation and its source.
+import type { NodeDetails, PathCheck, TransferCheck, TransferDetails } from '../api/types.js';
 import { byId, h, replaceChildren, type Child } from '../dom.js';
 import { amountText, isSafeUrl, quantityText, spanText, tivDelivered, tivText } from '../format.js';
+import { citations, inferred, note, table, type Row } from './detail-parts.js';
+import { renderHop, renderRoute, type HopView, type RouteDetailsHandlers, type RouteView } from './route-details.js';
 
-/** Extra context for a transfer: rules from the selected path, the day's check, other transfers on its edge. */
+/** Extra context for a transfer: rules from the selected route's chain, the day's check, other transfers on its edge. */
 export interface TransferContext {
   readonly pathChecks?: readonly PathCheck[];
   readonly check?: TransferCheck | undefined;
   readonly route?: readonly string[];
 }
 
-type Row = readonly [string, Child];
+/** What the panel reports back. */
+export interface DetailsPanelHandlers extends RouteDetailsHandlers {
+  /** Back from a node or hop to the selected route's chains. */
+  onBack(): void;
+}
 
 /** Renders details into #details. */
 export class DetailsPanel {
   private readonly el = byId('details');
+  /** The label of the way back to the route ('' when no route is selected). */
+  private back = '';
 
-  constructor(private readonly onSelect: (id: string) => void) {}
+  constructor(private readonly handlers: DetailsPanelHandlers) {}
+
+  private onSelect(id: string): void {
+    this.handlers.onSelect(id);
+  }
+
+  /** Whether node and hop views offer a way back to a route, and its label. */
+  setBack(label: string): void {
+    this.back = label;
+  }
+
+  private backButton(): Child {
+    return this.back ? h('button', { type: 'button', class: 'back', onclick: () => this.handlers.onBack() }, `← ${this.back}`) : null;
+  }
 
   /** A placeholder or progress message. */
   message(text: string): void {
     this.el.dataset.id = '';
+    this.el.dataset.view = 'message';
     replaceChildren(this.el, h('p', { class: 'hint' }, text));
   }
 
@@ -28,7 +51,31 @@ export class DetailsPanel {
   show(node: NodeDetails, context: TransferContext = {}): void {
     this.el.dataset.id = node.id;
     this.el.dataset.type = node.__typename;
-    replaceChildren(this.el, ...this.render(node, context));
+    this.el.dataset.view = 'node';
+    replaceChildren(this.el, this.backButton(), ...this.render(node, context));
+  }
+
+  /** Shows the selected route: its evidence, rules and chains. */
+  showRoute(view: RouteView): void {
+    this.el.dataset.id = '';
+    this.el.dataset.type = 'Route';
+    this.el.dataset.view = 'route';
+    this.el.dataset.route = view.route.id;
+    this.el.dataset.chains = view.chains === undefined ? 'loading' : String(view.chains.length);
+    replaceChildren(this.el, ...renderRoute(view, this.handlers));
+  }
+
+  /** Shows one hop of the selected route: its evidence and deals. */
+  showHop(view: HopView): void {
+    this.el.dataset.id = `hop:${view.hop}`;
+    this.el.dataset.type = 'RouteHop';
+    this.el.dataset.view = 'hop';
+    replaceChildren(this.el, this.backButton(), ...renderHop(view, this.handlers));
+  }
+
+  /** True while the route view is shown (so newly loaded chains may redraw it). */
+  showsRoute(): boolean {
+    return this.el.dataset.view === 'route';
   }
 
   private link(ref: { id: string; name?: string; title?: string }): HTMLButtonElement {
@@ -59,7 +106,7 @@ export class DetailsPanel {
             inferred(node.inferredFields),
           ]),
           note(node.note),
-          this.citations(node.citations),
+          citations(node.citations),
         ];
       case 'Actor':
         return [
@@ -88,7 +135,7 @@ export class DetailsPanel {
             inferred(node.inferredFields),
           ]),
           note(node.note),
-          this.citations(node.citations),
+          citations(node.citations),
         ];
       case 'AidCommitment':
         return [
@@ -103,7 +150,7 @@ export class DetailsPanel {
             inferred(node.inferredFields),
           ]),
           note(node.note),
-          this.citations(node.citations),
+          citations(node.citations),
         ];
       case 'WeaponSystem':
         return [
@@ -117,7 +164,7 @@ export class DetailsPanel {
             ['Aliases', node.aliases.join(', ') || 'none'],
           ]),
           note(node.note),
-          this.citations(node.citations),
+          citations(node.citations),
         ];
       case 'Source':
         return [
@@ -189,12 +236,12 @@ export class DetailsPanel {
           )
         : null,
       this.rules(t, context),
-      this.citations(t.citations),
+      citations(t.citations),
       route.length
         ? h(
             'section',
             { class: 'route' },
-            h('h4', {}, `Other transfers on this route (${route.length})`),
+            h('h4', {}, `Other transfers between them (${route.length})`),
             h('ul', {}, route.slice(0, 30).map((id) => h('li', {}, this.link({ id })))),
             route.length > 30 ? h('p', { class: 'hint' }, `…and ${route.length - 30} more.`) : null,
           )
@@ -214,7 +261,7 @@ export class DetailsPanel {
         'ul',
         {},
         t.subjectTo.map((r) => h('li', {}, 'Subject to ', this.link(r), ` (${r.rule}, in force ${r.inForce.edtf})`)),
-        checks.map((c) => h('li', { class: `check effect-${c.effect.toLowerCase().replace(/_/g, '-')}` }, h('strong', {}, c.effect), ` on this path: ${c.message} `, this.link(c.restriction))),
+        checks.map((c) => h('li', { class: `check effect-${c.effect.toLowerCase().replace(/_/g, '-')}` }, h('strong', {}, c.effect), ` on this route's chain: ${c.message} `, this.link(c.restriction))),
         check
           ? h(
               'li',
@@ -228,49 +275,4 @@ export class DetailsPanel {
     );
   }
 
-  private citations(citations: readonly Citation[]): Child {
-    return h(
-      'section',
-      { class: 'citations' },
-      h('h4', {}, `Citations (${citations.length})`),
-      h(
-        'ol',
-        {},
-        citations.map((c) =>
-          h(
-            'li',
-            { class: 'citation' },
-            c.quote ? h('blockquote', {}, c.quote) : null,
-            c.note ? h('p', { class: 'note' }, c.note) : null,
-            h(
-              'p',
-              { class: 'source' },
-              '— ',
-              isSafeUrl(c.source.url) ? h('a', { href: c.source.url, rel: 'noopener noreferrer', target: '_blank' }, c.source.title) : h('cite', {}, c.source.title),
-              `, ${c.source.publisher}`,
-              c.source.publishedAt.edtf ? `, ${c.source.publishedAt.edtf}` : '',
-              c.locator ? ` (${c.locator})` : '',
-            ),
-          ),
-        ),
-      ),
-    );
-  }
 }
-
-function table(rows: readonly (Row | undefined)[]): HTMLElement {
-  return h(
-    'dl',
-    { class: 'facts' },
-    rows.filter((r): r is Row => r !== undefined).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
-  );
-}
-
-function note(text: string | null): Child {
-  return text ? h('p', { class: 'note' }, text) : null;
-}
-
-function inferred(fields: readonly string[]): Row | undefined {
-  return fields.length ? ['Inferred', `${fields.join(', ')} (implied by the source, not stated)`] : undefined;
-}
-

@@ -5,8 +5,8 @@ import { formatWindow, OPEN_WINDOW, parseWindow, type DateWindow } from './date-
 /** Path orders, in the order the control lists them. */
 export const PATH_ORDERS: readonly PathOrder[] = ['ANY', 'TIME_RESPECTING', 'STRICT'];
 
-/** The API's default longest path. */
-export const DEFAULT_MAX_HOPS = 4;
+/** The API's default longest route (transferRoutes' maxHops). */
+export const DEFAULT_MAX_HOPS = 3;
 
 /** Everything the controls and the selection hold; '' means unset. */
 export interface ViewState {
@@ -19,16 +19,28 @@ export interface ViewState {
   readonly order: PathOrder;
   readonly maxHops: number;
   readonly between: DateWindow;
-  /** Index of the selected path. */
-  readonly path: number;
-  /** Id of the selected node or transfer. */
+  /** Id of the selected route (its actors' ids joined by `>`, as the API writes it: JP>US>UA); '' for the first. */
+  readonly route: string;
+  /** Id of the selected node or transfer, or `hop:N` for the selected route's Nth hop (1-based). */
   readonly sel: string;
 }
 
 /** The state of a fresh page. */
 export const EMPTY_STATE: ViewState = {
-  from: '', to: '', system: '', order: 'ANY', maxHops: DEFAULT_MAX_HOPS, between: OPEN_WINDOW, path: 0, sel: '',
+  from: '', to: '', system: '', order: 'ANY', maxHops: DEFAULT_MAX_HOPS, between: OPEN_WINDOW, route: '', sel: '',
 };
+
+/**
+ * What a page opened without a query shows: the seed's story, Japan → United States → Ukraine for Patriot
+ * (time-respecting, 2023–2024), so the first screen is never empty.
+ */
+export const DEFAULT_STORY: ViewState = {
+  ...EMPTY_STATE, from: 'JP', to: 'UA', system: 'system:patriot', order: 'TIME_RESPECTING', between: { from: '2023', to: '2024' },
+};
+
+/** A route id (DE>CZ>UA) as the URL writes it (DE,CZ,UA: commas need no escaping), and back. */
+const routeToUrl = (id: string) => id.split('>').join(',');
+const routeFromUrl = (text: string) => text.split(',').map((a) => a.trim()).filter(Boolean).join('>');
 
 function isOrder(value: string): value is PathOrder {
   return (PATH_ORDERS as readonly string[]).includes(value);
@@ -40,7 +52,7 @@ function intIn(text: string | null, min: number, max: number, fallback: number):
   return n >= min && n <= max ? n : fallback;
 }
 
-/** Reads a state from a query string (`?from=JP&to=UA&system=…&order=…&between=2022/2024&sel=…`). */
+/** Reads a state from a query string (`?from=JP&to=UA&system=…&order=…&between=2022/2024&route=JP,US,UA&sel=…`). */
 export function parseViewState(search: string): ViewState {
   const q = new URLSearchParams(search);
   const text = (name: string) => (q.get(name) ?? '').trim();
@@ -52,7 +64,7 @@ export function parseViewState(search: string): ViewState {
     order: isOrder(order) ? order : EMPTY_STATE.order,
     maxHops: intIn(q.get('hops'), 1, 6, DEFAULT_MAX_HOPS),
     between: parseWindow(q.get('between')),
-    path: intIn(q.get('path'), 0, 99, 0),
+    route: routeFromUrl(text('route')),
     sel: text('sel'),
   };
 }
@@ -67,10 +79,10 @@ export function viewStateToSearch(state: ViewState): string {
   if (state.maxHops !== DEFAULT_MAX_HOPS) q.set('hops', String(state.maxHops));
   const between = formatWindow(state.between);
   if (between) q.set('between', between);
-  if (state.path !== 0) q.set('path', String(state.path));
+  if (state.route) q.set('route', routeToUrl(state.route));
   if (state.sel) q.set('sel', state.sel);
   // Ids like system:patriot and windows like 2022/2024 read better unescaped; both are legal in a query.
-  const text = q.toString().replace(/%3A/gi, ':').replace(/%2F/gi, '/');
+  const text = q.toString().replace(/%3A/gi, ':').replace(/%2F/gi, '/').replace(/%2C/gi, ',');
   return text === '' ? '' : `?${text}`;
 }
 

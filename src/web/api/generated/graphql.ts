@@ -95,29 +95,6 @@ export type MatchKind =
   /** The name starts with the text. */
   | 'PREFIX';
 
-/** Options of transferPaths: which transfers may be hops, how they must follow each other, how many paths. */
-export type PathOptions = {
-  /** Only transfers whose date may overlap this window. */
-  readonly between?: DateWindow | null | undefined;
-  /** Only transfers reported on or before this day (YYYY-MM-DD). */
-  readonly knownAt?: string | null | undefined;
-  /** Most paths, 1–100 (default 20). */
-  readonly limit?: number | null | undefined;
-  /** Longest path, 1–6 (default 4). */
-  readonly maxHops?: number | null | undefined;
-  /** How consecutive hops must follow each other in time (default ANY). */
-  readonly order?: PathOrder | null | undefined;
-  /** Only transfers with any of these statuses. Default: all but CANCELLED and DENIED. */
-  readonly statuses?: ReadonlyArray<TransferStatus> | null | undefined;
-  /** Only transfers of this system or of any member of its family (id or alias). */
-  readonly system?: string | null | undefined;
-  /**
-   * Let a backfill link connect two hops whatever their order in time: when a hop's transfer backfills the next
-   * hop's (Transfer.backfills), the next hop is taken via BACKFILL.
-   */
-  readonly viaBackfill?: boolean | null | undefined;
-};
-
 /**
  * ANY ignores time; TIME_RESPECTING lets each hop happen no earlier than the previous (next.latest >= prev.earliest);
  * STRICT requires each hop to start after the previous surely ended (next.earliest >= prev.latest).
@@ -141,6 +118,47 @@ export type RestrictionRule =
   | 'NO_EXPORT_TO_PARTY_AT_WAR'
   /** Passing on items that came from one of the rule's origins needs the consent of `consentOf` (the imposing actor by default). */
   | 'REEXPORT_REQUIRES_CONSENT';
+
+/** Options of transferRoutes: the path options (but `limit`: routes are paged), the route filters and the ranking. */
+export type RouteOptions = {
+  /** Actors no route may pass through (ids or aliases); none may also be in `via` or be an end of the route. */
+  readonly avoid?: ReadonlyArray<string> | null | undefined;
+  /** Only transfers that may fall in this window; a hop's TIV and units count the deliveries in its years. */
+  readonly between?: DateWindow | null | undefined;
+  /** Only transfers of these categories (SIPRI's categories, e.g. "Armoured vehicles", or a system's category). */
+  readonly categories?: ReadonlyArray<string> | null | undefined;
+  /** Only transfers first reported on or before this day (YYYY-MM-DD). */
+  readonly knownAt?: string | null | undefined;
+  /** Most hops a route may have, 1–6 (default 3). */
+  readonly maxHops?: number | null | undefined;
+  /** Fewest transfers (deals) each hop must have (default 1). */
+  readonly minDeals?: number | null | undefined;
+  /** Least TIV (millions) each hop must have delivered in the window (default 0). */
+  readonly minTiv?: number | null | undefined;
+  /** How consecutive hops must follow each other in time (default ANY). */
+  readonly order?: PathOrder | null | undefined;
+  /** How routes are ranked (default EVIDENCE). */
+  readonly orderBy?: RouteOrderBy | null | undefined;
+  /** Only transfers with any of these statuses. Default: all but CANCELLED and DENIED. */
+  readonly statuses?: ReadonlyArray<TransferStatus> | null | undefined;
+  /** Only transfers of this system or of any member of its family (id or alias). */
+  readonly system?: string | null | undefined;
+  /** Actors every route must pass through (ids or aliases). */
+  readonly via?: ReadonlyArray<string> | null | undefined;
+  /** Let a hop that the previous hop backfills follow it whatever their dates (default false). */
+  readonly viaBackfill?: boolean | null | undefined;
+};
+
+/** How routes are ranked; ties go to fewer hops, then the actors' ids. */
+export type RouteOrderBy =
+  /** The witness chain's arrival, earliest first. */
+  | 'EARLIEST_ARRIVAL'
+  /** The weakest hop's TIV delivered in the window, then its deals, highest first. */
+  | 'EVIDENCE'
+  /** Fewest hops first, then evidence. */
+  | 'FEWEST_HOPS'
+  /** The day the route was last active (the earliest of its hops' last days), latest first. */
+  | 'RECENT';
 
 /** The kinds of nodes search finds. */
 export type SearchHitType =
@@ -269,6 +287,10 @@ export type SpanFragment = { readonly edtf: string, readonly earliest: string, r
 
 export type CitationFragment = { readonly quote: string | null, readonly note: string | null, readonly locator: string | null, readonly source: { readonly id: string, readonly title: string, readonly publisher: string, readonly url: string | null, readonly publishedAt: { readonly edtf: string } } };
 
+export type ChainFragment = { readonly length: number, readonly departs: SpanFragment, readonly arrives: SpanFragment, readonly hops: ReadonlyArray<{ readonly via: HopVia, readonly from: { readonly id: string, readonly name: string }, readonly to: { readonly id: string, readonly name: string }, readonly transfer: { readonly id: string, readonly status: TransferStatus, readonly kind: TransferKind, readonly system: { readonly id: string, readonly name: string }, readonly date: SpanFragment } }>, readonly checks: ReadonlyArray<CheckFragment> };
+
+export type CheckFragment = { readonly effect: Verdict, readonly message: string, readonly hop: number | null, readonly restriction: { readonly id: string, readonly title: string } };
+
 export type DashboardNodeQueryVariables = Exact<{
   id: string;
 }>;
@@ -284,15 +306,6 @@ export type DashboardNodeQuery = { readonly node:
     | { readonly __typename: 'WeaponSystem', readonly name: string, readonly designation: string | null, readonly category: string, readonly aliases: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly family: { readonly id: string, readonly name: string } | null, readonly manufacturer: { readonly id: string, readonly name: string } | null, readonly producedBy: { readonly id: string, readonly name: string } | null, readonly citations: ReadonlyArray<CitationFragment> }
    | null };
 
-export type DashboardPathsQueryVariables = Exact<{
-  from: string;
-  to: string;
-  options?: PathOptions | null | undefined;
-}>;
-
-
-export type DashboardPathsQuery = { readonly transferPaths: { readonly truncated: boolean, readonly paths: ReadonlyArray<{ readonly length: number, readonly departs: SpanFragment, readonly arrives: SpanFragment, readonly hops: ReadonlyArray<{ readonly via: HopVia, readonly from: { readonly id: string, readonly name: string }, readonly to: { readonly id: string, readonly name: string }, readonly transfer: { readonly id: string, readonly status: TransferStatus, readonly kind: TransferKind, readonly system: { readonly id: string, readonly name: string }, readonly date: SpanFragment } }>, readonly checks: ReadonlyArray<{ readonly effect: Verdict, readonly message: string, readonly hop: number | null, readonly restriction: { readonly id: string, readonly title: string } }> }> } };
-
 export type DashboardResolveQueryVariables = Exact<{
   from: string;
 }>;
@@ -307,6 +320,38 @@ export type DashboardResolve2QueryVariables = Exact<{
 
 
 export type DashboardResolve2Query = { readonly from: { readonly id: string, readonly name: string } | null, readonly to: { readonly id: string, readonly name: string } | null };
+
+export type DashboardRoutesQueryVariables = Exact<{
+  from: string;
+  to: string;
+  options?: RouteOptions | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardRoutesQuery = { readonly transferRoutes: { readonly totalCount: number, readonly complete: boolean, readonly hopsCovered: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null }, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly length: number, readonly score: number, readonly actors: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly hops: ReadonlyArray<{ readonly deals: number, readonly units: number | null, readonly tiv: number | null, readonly categories: ReadonlyArray<string>, readonly from: { readonly id: string, readonly name: string }, readonly to: { readonly id: string, readonly name: string }, readonly span: { readonly earliest: string, readonly latest: string } }>, readonly witness: { readonly hops: ReadonlyArray<{ readonly transfer: { readonly id: string, readonly status: TransferStatus, readonly system: { readonly id: string, readonly name: string }, readonly date: SpanFragment } }> }, readonly checks: ReadonlyArray<CheckFragment> } }> } };
+
+export type DashboardRouteChainsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  options?: RouteOptions | null | undefined;
+  after?: string | null | undefined;
+  first?: number | null | undefined;
+  chainsAfter?: string | null | undefined;
+}>;
+
+
+export type DashboardRouteChainsQuery = { readonly transferRoutes: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly chains: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null }, readonly nodes: ReadonlyArray<ChainFragment> } }> } };
+
+export type DashboardHopDealsQueryVariables = Exact<{
+  filter: TransferFilter;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardHopDealsQuery = { readonly transfers: { readonly totalCount: number, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null }, readonly nodes: ReadonlyArray<{ readonly id: string, readonly status: TransferStatus, readonly kind: TransferKind, readonly date: SpanFragment, readonly quantity: { readonly exact: number | null, readonly min: number | null, readonly max: number | null, readonly text: string | null } | null, readonly system: { readonly id: string, readonly name: string }, readonly statusHistory: ReadonlyArray<{ readonly status: TransferStatus, readonly date: SpanFragment }>, readonly sipri: { readonly dealId: string, readonly designation: string, readonly orderYear: number | null, readonly orderYearEstimated: boolean, readonly deliveries: ReadonlyArray<{ readonly year: number, readonly yearEstimated: boolean, readonly units: number | null, readonly unitsEstimated: boolean, readonly tiv: number | null }> } | null }> } };
 
 export type DashboardSearchQueryVariables = Exact<{
   text: string;
@@ -368,16 +413,6 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const SpanFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
-    fragment Span on TimeSpan {
-  edtf
-  earliest
-  latest
-  precision
-  approximate
-  uncertain
-}
-    `, {"fragmentName":"Span"}) as unknown as TypedDocumentString<SpanFragment, unknown>;
 export const CitationFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment Citation on Citation {
   quote
@@ -394,6 +429,80 @@ export const CitationFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"Citation"}) as unknown as TypedDocumentString<CitationFragment, unknown>;
+export const SpanFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment Span on TimeSpan {
+  edtf
+  earliest
+  latest
+  precision
+  approximate
+  uncertain
+}
+    `, {"fragmentName":"Span"}) as unknown as TypedDocumentString<SpanFragment, unknown>;
+export const CheckFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment Check on CheckReason {
+  effect
+  message
+  hop
+  restriction {
+    id
+    title
+  }
+}
+    `, {"fragmentName":"Check"}) as unknown as TypedDocumentString<CheckFragment, unknown>;
+export const ChainFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment Chain on Path {
+  length
+  departs {
+    ...Span
+  }
+  arrives {
+    ...Span
+  }
+  hops {
+    via
+    from {
+      id
+      name
+    }
+    to {
+      id
+      name
+    }
+    transfer {
+      id
+      status
+      kind
+      system {
+        id
+        name
+      }
+      date {
+        ...Span
+      }
+    }
+  }
+  checks {
+    ...Check
+  }
+}
+    fragment Span on TimeSpan {
+  edtf
+  earliest
+  latest
+  precision
+  approximate
+  uncertain
+}
+fragment Check on CheckReason {
+  effect
+  message
+  hop
+  restriction {
+    id
+    title
+  }
+}`, {"fragmentName":"Chain"}) as unknown as TypedDocumentString<ChainFragment, unknown>;
 export const DashboardCheckDocument = /*#__PURE__*/ new TypedDocumentString(`
     query DashboardCheck($supplier: ID!, $recipient: ID!, $system: ID, $on: String) {
   transferCheck(
@@ -663,61 +772,6 @@ fragment Citation on Citation {
     }
   }
 }`) as unknown as TypedDocumentString<DashboardNodeQuery, DashboardNodeQueryVariables>;
-export const DashboardPathsDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query DashboardPaths($from: ID!, $to: ID!, $options: PathOptions) {
-  transferPaths(from: $from, to: $to, options: $options) {
-    truncated
-    paths {
-      length
-      departs {
-        ...Span
-      }
-      arrives {
-        ...Span
-      }
-      hops {
-        via
-        from {
-          id
-          name
-        }
-        to {
-          id
-          name
-        }
-        transfer {
-          id
-          status
-          kind
-          system {
-            id
-            name
-          }
-          date {
-            ...Span
-          }
-        }
-      }
-      checks {
-        effect
-        message
-        hop
-        restriction {
-          id
-          title
-        }
-      }
-    }
-  }
-}
-    fragment Span on TimeSpan {
-  edtf
-  earliest
-  latest
-  precision
-  approximate
-  uncertain
-}`) as unknown as TypedDocumentString<DashboardPathsQuery, DashboardPathsQueryVariables>;
 export const DashboardResolveDocument = /*#__PURE__*/ new TypedDocumentString(`
     query DashboardResolve($from: ID!) {
   from: actor(id: $from) {
@@ -738,6 +792,214 @@ export const DashboardResolve2Document = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardResolve2Query, DashboardResolve2QueryVariables>;
+export const DashboardRoutesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DashboardRoutes($from: ID!, $to: ID!, $options: RouteOptions, $first: Int, $after: String) {
+  transferRoutes(
+    from: $from
+    to: $to
+    options: $options
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    complete
+    hopsCovered
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        length
+        score
+        actors {
+          id
+          name
+        }
+        hops {
+          from {
+            id
+            name
+          }
+          to {
+            id
+            name
+          }
+          deals
+          units
+          tiv
+          span {
+            earliest
+            latest
+          }
+          categories
+        }
+        witness {
+          hops {
+            transfer {
+              id
+              status
+              system {
+                id
+                name
+              }
+              date {
+                ...Span
+              }
+            }
+          }
+        }
+        checks {
+          ...Check
+        }
+      }
+    }
+  }
+}
+    fragment Span on TimeSpan {
+  edtf
+  earliest
+  latest
+  precision
+  approximate
+  uncertain
+}
+fragment Check on CheckReason {
+  effect
+  message
+  hop
+  restriction {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<DashboardRoutesQuery, DashboardRoutesQueryVariables>;
+export const DashboardRouteChainsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DashboardRouteChains($from: ID!, $to: ID!, $options: RouteOptions, $after: String, $first: Int, $chainsAfter: String) {
+  transferRoutes(from: $from, to: $to, options: $options, first: 1, after: $after) {
+    nodes {
+      id
+      chains(first: $first, after: $chainsAfter) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          ...Chain
+        }
+      }
+    }
+  }
+}
+    fragment Span on TimeSpan {
+  edtf
+  earliest
+  latest
+  precision
+  approximate
+  uncertain
+}
+fragment Chain on Path {
+  length
+  departs {
+    ...Span
+  }
+  arrives {
+    ...Span
+  }
+  hops {
+    via
+    from {
+      id
+      name
+    }
+    to {
+      id
+      name
+    }
+    transfer {
+      id
+      status
+      kind
+      system {
+        id
+        name
+      }
+      date {
+        ...Span
+      }
+    }
+  }
+  checks {
+    ...Check
+  }
+}
+fragment Check on CheckReason {
+  effect
+  message
+  hop
+  restriction {
+    id
+    title
+  }
+}`) as unknown as TypedDocumentString<DashboardRouteChainsQuery, DashboardRouteChainsQueryVariables>;
+export const DashboardHopDealsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DashboardHopDeals($filter: TransferFilter!, $first: Int, $after: String) {
+  transfers(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      status
+      kind
+      date {
+        ...Span
+      }
+      quantity {
+        exact
+        min
+        max
+        text
+      }
+      system {
+        id
+        name
+      }
+      statusHistory {
+        status
+        date {
+          ...Span
+        }
+      }
+      sipri {
+        dealId
+        designation
+        orderYear
+        orderYearEstimated
+        deliveries {
+          year
+          yearEstimated
+          units
+          unitsEstimated
+          tiv
+        }
+      }
+    }
+  }
+}
+    fragment Span on TimeSpan {
+  edtf
+  earliest
+  latest
+  precision
+  approximate
+  uncertain
+}`) as unknown as TypedDocumentString<DashboardHopDealsQuery, DashboardHopDealsQueryVariables>;
 export const DashboardSearchDocument = /*#__PURE__*/ new TypedDocumentString(`
     query DashboardSearch($text: String!, $first: Int) {
   search(text: $text, first: $first) {
