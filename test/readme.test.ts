@@ -28,11 +28,14 @@ describe('README', () => {
 
   it('every GraphQL example answers without errors', async () => {
     const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    expect(examples).toHaveLength(5);
+    expect(examples).toHaveLength(7);
     const answers = await Promise.all(examples.map((q) => server.gql(q)));
     for (const a of answers) expect(a.body.errors).toBeUndefined();
-    const [paths, check, timeline, transfers, search] = answers.map((a) => a.body.data);
+    const [paths, routes, backfills, check, timeline, transfers, search] = answers.map((a) => a.body.data);
     expect(paths.transferPaths.paths[0].hops.map((h: any) => h.to.name)).toEqual(['United States', 'Ukraine']);
+    expect(routes.transferRoutes.nodes.map((r: any) => r.actors.map((a: any) => a.name).join(' → '))).toEqual(['Japan → United States → Ukraine']);
+    expect(routes.transferRoutes.nodes[0].checks.map((c: any) => c.effect)).toEqual(['REQUIRES_CONSENT', 'PROHIBITED']);
+    expect(backfills.backfillCandidates[0]).toMatchObject({ declared: true, from: { name: 'Japan' }, via: { name: 'United States' } });
     expect(check.transferCheck.verdict).toBe('PROHIBITED');
     expect(timeline.timeline.totalCount).toBe(1);
     expect(transfers.transfers.totalCount).toBe(2);
