@@ -3,7 +3,7 @@ import type { Actor, Transfer, WeaponSystem } from '../domain/model.js';
 import type { DayWindow } from '../domain/time.js';
 import type { CheckContext } from './checks.js';
 import type { PathCandidate, PathGraph } from './paths.js';
-import type { RouteCandidate } from './routes.js';
+import type { RouteCandidate } from './routes/index.js';
 import type { Searchable } from './search.js';
 import type {
   ActorFilter, Entity, GraphStats, Page, PageRequest, StatsKey, StatsRow, SystemFilter, TimelineEntry, TimelineFilter,

@@ -5,7 +5,7 @@ import { OPEN_END, OPEN_START, type DayWindow } from '../../domain/time.js';
 import { activeYears, backfillFit, isSecondHand, itemClassOf, yearsApart, type ItemClass } from '../backfills.js';
 import { actorArg, dayWindow } from '../prepare.js';
 import type { EntityPort, ListPort, NamePort } from '../ports.js';
-import { hopEvidence, routeCandidateOf, type HopEvidence } from '../routes.js';
+import { hopEvidence, routeCandidateOf, type HopEvidence } from '../routes/index.js';
 import type { DateWindowInput } from '../types.js';
 
 /** Years around a delivery a replenishment may fall, when none is asked; and the most that may be asked. */

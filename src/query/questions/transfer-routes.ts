@@ -8,7 +8,7 @@ import type { CheckPort, NamePort, RoutePort } from '../ports.js';
 import {
   findRoutes, rankRoutes, routeChains, routeWitness, ROUTE_ORDERS, type FoundRoute, type HopEvidence, type ResolvedRouteOptions,
   type RouteCandidate, type RouteOrderBy,
-} from '../routes.js';
+} from '../routes/index.js';
 import type { CheckContext } from '../checks.js';
 import type { CheckReason, Page, PageInput, Path, PathOptionsInput } from '../types.js';
 import { checkPathOptions } from './transfer-paths.js';

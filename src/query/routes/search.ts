@@ -1,0 +1,199 @@
+// Finding every route: a reverse breadth-first pass for distances, then a search tree sharing route prefixes.
+import { InvalidArgumentError } from '../../domain/errors.js';
+import { OPEN_END, type DayWindow } from '../../domain/time.js';
+import type { PathGraph } from '../paths.js';
+import { hopEvidence } from './evidence.js';
+import { allowanceOf, feasibleAfter, NO_BOUND, type Allowance } from './order-rule.js';
+import { ROUTE_EXPANSION_BUDGET, type FoundRoute, type HopEvidence, type ResolvedRouteOptions, type RouteCandidate, type RouteSearch } from './types.js';
+
+/** An actor's candidate transfers grouped by recipient, time order kept: made once per adjacency list. */
+const pairCache = new WeakMap<readonly RouteCandidate[], ReadonlyMap<string, readonly RouteCandidate[]>>();
+function pairsOf(list: readonly RouteCandidate[]): ReadonlyMap<string, readonly RouteCandidate[]> {
+  let pairs = pairCache.get(list);
+  if (!pairs) {
+    const m = new Map<string, RouteCandidate[]>();
+    for (const t of list) {
+      const l = m.get(t.recipient);
+      if (l) l.push(t);
+      else m.set(t.recipient, [t]);
+    }
+    pairCache.set(list, (pairs = m));
+  }
+  return pairs;
+}
+
+/** A pair's evidence per window: made once per pair list and window. */
+const evidenceCache = new WeakMap<readonly RouteCandidate[], Map<string, HopEvidence>>();
+function cachedEvidence(from: string, to: string, list: readonly RouteCandidate[], window: DayWindow | undefined, key: string): HopEvidence {
+  let byWindow = evidenceCache.get(list);
+  if (!byWindow) evidenceCache.set(list, (byWindow = new Map()));
+  let ev = byWindow.get(key);
+  if (!ev) byWindow.set(key, (ev = hopEvidence(from, to, list, window)));
+  return ev;
+}
+
+/** One step of the search tree: an actor reached by a hop, and the route prefix behind it (shared, never copied). */
+export interface TrieNode {
+  readonly parent: TrieNode | undefined;
+  readonly actor: string;
+  readonly hop: HopEvidence | undefined;
+  readonly feasible: readonly RouteCandidate[] | undefined;
+  readonly length: number;
+  /** The weakest hop so far: least TIV (unknown = 0), then fewest deals. */
+  readonly weakTiv: number;
+  readonly weakDeals: number;
+  /** The earliest of the hops' last active days so far. */
+  readonly lastActive: string;
+}
+
+/** A route found, read from its end node on demand: routes share their prefixes, so finding one copies nothing. */
+export class TrieRoute implements FoundRoute {
+  private ids?: string;
+  private nodes?: TrieNode[];
+  constructor(readonly end: TrieNode) {}
+  private path(): TrieNode[] {
+    if (!this.nodes) {
+      const out: TrieNode[] = [];
+      for (let n: TrieNode | undefined = this.end; n; n = n.parent) out.push(n);
+      this.nodes = out.reverse();
+    }
+    return this.nodes;
+  }
+  get id(): string {
+    return (this.ids ??= this.actors.join('>'));
+  }
+  get actors(): readonly string[] {
+    return this.path().map((n) => n.actor);
+  }
+  get hops(): readonly HopEvidence[] {
+    return this.path().slice(1).map((n) => n.hop!);
+  }
+  get feasible(): readonly (readonly RouteCandidate[])[] {
+    return this.path().slice(1).map((n) => n.feasible!);
+  }
+  get score(): number {
+    return this.end.weakTiv;
+  }
+}
+
+/** Per actor, a recipient that can still reach `to`, with its candidate transfers and what the search reuses. */
+interface Step {
+  readonly b: string;
+  readonly reach: number;
+  readonly list: readonly RouteCandidate[];
+  /** The pair's evidence, or null when it fails minDeals/minTiv (computed on first use). */
+  hop?: HopEvidence | null;
+  /** What the whole list allows next (computed on first use). */
+  allowance?: Allowance;
+}
+
+/**
+ * Finds every route from `from` to `to` of at most `maxHops` hops that has at least one chain of transfers
+ * allowed by the order rule, with per-hop filters (`minDeals`, `minTiv`), `via` and `avoid`. A reverse
+ * breadth-first pass prunes actors that cannot reach `to` in the hops left. When the expansion budget stops a
+ * search, it is done again level by level (1 hop, then 2, …) so that the answer says up to which length every
+ * route was found (`hopsCovered`).
+ */
+export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>): RouteSearch {
+  if (from === to) throw new InvalidArgumentError('to: from and to must be different actors', { argument: 'to' });
+  const avoid = new Set(o.avoid);
+  const categories = o.categories && o.categories.length > 0 ? new Set(o.categories) : undefined;
+  const keep = (t: RouteCandidate) => categories === undefined || categories.has(t.category);
+  const distance = new Map<string, number>([[to, 0]]);
+  let frontier = [to];
+  for (let d = 1; d <= o.maxHops && frontier.length > 0; d += 1) {
+    const next: string[] = [];
+    for (const actor of frontier) {
+      for (const t of graph.incoming(actor)) {
+        if (distance.has(t.supplier) || avoid.has(t.supplier) || !keep(t)) continue;
+        distance.set(t.supplier, d);
+        next.push(t.supplier);
+      }
+    }
+    frontier = next;
+  }
+  const windowKey = o.between === undefined ? '' : `${o.between.from}/${o.between.to}`;
+  const via = o.via;
+  const any = o.order === 'ANY';
+
+  // Per actor, the recipients that can still reach `to`, nearest first, so a step stops at the first too far.
+  const stepsByActor = new Map<string, Step[]>();
+  const stepsOf = (actor: string): Step[] => {
+    let steps = stepsByActor.get(actor);
+    if (!steps) {
+      steps = [];
+      for (const [b, all] of pairsOf(graph.outgoing(actor))) {
+        const reach = distance.get(b);
+        if (reach === undefined || avoid.has(b)) continue;
+        const list = categories === undefined ? all : all.filter(keep);
+        if (list.length > 0) steps.push({ b, reach, list });
+      }
+      steps.sort((x, y) => x.reach - y.reach);
+      stepsByActor.set(actor, steps);
+    }
+    return steps;
+  };
+
+  let routes: TrieRoute[] = [];
+  let expansions = 0;
+  let exhausted = false;
+  const onRoute = new Set<string>([from]);
+  const root: TrieNode = {
+    parent: undefined, actor: from, hop: undefined, feasible: undefined, length: 0, weakTiv: Infinity, weakDeals: Infinity, lastActive: OPEN_END,
+  };
+  /** Routes of exactly `level` hops, or of any length up to maxHops when `level` is undefined. */
+  const walk = (node: TrieNode, allowance: Allowance | undefined, level: number | undefined): void => {
+    const left = (level ?? o.maxHops) - node.length;
+    const steps = stepsOf(node.actor);
+    for (let i = 0; i < steps.length; i += 1) {
+      const step = steps[i]!;
+      if (step.reach > left - 1) break;
+      if (exhausted) return;
+      const b = step.b;
+      if (onRoute.has(b)) continue;
+      if (level !== undefined && (b === to) !== (left === 1)) continue;
+      let hop = step.hop;
+      if (hop === undefined) {
+        const e = cachedEvidence(node.actor, b, step.list, o.between, windowKey);
+        hop = step.hop = e.deals >= o.minDeals && (e.tiv ?? 0) >= o.minTiv ? e : null;
+      }
+      if (hop === null) continue;
+      const ok = allowance === undefined ? step.list : feasibleAfter(allowance, step.list, o);
+      if (ok.length === 0) continue;
+      if (++expansions > ROUTE_EXPANSION_BUDGET) {
+        exhausted = true;
+        return;
+      }
+      const tiv = hop.tiv ?? 0;
+      const weaker = tiv < node.weakTiv || (tiv === node.weakTiv && hop.deals < node.weakDeals);
+      const end = hop.lastDay;
+      const child: TrieNode = {
+        parent: node, actor: b, hop, feasible: ok, length: node.length + 1,
+        weakTiv: weaker ? tiv : node.weakTiv, weakDeals: weaker ? hop.deals : node.weakDeals,
+        lastActive: end < node.lastActive ? end : node.lastActive,
+      };
+      if (b === to) {
+        if (via.length === 0 || via.every((v) => onRoute.has(v))) routes.push(new TrieRoute(child));
+      } else {
+        const next = any ? NO_BOUND : ok === step.list ? (step.allowance ??= allowanceOf(ok, o)) : allowanceOf(ok, o);
+        onRoute.add(b);
+        walk(child, next, level);
+        onRoute.delete(b);
+      }
+    }
+  };
+  const shortest = avoid.has(from) ? undefined : distance.get(from);
+  if (shortest === undefined) return { routes: [], complete: true, expansions: 0, hopsCovered: o.maxHops };
+  walk(root, undefined, undefined);
+  if (!exhausted) return { routes, complete: true, expansions, hopsCovered: o.maxHops };
+  // Over budget: search again shortest first, so every route up to some length is known.
+  routes = [];
+  expansions = 0;
+  exhausted = false;
+  let hopsCovered = 0;
+  for (let level = 1; level <= o.maxHops && !exhausted; level += 1) {
+    if (level >= shortest) walk(root, undefined, level);
+    if (!exhausted) hopsCovered = level;
+  }
+  return { routes, complete: false, expansions: ROUTE_EXPANSION_BUDGET, hopsCovered };
+}
