@@ -1,6 +1,6 @@
 // The benchmark's own Neo4j (never the test suite's on 7687): start, connect, clear, stop.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { Neo4jStore, neo4jConfigFromEnv } from '../../src/store/index.js';
@@ -54,7 +54,10 @@ export function startNeo4j(log: (line: string) => void): boolean {
     log(`neo4j: using the running bench instance on port ${BENCH_NEO4J.port}`);
     return false;
   }
-  log(`neo4j: starting a bench instance on port ${BENCH_NEO4J.port} (heap ${BENCH_NEO4J.heap}, data ${BENCH_NEO4J.dataDir})`);
+  // The bench's database is scratch (every size clears it): start from an empty folder rather than clear what an
+  // earlier run left, which after a ×10 run needs more transaction memory than a quick run's instance has.
+  rmSync(BENCH_NEO4J.dataDir, { recursive: true, force: true });
+  log(`neo4j: starting a bench instance on port ${BENCH_NEO4J.port} (heap ${BENCH_NEO4J.heap}, data ${BENCH_NEO4J.dataDir}, emptied)`);
   const r = spawnSync(process.execPath, [path.join(ROOT, 'tools', 'neo4j', 'start.mjs')], { env: launcherEnv(), encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`could not start Neo4j:\n${r.stdout}\n${r.stderr}`);
   log(`neo4j: ${r.stdout.trim().split('\n').pop()}`);
