@@ -18,7 +18,13 @@ export {
 } from './pagination.js';
 export type { SortKey } from './pagination.js';
 export { unknownReference } from './resolve.js';
-export { aggregateStats, rankStatsRows, STATS_KEYS } from './stats.js';
+export { aggregateStats, aggregateLags, familyRoot, rankStatsRows, roundSum, statFacts, STATS_KEYS } from './stats.js';
+export type { Contribution, LagRow, StatFacts } from './stats.js';
+export {
+  checkPeriods, change, fiveYearPeriods, hhi, periodOf, periodsFromText, quantile, ranks, share, weightedQuantile, DEFAULT_TREND_TOP,
+  MAX_PERIODS, MAX_TREND_TOP,
+} from './trends.js';
+export type { Period } from './trends.js';
 export {
   actorArg, allInOrder, day, dayWindow, nameFilterText, pageArgs, systemArg, transferFilter, checkTransferFilter, resolveTransferFilter,
 } from './prepare.js';
@@ -27,10 +33,11 @@ export {
   timelineFilter, transferCheck, checkPathOptions, pathEnds, pathsBetween, transferPaths, checkGroupBy, transferStats,
   DEFAULT_SEARCH_RESULTS, DEFAULT_SUBGRAPH_DEPTH, MAX_SUBGRAPH_DEPTH, transferRoutes, checkRouteOptions, routeChainsPage, hopTransfersPage,
   DEFAULT_ROUTE_MAX_HOPS, MAX_ROUTE_CHAINS, backfillCandidates, DEFAULT_BACKFILL_RESULTS, DEFAULT_BACKFILL_YEARS,
-  MAX_BACKFILL_RESULTS, MAX_BACKFILL_YEARS,
+  MAX_BACKFILL_RESULTS, MAX_BACKFILL_YEARS, transferTrends, dependence, deliveryLags, TREND_BY,
 } from './questions/index.js';
 export type {
-  Questions, SubgraphSelection, TransferRoute, RouteHop, RouteOptionsInput, RoutePage, BackfillCandidate, BackfillInput,
+  Questions, SubgraphSelection, TransferTrends, TrendBy, TrendCell, TrendGroup, PeriodTotal, ShareUniverse, TrendsInput, Dependence,
+  DependenceInput, DependencePeriod, DependenceRole, DeliveryLags, LagFigures, LagGroup, LagsInput, TransferRoute, RouteHop, RouteOptionsInput, RoutePage, BackfillCandidate, BackfillInput,
 } from './questions/index.js';
 export { itemClassOf, activeYears, yearsApart, backfillFit, isSecondHand } from './backfills.js';
 export type { ItemClass } from './backfills.js';

@@ -5,6 +5,7 @@ import type { CheckContext } from './checks.js';
 import type { PathCandidate, PathGraph } from './paths.js';
 import type { RouteCandidate } from './routes/index.js';
 import type { Searchable } from './search.js';
+import type { LagRow } from './stats.js';
 import type {
   ActorFilter, Entity, GraphStats, Page, PageRequest, StatsKey, StatsRow, SystemFilter, TimelineEntry, TimelineFilter,
   TransferFilter,
@@ -92,6 +93,11 @@ export interface SearchPort {
 export interface AggregatePort {
   /** Deals, units and TIV delivered for the transfers matching `filter`, grouped by `groupBy` (unsorted). */
   transferAggregates(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]>;
+  /**
+   * SIPRI deals matching `filter` that have an order year and a delivery, counted by `by`, order year and the
+   * years from order to first and to last delivery (`aggregateLags` defines the rows; unsorted).
+   */
+  dealLags(filter: TransferFilter, by: StatsKey): Promise<readonly LagRow[]>;
   /** Node and citation counts. */
   stats(): Promise<GraphStats>;
 }

@@ -206,7 +206,7 @@ export interface LoadSummary extends GraphStats {
 }
 
 /** What `transferStats` rows can be grouped by. */
-export type StatsKey = 'SUPPLIER' | 'RECIPIENT' | 'SYSTEM' | 'CATEGORY' | 'YEAR';
+export type StatsKey = 'SUPPLIER' | 'RECIPIENT' | 'SYSTEM' | 'FAMILY' | 'CATEGORY' | 'YEAR';
 
 /** One group: its key values (in groupBy order), how many transfers (deals), units and TIV delivered. */
 export interface StatsRow {

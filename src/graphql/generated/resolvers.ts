@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor as ActorModel, WeaponSystem as WeaponSystemModel, Transfer as TransferModel, Event as EventModel, Restriction as RestrictionModel, AidCommitment as AidCommitmentModel, Source as SourceModel, Citation as CitationModel } from '../../domain/model.js';
 import type { TimeSpan as TimeSpanModel } from '../../domain/time.js';
-import type { Path as PathModel, Hop as HopModel, PathResult as PathResultModel, CheckReason as CheckReasonModel, TransferCheck as TransferCheckModel, TimelineEntry as TimelineEntryModel, SearchHit as SearchHitModel, GraphStats as GraphStatsModel, TransferRoute as TransferRouteModel, HopEvidence as HopEvidenceModel, BackfillCandidate as BackfillCandidateModel } from '../../query/index.js';
+import type { Path as PathModel, Hop as HopModel, PathResult as PathResultModel, CheckReason as CheckReasonModel, TransferCheck as TransferCheckModel, TimelineEntry as TimelineEntryModel, SearchHit as SearchHitModel, GraphStats as GraphStatsModel, Dependence as DependenceModel, TransferRoute as TransferRouteModel, HopEvidence as HopEvidenceModel, BackfillCandidate as BackfillCandidateModel } from '../../query/index.js';
 import type { StatsRowParent as StatsRowParentModel, SubgraphEdgeParent as SubgraphEdgeParentModel, SubgraphParent as SubgraphParentModel } from '../parents.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -241,6 +241,68 @@ export type DaySpan = {
   readonly latest: Scalars['String']['output'];
 };
 
+/** A deliveryLags answer. */
+export type DeliveryLags = {
+  readonly __typename?: 'DeliveryLags';
+  /** Every deal counted, whatever its group. */
+  readonly all: LagSummary;
+  /** What the groups are. */
+  readonly by: TrendGrouping;
+  /** Groups with at least one deal counted. */
+  readonly groupCount: Scalars['Int']['output'];
+  /** The groups, most deals first, then by key; at most `top`. */
+  readonly groups: ReadonlyArray<LagGroup>;
+  /** Deals ordered from this year count: the first delivery year on record, or later with `ordered`. */
+  readonly orderedFrom?: Maybe<Scalars['Int']['output']>;
+  /** Deals ordered up to this year count (with `ordered`). */
+  readonly orderedTo?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A dependence answer. */
+export type Dependence = {
+  readonly __typename?: 'Dependence';
+  /** The actor asked about. */
+  readonly actor: Actor;
+  /** Partners with TIV in any period. */
+  readonly partnerCount: Scalars['Int']['output'];
+  /** The partners, in order of rank in the last period; at most `top`. */
+  readonly partners: ReadonlyArray<TrendGroup>;
+  /** Each period with its total, main partner and concentration. */
+  readonly periods: ReadonlyArray<DependencePeriod>;
+  /** Which side of its transfers: RECIPIENT lists suppliers, SUPPLIER lists recipients. */
+  readonly role: DependenceRole;
+};
+
+/** One period of a dependence answer. */
+export type DependencePeriod = {
+  readonly __typename?: 'DependencePeriod';
+  /** Per cent change against the previous period; null for the first or after a zero total. */
+  readonly change?: Maybe<Scalars['Float']['output']>;
+  /** Its first year. */
+  readonly from: Scalars['Int']['output'];
+  /** Partners with TIV in the period. */
+  readonly groups: Scalars['Int']['output'];
+  /** Herfindahl–Hirschman index of the partners' shares in per cent: 0 to 10,000 (one partner); null without deliveries. */
+  readonly hhi?: Maybe<Scalars['Float']['output']>;
+  /** The partner with the largest TIV (the first by id among equals); null without deliveries. */
+  readonly main?: Maybe<MainPartner>;
+  /** True when the main partner differs from the previous period's (both known). */
+  readonly mainChanged: Scalars['Boolean']['output'];
+  /** The period as written. */
+  readonly period: Scalars['String']['output'];
+  /** SIPRI TIV delivered between the actor and all partners in the period, in millions. */
+  readonly tiv: Scalars['Float']['output'];
+  /** Its last year. */
+  readonly to: Scalars['Int']['output'];
+};
+
+/** Which side of its transfers a dependence question looks at. */
+export type DependenceRole =
+  /** The actor as recipient: its suppliers. */
+  | 'RECIPIENT'
+  /** The actor as supplier: its recipients. */
+  | 'SUPPLIER';
+
 /** Something that happened: a policy change, an announcement, a statement, combat use, a war, … */
 export type Event = Node & {
   readonly __typename?: 'Event';
@@ -374,6 +436,52 @@ export type HopVia =
   /** The hop follows the previous one under the path's order rule: the items may move on. */
   | 'TRANSFER';
 
+/** A lag's median and 90th percentile, in years (linear interpolation between closest ranks). */
+export type LagFigures = {
+  readonly __typename?: 'LagFigures';
+  /** The median; null without deals. */
+  readonly median?: Maybe<Scalars['Float']['output']>;
+  /** The 90th percentile; null without deals. */
+  readonly p90?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Delivery lags of one group. */
+export type LagGroup = {
+  readonly __typename?: 'LagGroup';
+  /** SIPRI deals counted. */
+  readonly deals: Scalars['Int']['output'];
+  /** The group's key: an actor or system id, or a category. */
+  readonly key: Scalars['String']['output'];
+  /** Its name. */
+  readonly label: Scalars['String']['output'];
+  /** Years from the order to the first delivery on record. */
+  readonly toFirst: LagFigures;
+  /** Years from the order to the last delivery on record. */
+  readonly toLast: LagFigures;
+};
+
+/** Delivery lags of a set of deals. */
+export type LagSummary = {
+  readonly __typename?: 'LagSummary';
+  /** SIPRI deals counted: with an order year and at least one delivery on record. */
+  readonly deals: Scalars['Int']['output'];
+  /** Years from the order to the first delivery on record. */
+  readonly toFirst: LagFigures;
+  /** Years from the order to the last delivery on record (a lower bound for deals still delivering). */
+  readonly toLast: LagFigures;
+};
+
+/** The main partner of a period. */
+export type MainPartner = {
+  readonly __typename?: 'MainPartner';
+  /** Its id. */
+  readonly key: Scalars['String']['output'];
+  /** Its name. */
+  readonly label: Scalars['String']['output'];
+  /** Its share of the period's total, per cent. */
+  readonly share: Scalars['Float']['output'];
+};
+
 /** How a name matched the search text (both compared case-, accent- and punctuation-insensitively). */
 export type MatchKind =
   /** The name contains the text. */
@@ -483,6 +591,23 @@ export type PathResult = {
   readonly truncated: Scalars['Boolean']['output'];
 };
 
+/** A period and its total. */
+export type PeriodTotal = {
+  readonly __typename?: 'PeriodTotal';
+  /** Per cent change of the total against the previous period; null for the first or after a zero total. */
+  readonly change?: Maybe<Scalars['Float']['output']>;
+  /** Its first year. */
+  readonly from: Scalars['Int']['output'];
+  /** Groups that delivered TIV in the period. */
+  readonly groups: Scalars['Int']['output'];
+  /** The period as written (`2020/2024`). */
+  readonly period: Scalars['String']['output'];
+  /** SIPRI TIV delivered in the period, in millions. */
+  readonly tiv: Scalars['Float']['output'];
+  /** Its last year. */
+  readonly to: Scalars['Int']['output'];
+};
+
 /** A count that may be exact, a range, or only words ("dozens"). */
 export type Quantity = {
   readonly __typename?: 'Quantity';
@@ -523,6 +648,17 @@ export type Query = {
    * in the data, ranked by how well the two hops fit in class and time.
    */
   readonly backfillCandidates: ReadonlyArray<BackfillCandidate>;
+  /**
+   * Delivery lags of SIPRI deals: years from the order to the first and to the last delivery on record, median and
+   * 90th percentile (linear interpolation, as NumPy's default), by group. Deals ordered before the first delivery
+   * year on record never count, because their first deliveries may predate the record.
+   */
+  readonly deliveryLags: DeliveryLags;
+  /**
+   * Dependence: an actor's partners per period (a recipient's suppliers, or a supplier's recipients) with their
+   * shares, the main partner and whether it changed, and the concentration (Herfindahl–Hirschman index).
+   */
+  readonly dependence: Dependence;
   /**
    * The selection as a file researchers can open: the whole graph, or the actors within `depth` transfers (0–4,
    * default 1) of `around`, with the transfers among them that match `filter`. Large exports are better fetched from
@@ -573,6 +709,13 @@ export type Query = {
    * first, unknown last), then by transfers, then by key.
    */
   readonly transferStats: ReadonlyArray<StatsRow>;
+  /**
+   * SIPRI-style trends: for each group (supplier, recipient, system family or category) and period, the TIV
+   * delivered, its share of the period's total, its change against the previous period and its rank, with each
+   * period's total. Every SIPRI delivery row counts, state, non-state and unknown parties alike; facts without TIV
+   * (the seed's articles) never change a figure. Groups come in order of rank in the last period.
+   */
+  readonly transferTrends: TransferTrends;
   /** Transfers matching the filter, in time order (earliest, latest, id). */
   readonly transfers: TransferConnection;
 };
@@ -637,6 +780,51 @@ export type QueryBackfillCandidatesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   recipient: Scalars['ID']['input'];
   years?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * armsgraph: an arms-transfer timeline knowledge graph. Ask for transfer paths (how a system can get from
+ * one actor to another, and under which rules), checks of a transfer against the restrictions in force,
+ * and the timeline (what happened when, and what was known when).
+ *
+ * Arguments that take an actor or a system accept an id or any alias: "JP", "Japan"; "system:patriot", "Patriot".
+ * Dates are EDTF strings (ISO 8601-2): 2023-12-22, 2023-04, 2023, 2024-01/2024-03, 2023-05~, 2022-02-24/..
+ * Arguments named `on` and `knownAt` take one calendar day, YYYY-MM-DD.
+ *
+ * Errors carry `extensions.code`: BAD_USER_INPUT (a bad date, cursor, page size or bound, with
+ * `extensions.argument` naming the argument), NOT_FOUND (an unknown actor or system, with did-you-mean
+ * `extensions.suggestions`), SERVICE_UNAVAILABLE (the store is down), QUERY_TOO_COMPLEX and
+ * GRAPHQL_VALIDATION_FAILED (queries over the cost, depth or alias limits).
+ */
+export type QueryDeliveryLagsArgs = {
+  by: TrendGrouping;
+  filter?: InputMaybe<TransferFilter>;
+  ordered?: InputMaybe<DateWindow>;
+  top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * armsgraph: an arms-transfer timeline knowledge graph. Ask for transfer paths (how a system can get from
+ * one actor to another, and under which rules), checks of a transfer against the restrictions in force,
+ * and the timeline (what happened when, and what was known when).
+ *
+ * Arguments that take an actor or a system accept an id or any alias: "JP", "Japan"; "system:patriot", "Patriot".
+ * Dates are EDTF strings (ISO 8601-2): 2023-12-22, 2023-04, 2023, 2024-01/2024-03, 2023-05~, 2022-02-24/..
+ * Arguments named `on` and `knownAt` take one calendar day, YYYY-MM-DD.
+ *
+ * Errors carry `extensions.code`: BAD_USER_INPUT (a bad date, cursor, page size or bound, with
+ * `extensions.argument` naming the argument), NOT_FOUND (an unknown actor or system, with did-you-mean
+ * `extensions.suggestions`), SERVICE_UNAVAILABLE (the store is down), QUERY_TOO_COMPLEX and
+ * GRAPHQL_VALIDATION_FAILED (queries over the cost, depth or alias limits).
+ */
+export type QueryDependenceArgs = {
+  actor: Scalars['ID']['input'];
+  filter?: InputMaybe<TransferFilter>;
+  periods: ReadonlyArray<DateWindow>;
+  role?: InputMaybe<DependenceRole>;
+  top?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -884,6 +1072,28 @@ export type QueryTransferStatsArgs = {
  * `extensions.suggestions`), SERVICE_UNAVAILABLE (the store is down), QUERY_TOO_COMPLEX and
  * GRAPHQL_VALIDATION_FAILED (queries over the cost, depth or alias limits).
  */
+export type QueryTransferTrendsArgs = {
+  by: TrendGrouping;
+  filter?: InputMaybe<TransferFilter>;
+  periods: ReadonlyArray<DateWindow>;
+  top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * armsgraph: an arms-transfer timeline knowledge graph. Ask for transfer paths (how a system can get from
+ * one actor to another, and under which rules), checks of a transfer against the restrictions in force,
+ * and the timeline (what happened when, and what was known when).
+ *
+ * Arguments that take an actor or a system accept an id or any alias: "JP", "Japan"; "system:patriot", "Patriot".
+ * Dates are EDTF strings (ISO 8601-2): 2023-12-22, 2023-04, 2023, 2024-01/2024-03, 2023-05~, 2022-02-24/..
+ * Arguments named `on` and `knownAt` take one calendar day, YYYY-MM-DD.
+ *
+ * Errors carry `extensions.code`: BAD_USER_INPUT (a bad date, cursor, page size or bound, with
+ * `extensions.argument` naming the argument), NOT_FOUND (an unknown actor or system, with did-you-mean
+ * `extensions.suggestions`), SERVICE_UNAVAILABLE (the store is down), QUERY_TOO_COMPLEX and
+ * GRAPHQL_VALIDATION_FAILED (queries over the cost, depth or alias limits).
+ */
 export type QueryTransfersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TransferFilter>;
@@ -1091,6 +1301,13 @@ export type SearchHitType =
   /** The node is a WeaponSystem, found by its name, an alias, its designation or its id. */
   | 'WeaponSystem';
 
+/** Whose total a share is of. */
+export type ShareUniverse =
+  /** The deliveries the filter selects. */
+  | 'FILTERED'
+  /** Every delivery on record (no filter). */
+  | 'WORLD';
+
 /** One SIPRI deal: order year, condition, TIV (in millions) and deliveries by year. */
 export type SipriDeal = {
   readonly __typename?: 'SipriDeal';
@@ -1158,6 +1375,8 @@ export type Source = Node & {
 export type StatsKey =
   /** SIPRI's armament category for SIPRI deals, the system's category otherwise. */
   | 'CATEGORY'
+  /** The system's family: the root of its family chain (the system itself when it has no family). */
+  | 'FAMILY'
   /** The recipient's id. */
   | 'RECIPIENT'
   /** The supplier's id. */
@@ -1466,6 +1685,58 @@ export type TransferStatus =
   /** The recipient has asked for the items. */
   | 'REQUESTED';
 
+/** A transferTrends answer. */
+export type TransferTrends = {
+  readonly __typename?: 'TransferTrends';
+  /** What the groups are. */
+  readonly by: TrendGrouping;
+  /** Groups with TIV delivered in any period. */
+  readonly groupCount: Scalars['Int']['output'];
+  /** The groups, in order of rank in the last period (then the periods before it, then key); at most `top`. */
+  readonly groups: ReadonlyArray<TrendGroup>;
+  /** Each period with its total, in time order. */
+  readonly periods: ReadonlyArray<PeriodTotal>;
+  /** Whose total the shares are of. */
+  readonly universe: ShareUniverse;
+};
+
+/** A group in one period. */
+export type TrendCell = {
+  readonly __typename?: 'TrendCell';
+  /** Per cent change against the previous period; null for the first period or when the previous TIV is zero. */
+  readonly change?: Maybe<Scalars['Float']['output']>;
+  /** The period as written. */
+  readonly period: Scalars['String']['output'];
+  /** Rank by TIV in the period (1 = largest, ties share a rank); null when the group delivered no TIV in it. */
+  readonly rank?: Maybe<Scalars['Int']['output']>;
+  /** Per cent of the period's total; null when the total is zero. */
+  readonly share?: Maybe<Scalars['Float']['output']>;
+  /** SIPRI TIV delivered, in millions. */
+  readonly tiv: Scalars['Float']['output'];
+};
+
+/** A group across the periods. */
+export type TrendGroup = {
+  readonly __typename?: 'TrendGroup';
+  /** One cell per period, in the order of `periods`. */
+  readonly cells: ReadonlyArray<TrendCell>;
+  /** The group's key: an actor or system id, or a category. */
+  readonly key: Scalars['String']['output'];
+  /** Its name (categories are their own name). */
+  readonly label: Scalars['String']['output'];
+};
+
+/** What trend figures are grouped by. */
+export type TrendGrouping =
+  /** SIPRI's armament category for SIPRI deals, the system's category otherwise. */
+  | 'CATEGORY'
+  /** The recipient. */
+  | 'RECIPIENT'
+  /** The supplier. */
+  | 'SUPPLIER'
+  /** The system's family (the root of its family chain). */
+  | 'SYSTEM_FAMILY';
+
 /** What a check concludes. */
 export type Verdict =
   /** No restriction in force stands in the way. */
@@ -1622,6 +1893,10 @@ export type ResolversTypes = {
   DatePrecision: DatePrecision;
   DateWindow: DateWindow;
   DaySpan: ResolverTypeWrapper<DaySpan>;
+  DeliveryLags: ResolverTypeWrapper<DeliveryLags>;
+  Dependence: ResolverTypeWrapper<DependenceModel>;
+  DependencePeriod: ResolverTypeWrapper<DependencePeriod>;
+  DependenceRole: DependenceRole;
   Event: ResolverTypeWrapper<EventModel>;
   EventKind: EventKind;
   Export: ResolverTypeWrapper<Export>;
@@ -1633,6 +1908,10 @@ export type ResolversTypes = {
   HopVia: HopVia;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LagFigures: ResolverTypeWrapper<LagFigures>;
+  LagGroup: ResolverTypeWrapper<LagGroup>;
+  LagSummary: ResolverTypeWrapper<LagSummary>;
+  MainPartner: ResolverTypeWrapper<MainPartner>;
   MatchKind: MatchKind;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1642,6 +1921,7 @@ export type ResolversTypes = {
   PathOptions: PathOptions;
   PathOrder: PathOrder;
   PathResult: ResolverTypeWrapper<PathResultModel>;
+  PeriodTotal: ResolverTypeWrapper<PeriodTotal>;
   Quantity: ResolverTypeWrapper<Quantity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Restriction: ResolverTypeWrapper<RestrictionModel>;
@@ -1654,6 +1934,7 @@ export type ResolversTypes = {
   RouteOrderBy: RouteOrderBy;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   SearchHitType: null;
+  ShareUniverse: ShareUniverse;
   SipriDeal: ResolverTypeWrapper<SipriDeal>;
   SipriDelivery: ResolverTypeWrapper<SipriDelivery>;
   Source: ResolverTypeWrapper<SourceModel>;
@@ -1677,6 +1958,10 @@ export type ResolversTypes = {
   TransferFilter: TransferFilter;
   TransferKind: TransferKind;
   TransferStatus: TransferStatus;
+  TransferTrends: ResolverTypeWrapper<TransferTrends>;
+  TrendCell: ResolverTypeWrapper<TrendCell>;
+  TrendGroup: ResolverTypeWrapper<TrendGroup>;
+  TrendGrouping: TrendGrouping;
   Verdict: Verdict;
   WeaponSystem: ResolverTypeWrapper<WeaponSystemModel>;
   WeaponSystemConnection: ResolverTypeWrapper<Omit<WeaponSystemConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['WeaponSystemEdge']>, nodes: ReadonlyArray<ResolversTypes['WeaponSystem']> }>;
@@ -1697,6 +1982,9 @@ export type ResolversParentTypes = {
   Citation: CitationModel;
   DateWindow: DateWindow;
   DaySpan: DaySpan;
+  DeliveryLags: DeliveryLags;
+  Dependence: DependenceModel;
+  DependencePeriod: DependencePeriod;
   Event: EventModel;
   Export: Export;
   ExportFile: ExportFile;
@@ -1705,6 +1993,10 @@ export type ResolversParentTypes = {
   Hop: HopModel;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  LagFigures: LagFigures;
+  LagGroup: LagGroup;
+  LagSummary: LagSummary;
+  MainPartner: MainPartner;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Path: PathModel;
@@ -1712,6 +2004,7 @@ export type ResolversParentTypes = {
   PathEdge: Omit<PathEdge, 'node'> & { node: ResolversParentTypes['Path'] };
   PathOptions: PathOptions;
   PathResult: PathResultModel;
+  PeriodTotal: PeriodTotal;
   Quantity: Quantity;
   Query: Record<PropertyKey, never>;
   Restriction: RestrictionModel;
@@ -1740,6 +2033,9 @@ export type ResolversParentTypes = {
   TransferConnection: Omit<TransferConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['TransferEdge']>, nodes: ReadonlyArray<ResolversParentTypes['Transfer']> };
   TransferEdge: Omit<TransferEdge, 'node'> & { node: ResolversParentTypes['Transfer'] };
   TransferFilter: TransferFilter;
+  TransferTrends: TransferTrends;
+  TrendCell: TrendCell;
+  TrendGroup: TrendGroup;
   WeaponSystem: WeaponSystemModel;
   WeaponSystemConnection: Omit<WeaponSystemConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['WeaponSystemEdge']>, nodes: ReadonlyArray<ResolversParentTypes['WeaponSystem']> };
   WeaponSystemEdge: Omit<WeaponSystemEdge, 'node'> & { node: ResolversParentTypes['WeaponSystem'] };
@@ -1824,6 +2120,35 @@ export type DaySpanResolvers<ContextType = GraphQLContext, ParentType extends Re
   latest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DeliveryLagsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeliveryLags'] = ResolversParentTypes['DeliveryLags']> = {
+  all?: Resolver<ResolversTypes['LagSummary'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['TrendGrouping'], ParentType, ContextType>;
+  groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<ReadonlyArray<ResolversTypes['LagGroup']>, ParentType, ContextType>;
+  orderedFrom?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  orderedTo?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type DependenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Dependence'] = ResolversParentTypes['Dependence']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  partnerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  partners?: Resolver<ReadonlyArray<ResolversTypes['TrendGroup']>, ParentType, ContextType>;
+  periods?: Resolver<ReadonlyArray<ResolversTypes['DependencePeriod']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['DependenceRole'], ParentType, ContextType>;
+};
+
+export type DependencePeriodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DependencePeriod'] = ResolversParentTypes['DependencePeriod']> = {
+  change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hhi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  main?: Resolver<Maybe<ResolversTypes['MainPartner']>, ParentType, ContextType>;
+  mainChanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tiv?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   actors?: Resolver<ReadonlyArray<ResolversTypes['Actor']>, ParentType, ContextType>;
   citations?: Resolver<ReadonlyArray<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -1870,6 +2195,31 @@ export type HopResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   via?: Resolver<ResolversTypes['HopVia'], ParentType, ContextType>;
 };
 
+export type LagFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LagFigures'] = ResolversParentTypes['LagFigures']> = {
+  median?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type LagGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LagGroup'] = ResolversParentTypes['LagGroup']> = {
+  deals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toFirst?: Resolver<ResolversTypes['LagFigures'], ParentType, ContextType>;
+  toLast?: Resolver<ResolversTypes['LagFigures'], ParentType, ContextType>;
+};
+
+export type LagSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LagSummary'] = ResolversParentTypes['LagSummary']> = {
+  deals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toFirst?: Resolver<ResolversTypes['LagFigures'], ParentType, ContextType>;
+  toLast?: Resolver<ResolversTypes['LagFigures'], ParentType, ContextType>;
+};
+
+export type MainPartnerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MainPartner'] = ResolversParentTypes['MainPartner']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Actor' | 'AidCommitment' | 'Event' | 'Restriction' | 'Source' | 'Transfer' | 'WeaponSystem', ParentType, ContextType>;
 };
@@ -1906,6 +2256,15 @@ export type PathResultResolvers<ContextType = GraphQLContext, ParentType extends
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PeriodTotalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PeriodTotal'] = ResolversParentTypes['PeriodTotal']> = {
+  change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tiv?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QuantityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Quantity'] = ResolversParentTypes['Quantity']> = {
   exact?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   max?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1917,6 +2276,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
   backfillCandidates?: Resolver<ReadonlyArray<ResolversTypes['BackfillCandidate']>, ParentType, ContextType, RequireFields<QueryBackfillCandidatesArgs, 'recipient'>>;
+  deliveryLags?: Resolver<ResolversTypes['DeliveryLags'], ParentType, ContextType, RequireFields<QueryDeliveryLagsArgs, 'by'>>;
+  dependence?: Resolver<ResolversTypes['Dependence'], ParentType, ContextType, RequireFields<QueryDependenceArgs, 'actor' | 'periods'>>;
   export?: Resolver<ResolversTypes['Export'], ParentType, ContextType, RequireFields<QueryExportArgs, 'format'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   search?: Resolver<ReadonlyArray<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
@@ -1929,6 +2290,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   transferPaths?: Resolver<ResolversTypes['PathResult'], ParentType, ContextType, RequireFields<QueryTransferPathsArgs, 'from' | 'to'>>;
   transferRoutes?: Resolver<ResolversTypes['RouteConnection'], ParentType, ContextType, RequireFields<QueryTransferRoutesArgs, 'from' | 'to'>>;
   transferStats?: Resolver<ReadonlyArray<ResolversTypes['StatsRow']>, ParentType, ContextType, RequireFields<QueryTransferStatsArgs, 'groupBy'>>;
+  transferTrends?: Resolver<ResolversTypes['TransferTrends'], ParentType, ContextType, RequireFields<QueryTransferTrendsArgs, 'by' | 'periods'>>;
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<QueryTransfersArgs>>;
 };
 
@@ -2134,6 +2496,28 @@ export type TransferEdgeResolvers<ContextType = GraphQLContext, ParentType exten
   node?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType>;
 };
 
+export type TransferTrendsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TransferTrends'] = ResolversParentTypes['TransferTrends']> = {
+  by?: Resolver<ResolversTypes['TrendGrouping'], ParentType, ContextType>;
+  groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<ReadonlyArray<ResolversTypes['TrendGroup']>, ParentType, ContextType>;
+  periods?: Resolver<ReadonlyArray<ResolversTypes['PeriodTotal']>, ParentType, ContextType>;
+  universe?: Resolver<ResolversTypes['ShareUniverse'], ParentType, ContextType>;
+};
+
+export type TrendCellResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TrendCell'] = ResolversParentTypes['TrendCell']> = {
+  change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tiv?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type TrendGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TrendGroup'] = ResolversParentTypes['TrendGroup']> = {
+  cells?: Resolver<ReadonlyArray<ResolversTypes['TrendCell']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type WeaponSystemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WeaponSystem'] = ResolversParentTypes['WeaponSystem']> = {
   aliases?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2170,17 +2554,25 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CheckReason?: CheckReasonResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   DaySpan?: DaySpanResolvers<ContextType>;
+  DeliveryLags?: DeliveryLagsResolvers<ContextType>;
+  Dependence?: DependenceResolvers<ContextType>;
+  DependencePeriod?: DependencePeriodResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   Export?: ExportResolvers<ContextType>;
   ExportFile?: ExportFileResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
   Hop?: HopResolvers<ContextType>;
+  LagFigures?: LagFiguresResolvers<ContextType>;
+  LagGroup?: LagGroupResolvers<ContextType>;
+  LagSummary?: LagSummaryResolvers<ContextType>;
+  MainPartner?: MainPartnerResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   PathConnection?: PathConnectionResolvers<ContextType>;
   PathEdge?: PathEdgeResolvers<ContextType>;
   PathResult?: PathResultResolvers<ContextType>;
+  PeriodTotal?: PeriodTotalResolvers<ContextType>;
   Quantity?: QuantityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Restriction?: RestrictionResolvers<ContextType>;
@@ -2205,6 +2597,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   TransferCheck?: TransferCheckResolvers<ContextType>;
   TransferConnection?: TransferConnectionResolvers<ContextType>;
   TransferEdge?: TransferEdgeResolvers<ContextType>;
+  TransferTrends?: TransferTrendsResolvers<ContextType>;
+  TrendCell?: TrendCellResolvers<ContextType>;
+  TrendGroup?: TrendGroupResolvers<ContextType>;
   WeaponSystem?: WeaponSystemResolvers<ContextType>;
   WeaponSystemConnection?: WeaponSystemConnectionResolvers<ContextType>;
   WeaponSystemEdge?: WeaponSystemEdgeResolvers<ContextType>;

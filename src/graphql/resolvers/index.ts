@@ -3,7 +3,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import type { Transfer } from '../../domain/model.js';
 import {
   actors, backfillCandidates, hopTransfersPage, routeChainsPage, search, subgraph, systems, timeline, transferCheck, transferPaths,
-  transferRoutes, transferStats, transfers, ask, type Entity, type Page,
+  transferRoutes, transferStats, transferTrends, dependence, deliveryLags, transfers, ask, type Entity, type Page,
 } from '../../query/index.js';
 import { exportBaseName, exportFiles, exportGraph, exportUrl } from '../../export/index.js';
 import type { GraphQLContext } from '../context.js';
@@ -99,6 +99,9 @@ export const resolvers = {
       const byId = new Map(found.actors.map((x) => [x.id, x]));
       return { ...found, edges: found.edges.map((e) => ({ ...e, sourceActor: byId.get(e.source), targetActor: byId.get(e.target) })) };
     },
+    transferTrends: (_, a, ctx) => transferTrends(ctx.store, a),
+    dependence: (_, a, ctx) => dependence(ctx.store, a.actor, a),
+    deliveryLags: (_, a, ctx) => deliveryLags(ctx.store, a),
     transferStats: async (_, a, ctx) => {
       const rows = await transferStats(ctx.store, a.filter, a.groupBy);
       return rows.map((row) => ({ ...row, groupBy: a.groupBy }));
@@ -120,7 +123,7 @@ export const resolvers = {
       Promise.all(
         p.key.map(async (k, i) => {
           const by = p.groupBy[i];
-          if (by !== 'SUPPLIER' && by !== 'RECIPIENT' && by !== 'SYSTEM') return k;
+          if (by !== 'SUPPLIER' && by !== 'RECIPIENT' && by !== 'SYSTEM' && by !== 'FAMILY') return k;
           const v = await value<{ name: string }>(ctx, k);
           return v?.name ?? k;
         }),
@@ -205,6 +208,10 @@ export const resolvers = {
       const page = hopTransfersPage(p, a);
       return connection({ ...page, items: await Promise.all(page.items.map((t) => one<Transfer>(ctx, t.id))) });
     },
+  },
+
+  Dependence: {
+    actor: (p, _, ctx) => one(ctx, p.actor),
   },
 
   BackfillCandidate: {

@@ -10,6 +10,7 @@ import { transferPaths } from './transfer-paths.js';
 import { transferRoutes, type RouteOptionsInput } from './transfer-routes.js';
 import { backfillCandidates, type BackfillInput } from './backfill-candidates.js';
 import { transferStats } from './transfer-stats.js';
+import { deliveryLags, dependence, transferTrends, type DependenceInput, type LagsInput, type TrendsInput } from './transfer-trends.js';
 
 export { actors, systems, transfers } from './lists.js';
 export { search, DEFAULT_SEARCH_RESULTS } from './search.js';
@@ -21,6 +22,11 @@ export { timeline, timelineFilter } from './timeline.js';
 export { transferCheck } from './transfer-check.js';
 export { checkPathOptions, pathEnds, pathsBetween, transferPaths } from './transfer-paths.js';
 export { checkGroupBy, transferStats } from './transfer-stats.js';
+export { deliveryLags, dependence, transferTrends, TREND_BY } from './transfer-trends.js';
+export type {
+  TransferTrends, TrendBy, TrendCell, TrendGroup, PeriodTotal, ShareUniverse, TrendsInput, Dependence, DependenceInput, DependencePeriod,
+  DependenceRole, DeliveryLags, LagFigures, LagGroup, LagsInput,
+} from './transfer-trends.js';
 export {
   checkRouteOptions, hopTransfersPage, routeChainsPage, transferRoutes, DEFAULT_ROUTE_MAX_HOPS, MAX_ROUTE_CHAINS,
 } from './transfer-routes.js';
@@ -52,6 +58,9 @@ export function ask(ports: GraphPorts) {
     search: (text: string, first?: number | null) => search(ports, text, first),
     backfillCandidates: (recipient: string, input?: BackfillInput) => backfillCandidates(ports, recipient, input),
     transferStats: (filter: TransferFilterInput | null | undefined, groupBy: readonly string[]) => transferStats(ports, filter, groupBy),
+    transferTrends: (input: TrendsInput) => transferTrends(ports, input),
+    dependence: (actor: string, input: DependenceInput) => dependence(ports, actor, input),
+    deliveryLags: (input: LagsInput) => deliveryLags(ports, input),
   };
 }
 

@@ -3,9 +3,9 @@ import type { Actor, Dataset, Transfer, WeaponSystem } from '../../domain/model.
 import { bySpanThenId } from '../../domain/time.js';
 import { normalizeName } from '../../domain/text.js';
 import {
-  aggregateStats, compareEntries, idKey, paginate, spanKey, timelinePredicate, transferPredicate, unknownReference,
+  aggregateStats, aggregateLags, statFacts, compareEntries, idKey, paginate, spanKey, timelinePredicate, transferPredicate, unknownReference,
   type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
-  type PageRequest, type PathGraph, type RouteCandidate, type Searchable, type StatsKey, type StatsRow, type SystemFilter, type TimelineEntry,
+  type PageRequest, type PathGraph, type RouteCandidate, type Searchable, type StatsKey, type StatsRow, type LagRow, type StatFacts, type SystemFilter, type TimelineEntry,
   type TimelineFilter, type TransferFilter,
 } from '../../query/index.js';
 import type { GraphStore } from '../types.js';
@@ -38,6 +38,15 @@ export class MemoryStore implements GraphStore {
   private pathCaches: PathCaches = emptyCaches(undefined);
   /** Route candidates per path-candidate graph (so per snapshot and filter, with the same LRU). */
   private routeGraphs = new WeakMap<PathGraph<Transfer>, PathGraph<RouteCandidate>>();
+  /** Each transfer's statistics facts, computed once per snapshot (transferStats and the trends read them). */
+  private statCache: { snapshot: Snapshot; facts: Map<Transfer, StatFacts> } | undefined;
+  private readonly factsOf = (t: Transfer): StatFacts => {
+    const s = this.snapshot;
+    if (this.statCache?.snapshot !== s) this.statCache = { snapshot: s, facts: new Map() };
+    let f = this.statCache.facts.get(t);
+    if (!f) this.statCache.facts.set(t, (f = statFacts(t, s.systemsById)));
+    return f;
+  };
 
   async load(dataset: Dataset): Promise<LoadSummary> {
     const started = performance.now();
@@ -281,7 +290,11 @@ export class MemoryStore implements GraphStore {
   }
 
   async transferAggregates(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]> {
-    return aggregateStats(this.matchingTransfers(filter), groupBy, this.snapshot.systemsById, filter.between);
+    return aggregateStats(this.matchingTransfers(filter), groupBy, this.factsOf, filter.between);
+  }
+
+  async dealLags(filter: TransferFilter, by: StatsKey): Promise<readonly LagRow[]> {
+    return aggregateLags(this.matchingTransfers(filter), by, this.factsOf);
   }
 
   async stats(): Promise<GraphStats> {

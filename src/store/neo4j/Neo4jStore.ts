@@ -5,9 +5,9 @@ import { namesOf } from '../../domain/names.js';
 import { normalizeName } from '../../domain/text.js';
 import { bySpanThenId } from '../../domain/time.js';
 import {
-  Hierarchy, decodeCursor, encodeCursor, pageSize, spanKey, idKey, unknownReference, aggregateStats,
+  Hierarchy, decodeCursor, encodeCursor, pageSize, spanKey, idKey, unknownReference, roundSum,
   type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
-  type PageRequest, type PathCandidate, type PathGraph, type RouteCandidate, type Searchable, type SortKey, type StatsKey, type StatsRow,
+  type PageRequest, type PathCandidate, type PathGraph, type RouteCandidate, type Searchable, type SortKey, type StatsKey, type StatsRow, type LagRow,
   type SystemFilter, type TimelineEntry, type TimelineFilter, type TransferFilter,
 } from '../../query/index.js';
 import type { GraphStore } from '../types.js';
@@ -264,14 +264,18 @@ export class Neo4jStore implements GraphStore {
   }
 
   async transferAggregates(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]> {
-    // Issue [12] moves this aggregation into Cypher; until then the transfers are read and aggregated here.
-    const transfers = await this.allTransfers(filter);
-    const systemIds = [...new Set(transfers.map((t) => t.system))];
-    const systems = new Map<string, WeaponSystem>();
-    if (groupBy.includes('CATEGORY') && systemIds.length > 0) {
-      for (const [id, e] of await this.nodes(systemIds)) systems.set(id, e.value as WeaponSystem);
-    }
-    return aggregateStats(transfers, groupBy, systems, filter.between);
+    const rows = await this.executor.read(q.transferAggregates(filter, groupBy), 'transferAggregates');
+    return rows.map((r) => ({
+      key: (r.key as unknown[]).map(String),
+      transfers: Number(r.transfers),
+      units: Number(r.unitRows) === 0 ? null : Number(r.units),
+      tivDelivered: Number(r.tivRows) === 0 ? null : roundSum(Number(r.tiv)),
+    }));
+  }
+
+  async dealLags(filter: TransferFilter, by: StatsKey): Promise<readonly LagRow[]> {
+    const rows = await this.executor.read(q.dealLags(filter, by), 'dealLags');
+    return rows.map((r) => ({ key: String(r.key), orderYear: Number(r.orderYear), first: Number(r.first), last: Number(r.last), deals: Number(r.deals) }));
   }
 
   async stats(): Promise<GraphStats> {

@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto';
 import { datasetLinks, LINK_TYPES, type LinkType } from '../../../domain/graph-model.js';
 import type { Dataset, EntityType } from '../../../domain/model.js';
 import { nameKeysOf } from '../../../domain/names.js';
-import { routeCandidateOf, timelineEntries } from '../../../query/index.js';
+import { routeCandidateOf, statFacts, timelineEntries } from '../../../query/index.js';
 import type { Statement } from '../Executor.js';
 
 /** Rows per UNWIND statement. */
 export const DEFAULT_BATCH_SIZE = 1_000;
 
-type Props = Record<string, string | number | boolean | string[] | null>;
+type Props = Record<string, string | number | boolean | string[] | number[] | boolean[] | null>;
 
 interface NodeRow {
   readonly id: string;
@@ -84,6 +84,7 @@ const hashOf = (value: unknown) => createHash('sha1').update(JSON.stringify(valu
 /** The flat node rows of a dataset: query fields as properties, the whole entity as `json`. */
 export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
   const categories = new Map(d.systems.map((s) => [s.id, s.category]));
+  const systemsById = new Map(d.systems.map((s) => [s.id, s]));
   const row = (type: EntityType, value: { id: string }, props: Props): NodeRow => {
     const all = { id: value.id, type, json: JSON.stringify(value), ...props };
     return { id: value.id, props: { ...all, hash: hashOf(all) } };
@@ -123,8 +124,24 @@ export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
         // The category a route reads (its system's when SIPRI gives none) is on TRANSFERRED; kept here, in the
         // hash, so that a system's new category rewrites the projection of its transfers too.
         routeCategory: routeCandidateOf(t, categories.get(t.system)).category,
+        ...statProps(t, systemsById),
       }),
     ),
+  };
+}
+
+/**
+ * What transferStats, the trends and the lags sum, as `statFacts` defines it, kept on the transfer node so Cypher
+ * aggregates it: contributions as parallel lists (a property list cannot hold nulls, hence the `statHas…` flags).
+ */
+function statProps(t: Dataset['transfers'][number], systems: Parameters<typeof statFacts>[1]): Props {
+  const f = statFacts(t, systems);
+  return {
+    statCategory: f.category, statFamily: f.family, statWindowed: f.windowed,
+    statYears: f.contributions.map((c) => c.year),
+    statUnits: f.contributions.map((c) => c.units ?? 0), statHasUnits: f.contributions.map((c) => c.units !== null),
+    statTiv: f.contributions.map((c) => c.tiv ?? 0), statHasTiv: f.contributions.map((c) => c.tiv !== null),
+    orderYear: f.lag?.orderYear ?? null, firstDelivery: f.lag?.firstDelivery ?? null, lastDelivery: f.lag?.lastDelivery ?? null,
   };
 }
 

@@ -6,3 +6,4 @@ export { pathLevels } from './paths.js';
 export { checkContext } from './checks.js';
 export { neighbours, subgraphOf } from './subgraph.js';
 export { nodesById, resolveRef, allNames, searchCandidates, statsStatement } from './lookups.js';
+export { transferAggregates, dealLags } from './aggregates.js';
