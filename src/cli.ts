@@ -7,6 +7,7 @@ import { registerDataCommands } from './cli/data-commands.js';
 import { DEFAULT_SEED_DIR, type GlobalOptions } from './cli/options.js';
 import { registerQueryCommands } from './cli/query-commands.js';
 import { registerRouteCommands } from './cli/route-commands.js';
+import { registerTrendCommands } from './cli/trend-commands.js';
 
 export { DEFAULT_SEED_DIR } from './cli/options.js';
 
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerDataCommands(program, globals);
   registerQueryCommands(program, globals);
   registerRouteCommands(program, globals);
+  registerTrendCommands(program, globals);
   return program;
 }
 

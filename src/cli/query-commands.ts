@@ -114,7 +114,7 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
     .option('--recipient <actor>', 'recipient (id or alias)')
     .option('--system <system>', 'system or family (id or alias)')
     .option('--between <edtf>', 'only deliveries in these years, e.g. 2022/2024')
-    .option('--group-by <keys>', 'comma-separated: supplier, recipient, system, category, year', 'supplier')
+    .option('--group-by <keys>', 'comma-separated: supplier, recipient, system, family, category, year', 'supplier')
     .option('--first <n>', 'rows to print', parseInteger, 50)
     .action((o: Record<string, any>) => withStore(globals(), async (store) => {
       const groupBy = String(o.groupBy).split(',').map((k) => k.trim().toUpperCase()) as StatsKey[];
