@@ -14,6 +14,7 @@ import { describeSearch } from './graph-store/search.js';
 import { describeStats } from './graph-store/stats.js';
 import { describeSubgraph } from './graph-store/subgraph.js';
 import { describeTimeline } from './graph-store/timeline.js';
+import { describeTrends } from './graph-store/trends.js';
 
 export { SEED_DIR, SIPRI_EXCERPT } from './graph-store/context.js';
 
@@ -29,6 +30,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
     describeChecks(ctx);
     describeTimeline(ctx);
     describeStats(ctx);
+    describeTrends(ctx);
     describeSearch(ctx);
     describeSubgraph(ctx);
     describeLists(ctx);

@@ -111,14 +111,16 @@ export function sipriTransfer(
   system: string,
   deliveries: [year: number, units: number | null, tiv: number | null][],
   category = 'Missiles',
+  orderYear?: number,
 ): Transfer {
   const years = deliveries.map((d) => d[0]);
   const [first, last] = [Math.min(...years), Math.max(...years)];
-  const base = transfer({ id, from, to, system, date: first === last ? `${first}` : `${first}/${last}` });
+  const start = orderYear ?? first;
+  const base = transfer({ id, from, to, system, date: start === last ? `${start}` : `${start}/${last}` });
   return {
     ...base,
     sipri: {
-      dealId: id, designation: system, description: 'test', category, orderYear: Math.min(...years), orderYearEstimated: false,
+      dealId: id, designation: system, description: 'test', category, orderYear: start, orderYearEstimated: false,
       condition: 'NEW', tivPerNewUnit: null, tivPerUnit: null, localProduction: false, release: '12 Feb 2026',
       deliveries: deliveries.map(([year, units, tiv]) => ({ year, yearEstimated: false, units, unitsEstimated: false, tiv })),
     },

@@ -61,8 +61,8 @@ def table(tiv_by_name, totals):
         out.append({
             "name": name,
             "tiv": [round(t, 3) for t in tiv],
-            "share": [round(100 * t / totals[i], 2) if totals[i] else None for i, t in enumerate(tiv)],
-            "change": [None] + [round(100 * (tiv[i] - tiv[i - 1]) / tiv[i - 1], 1) if tiv[i - 1] else None
+            "share": [100 * t / totals[i] if totals[i] else None for i, t in enumerate(tiv)],
+            "change": [None] + [100 * (tiv[i] - tiv[i - 1]) / tiv[i - 1] if tiv[i - 1] else None
                                 for i in range(1, n)],
             "rank": [ranks[i][name] for i in range(n)],
         })

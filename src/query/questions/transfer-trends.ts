@@ -79,10 +79,15 @@ function checkTop(top: number | null | undefined, argument = 'top'): number {
   return top;
 }
 
-/** A filter for trend questions: periods (or `ordered`) give the time, so `filter.between` is refused. */
-async function trendFilter(names: NamePort, input: TransferFilterInput | null | undefined, instead: string): Promise<{ filter: TransferFilter; universe: ShareUniverse }> {
+/** Checks a trend question's filter: periods (or `ordered`) give the time, so `filter.between` is refused. */
+function checkTrendFilter(input: TransferFilterInput | null | undefined, instead: string) {
   const checked = checkTransferFilter(input);
   if (checked.dates.between) throw new InvalidArgumentError(`filter.between: not used here; give the years with ${instead}`, { argument: 'filter.between' });
+  return checked;
+}
+
+/** Resolves a checked trend filter; any field set makes shares those of the filtered total. */
+async function trendFilter(names: NamePort, checked: ReturnType<typeof checkTrendFilter>): Promise<{ filter: TransferFilter; universe: ShareUniverse }> {
   const filter = await resolveTransferFilter(names, checked);
   return { filter, universe: Object.keys(filter).length === 0 ? 'WORLD' : 'FILTERED' };
 }
@@ -149,7 +154,7 @@ export async function transferTrends(ports: NamePort & EntityPort & AggregatePor
   const by = checkBy(input.by);
   const periods = checkPeriods(input.periods);
   const top = checkTop(input.top);
-  const { filter, universe } = await trendFilter(ports, input.filter, 'periods');
+  const { filter, universe } = await trendFilter(ports, checkTrendFilter(input.filter, 'periods'));
   const sums = await tivByPeriod(ports, filter, KEY_OF[by], periods);
   const totals = periodTotals(sums, periods);
   const groups = trendGroups(sums, periods, totals.map((t) => t.tiv));
@@ -196,7 +201,8 @@ export async function dependence(ports: NamePort & EntityPort & AggregatePort, a
   const top = checkTop(input.top);
   const side = role === 'RECIPIENT' ? 'recipient' : 'supplier';
   if (input.filter?.[side] != null) throw new InvalidArgumentError(`filter.${side}: the actor argument names the ${side}`, { argument: `filter.${side}` });
-  const [id, { filter }] = await Promise.all([actorArg(ports, actor, 'actor'), trendFilter(ports, input.filter, 'periods')]);
+  const checked = checkTrendFilter(input.filter, 'periods');
+  const [id, { filter }] = await Promise.all([actorArg(ports, actor, 'actor'), trendFilter(ports, checked)]);
   const sums = await tivByPeriod(ports, { ...filter, [side]: id }, role === 'RECIPIENT' ? 'SUPPLIER' : 'RECIPIENT', periods);
   const totals = periodTotals(sums, periods);
   const groups = trendGroups(sums, periods, totals.map((t) => t.tiv));
@@ -281,7 +287,7 @@ export async function deliveryLags(ports: NamePort & EntityPort & AggregatePort,
   const by = checkBy(input.by);
   const ordered = dayWindow(input.ordered, 'ordered');
   const top = checkTop(input.top);
-  const { filter } = await trendFilter(ports, input.filter, 'ordered');
+  const { filter } = await trendFilter(ports, checkTrendFilter(input.filter, 'ordered'));
   const rows = await ports.dealLags(filter, KEY_OF[by]);
   const record = rows.length === 0 ? null : Math.min(...rows.map((r) => r.orderYear + r.first));
   const from = Math.max(record ?? -Infinity, ordered ? Number(ordered.from.slice(0, 4)) : -Infinity);
