@@ -1,5 +1,6 @@
 // The GraphQL API over real HTTP, one suite run against every store: every query of DESIGN §6 and every error code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/query/index.js';
 import { importSipri, mergeDatasets } from '../../src/import/index.js';
 import { loadSeedDir } from '../../src/seeds/index.js';
 import type { GraphStore } from '../../src/store/index.js';
@@ -361,6 +362,48 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
           { key: ['unknown:supplier', '2023'], labels: ['Unknown supplier', '2023'], transfers: 1, units: null, tivDelivered: null },
         ]);
         expect((await fails(`{ transferStats(groupBy: []) { key } }`)).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'groupBy' });
+      });
+    });
+
+    describe('transferTrends, dependence and deliveryLags', () => {
+      const P = 'periods: [{ from: "2015", to: "2019" }, { from: "2020", to: "2024" }]';
+      it('on the seed alone: no TIV, so empty trends, whatever the articles say', async () => {
+        const data = await ok(`{ transferTrends(by: SUPPLIER, ${P}) { universe periods { period tiv change groups } groups { key } groupCount } }`);
+        expect(data.transferTrends).toEqual({
+          universe: 'WORLD',
+          periods: [{ period: '2015/2019', tiv: 0, change: null, groups: 0 }, { period: '2020/2024', tiv: 0, change: null, groups: 0 }],
+          groups: [], groupCount: 0,
+        });
+      });
+
+      describe('on the SIPRI excerpt joined with the seed', () => {
+        beforeAll(async () => {
+          const seed = await loadSeedDir(SEED_DIR);
+          const { dataset } = await importSipri(SIPRI_EXCERPT, { reservedSystemIds: seed.systems.map((x) => x.id) });
+          await store.load(mergeDatasets(seed, dataset));
+        });
+        afterAll(async () => {
+          await store.load(await loadSeedDir(SEED_DIR));
+        });
+
+        it('answers exactly what the question modules answer, with names', async () => {
+          const periods = [{ from: '2015', to: '2019' }, { from: '2020', to: '2024' }];
+          const data = await ok(`{
+            t: transferTrends(by: RECIPIENT, ${P}, top: 5) { by universe periods { period from to tiv change groups } groups { key label cells { period tiv share change rank } } groupCount }
+            d: dependence(actor: "Ukraine", ${P}, top: 3) { actor { id name } role periods { period tiv hhi mainChanged main { key label share } } partners { key label } partnerCount }
+            l: deliveryLags(by: CATEGORY, top: 3) { by orderedFrom orderedTo all { deals toFirst { median p90 } toLast { median p90 } } groups { key label deals } groupCount }
+          }`);
+          const q = ask(store);
+          expect(data.t).toEqual(await q.transferTrends({ by: 'RECIPIENT', periods, top: 5 }));
+          const d = await q.dependence('Ukraine', { periods, top: 3 });
+          expect(data.d.actor).toEqual({ id: 'UA', name: 'Ukraine' });
+          expect(data.d.periods).toEqual(d.periods.map((p) => ({ period: p.period, tiv: p.tiv, hhi: p.hhi, mainChanged: p.mainChanged, main: p.main })));
+          expect(data.d.partners).toEqual(d.partners.map((p) => ({ key: p.key, label: p.label })));
+          expect(data.d.periods[1].main.label).toBeTypeOf('string');
+          const l = await q.deliveryLags({ by: 'CATEGORY', top: 3 });
+          expect(data.l).toEqual({ ...l, groups: l.groups.map((g) => ({ key: g.key, label: g.label, deals: g.deals })) });
+          expect(data.l.all.deals).toBeGreaterThan(0);
+        });
       });
     });
 

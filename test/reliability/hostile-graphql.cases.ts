@@ -10,7 +10,7 @@ import { ROOT, startServeProcess, type ServeProbe, type ServeProcess } from '../
 // The store's data ports that read more than one node by id or name (every question's costly part).
 const COSTLY = [
   'pathCandidates', 'routeCandidates', 'transferPage', 'allTransfers', 'allActors', 'checkContext', 'timelinePage', 'neighbourhood', 'transferAggregates',
-  'stats', 'load', 'actorPage', 'systemPage', 'searchCandidates',
+  'stats', 'load', 'actorPage', 'systemPage', 'searchCandidates', 'dealLags',
 ];
 /** The port a Query field asks (free-text slots may reach it; nothing else may). */
 const PORT_OF: Record<string, string> = {
@@ -40,6 +40,34 @@ interface HostileCase {
   readonly code: string;
   readonly calls?: readonly string[];
   readonly argument?: string;
+}
+
+const trends = (args: string) => `{ transferTrends(by: SUPPLIER${args}) { groupCount } }`;
+const P2 = 'periods: [{ from: "2015", to: "2019" }, { from: "2020", to: "2024" }]';
+
+/** The trend questions' bad values: each a BAD_USER_INPUT naming its argument, before any delivery is summed. */
+function trendCases(): HostileCase[] {
+  return [
+    { name: 'trends periods: []', body: trends(', periods: []'), status: 200, code: 'BAD_USER_INPUT', argument: 'periods' },
+    { name: 'trends reversed period', body: trends(', periods: [{ from: "2024", to: "2020" }]'), status: 200, code: 'BAD_USER_INPUT', argument: 'periods[0]' },
+    { name: 'trends overlapping periods', body: trends(', periods: [{ from: "2015", to: "2020" }, { from: "2020", to: "2024" }]'), status: 200, code: 'BAD_USER_INPUT', argument: 'periods[1]' },
+    { name: 'trends open-ended period', body: trends(', periods: [{ from: "2015" }]'), status: 200, code: 'BAD_USER_INPUT', argument: 'periods[0]' },
+    { name: 'trends period of part years', body: trends(', periods: [{ from: "2015-07", to: "2019" }]'), status: 200, code: 'BAD_USER_INPUT', argument: 'periods[0]' },
+    { name: 'trends 13 periods', body: trends(`, periods: [${Array.from({ length: 13 }, (_, i) => `{ from: "${2000 + i}", to: "${2000 + i}" }`).join(', ')}]`), status: 200, code: 'BAD_USER_INPUT', argument: 'periods' },
+    { name: 'trends top: 101', body: trends(`, ${P2}, top: 101`), status: 200, code: 'BAD_USER_INPUT', argument: 'top' },
+    { name: 'trends top: 0', body: trends(`, ${P2}, top: 0`), status: 200, code: 'BAD_USER_INPUT', argument: 'top' },
+    { name: 'trends filter.between', body: trends(`, ${P2}, filter: { between: { from: "2020" } }`), status: 200, code: 'BAD_USER_INPUT', argument: 'filter.between' },
+    { name: 'dependence filter on its own side', body: `{ dependence(actor: "UA", ${P2}, filter: { recipient: "PL" }) { partnerCount } }`, status: 200, code: 'BAD_USER_INPUT', argument: 'filter.recipient' },
+    { name: 'dependence of a misspelt actor', body: `{ dependence(actor: "Ukrain", ${P2}) { partnerCount } }`, status: 200, code: 'NOT_FOUND', argument: 'actor', calls: ['resolveActor'] },
+    { name: 'lags ordered reversed', body: '{ deliveryLags(by: SUPPLIER, ordered: { from: "2020", to: "2010" }) { groupCount } }', status: 200, code: 'BAD_USER_INPUT', argument: 'ordered' },
+    { name: 'lags top: 1000', body: '{ deliveryLags(by: CATEGORY, top: 1000) { groupCount } }', status: 200, code: 'BAD_USER_INPUT', argument: 'top' },
+    { name: 'trends by an unknown grouping', body: trends(`, ${P2}`).replace('SUPPLIER', 'COUNTRY'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+    {
+      name: 'ten trend questions in one operation (cost)',
+      body: `{ ${Array.from({ length: 10 }, (_, i) => `t${i}: transferTrends(by: SUPPLIER, ${P2}, top: 100) { groupCount }`).join(' ')} }`,
+      status: 400, code: 'QUERY_TOO_COMPLEX',
+    },
+  ].map((c) => ({ ...c, body: gql(c.body!) }));
 }
 
 const gql = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, ...(variables && { variables }) });
@@ -118,6 +146,8 @@ export function hostileCases(): HostileCase[] {
     { name: 'routes avoiding an unknown actor', body: gql(routes(', options: { avoid: ["../../etc/passwd"] }')), status: 200, code: 'NOT_FOUND', argument: 'options.avoid[0]', calls: ['resolveActor'] },
     { name: 'backfills years: 6', body: gql(`{ backfillCandidates(recipient: "UA", years: 6) { declared } }`), status: 200, code: 'BAD_USER_INPUT', argument: 'years' },
     { name: 'backfills first: 0', body: gql(`{ backfillCandidates(recipient: "UA", first: 0) { declared } }`), status: 200, code: 'BAD_USER_INPUT', argument: 'first' },
+    // Trends: periods, top and windows, each refused before any delivery is summed.
+    ...trendCases(),
     // Batches and bodies.
     { name: 'batch of 100 operations', body: JSON.stringify(Array(100).fill({ query: '{ stats { actors } }' })), status: 400, code: 'BAD_USER_INPUT' },
     { name: 'batch of 11 operations', body: JSON.stringify(Array(11).fill({ query: '{ stats { actors } }' })), status: 400, code: 'BAD_USER_INPUT' },
@@ -177,7 +207,7 @@ function codeOf(status: number, body: any): string {
 
 const VALUE_FOR: Record<string, string> = {
   from: '"JP"', to: '"UA"', supplier: '"JP"', recipient: '"UA"', id: '"JP"', text: '"patriot"', around: '["JP"]',
-  groupBy: '[SUPPLIER]', format: 'JSON',
+  groupBy: '[SUPPLIER]', format: 'JSON', by: 'SUPPLIER', actor: '"UA"', periods: '[{ from: "2015", to: "2019" }, { from: "2020", to: "2024" }]',
 };
 
 /** What a field returns, as a selection asking for little. */
@@ -185,8 +215,14 @@ const SELECTION: Record<string, string> = {
   node: '{ id }', actor: '{ id }', system: '{ id }', actors: '{ totalCount }', systems: '{ totalCount }', search: '{ name }',
   transfers: '{ totalCount }', transferPaths: '{ truncated }', transferCheck: '{ verdict }', timeline: '{ totalCount }',
   subgraph: '{ actors { id } }', transferStats: '{ key }', export: '{ url }', stats: '{ actors }', transferRoutes: '{ totalCount }',
-  backfillCandidates: '{ declared }',
+  backfillCandidates: '{ declared }', transferTrends: '{ groupCount }', dependence: '{ partnerCount }', deliveryLags: '{ groupCount }',
 };
+
+/**
+ * Slots refused whatever their value (BAD_USER_INPUT before any look-up): dependence names its own side with the
+ * `actor` argument, so a filter on that side is an error, not a reference to resolve.
+ */
+const REFUSED_SLOTS = new Set(['dependence filter.recipient']);
 
 /** A string-typed argument path (`filter.between.from`, `around[0]`) of a Query field, read from the SDL. */
 export interface ArgumentSlot {
@@ -200,7 +236,7 @@ export interface ArgumentSlot {
 }
 
 function slotKind(field: string, pathText: string): ArgumentSlot['kind'] {
-  if (/between\.(from|to)$|knownAt$|^on$/.test(pathText)) return 'date';
+  if (/(between|periods|ordered)\.(from|to)$|knownAt$|^on$/.test(pathText)) return 'date';
   if (pathText === 'after') return 'cursor';
   if (/(^|\.)(text|category|categories)$/.test(pathText) || field === 'search') return 'text';
   if (/system|family/.test(pathText)) return 'system';
@@ -304,8 +340,14 @@ export function describeHostileGraphql(store: 'memory' | 'neo4j'): void {
       it('covers every such argument of the SDL', () => {
         expect(new Set(slots.map((s) => s.field))).toEqual(new Set([
           'node', 'actor', 'actors', 'system', 'systems', 'search', 'transfers', 'transferPaths', 'transferRoutes', 'backfillCandidates', 'transferCheck',
-          'timeline', 'subgraph', 'transferStats', 'export',
+          'timeline', 'subgraph', 'transferStats', 'export', 'transferTrends', 'dependence', 'deliveryLags',
         ]));
+        expect(slots.filter((s) => s.field === 'transferTrends').map((s) => `${s.path} ${s.kind}`).sort()).toEqual([
+          'filter.knownAt date', 'filter.recipient actor', 'filter.supplier actor', 'filter.system system',
+          'filter.between.from date', 'filter.between.to date', 'periods[0].from date', 'periods[0].to date',
+        ].sort());
+        expect(slots.filter((s) => s.field === 'dependence').map((s) => s.path)).toContain('actor');
+        expect(slots.filter((s) => s.field === 'deliveryLags').map((s) => s.path)).toContain('ordered.from');
         // The route question's every reference, date, cursor and free text; the backfill question's recipient and window.
         expect(slots.filter((s) => s.field === 'transferRoutes').map((s) => `${s.path} ${s.kind}`).sort()).toEqual([
           'after cursor', 'from actor', 'options.avoid[0] actor', 'options.between.from date', 'options.between.to date', 'options.categories[0] text',
@@ -323,7 +365,7 @@ export function describeHostileGraphql(store: 'memory' | 'neo4j'): void {
             const why = `${JSON.stringify(value)}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
             const code = answer.body.errors ? codeOf(answer.status, answer.body) : 'OK';
             const costly = Object.keys(answer.calls).filter((m) => COSTLY.includes(m));
-            if (slot.kind === 'date' || slot.kind === 'cursor') {
+            if (slot.kind === 'date' || slot.kind === 'cursor' || REFUSED_SLOTS.has(`${slot.field} ${slot.path}`)) {
               expect([answer.status, code], why).toEqual([200, 'BAD_USER_INPUT']);
               expect(Object.keys(answer.calls), why).toEqual([]);
             } else if (slot.kind === 'actor' || slot.kind === 'system') {

@@ -15,11 +15,15 @@ const num = (value: unknown, fallback: number, max = 100) =>
 /** Expected length of a list with no size argument (citations, hops, checks, actors of an event). */
 export const LIST_FACTOR = 5;
 
+/** Fields that aggregate over the whole graph (SIPRI: ~25,000 delivery rows; ×10: ten times that) and their cost. */
+const AGGREGATES = new Set(['transferTrends', 'dependence', 'deliveryLags']);
+export const AGGREGATE_COST = 1_000;
+
 /**
  * Costs a field by how much work and output it may cause: a connection `first` items of its children;
  * a path query 10 per hop of each of its `limit` paths; a routes query 10 per hop of each route on its page (the
  * witness chains read whole and checked) plus `first` times each route's selection, so its chains' and its hops'
- * transfers' pages multiply in; any other list LIST_FACTOR of its children.
+ * transfers' pages multiply in; a trend question AGGREGATE_COST; any other list LIST_FACTOR of its children.
  */
 export const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const child = Math.max(1, childComplexity);
@@ -33,6 +37,8 @@ export const listEstimator: ComplexityEstimator = ({ type, field, args, childCom
     return 10 * first * num(o.maxHops, DEFAULT_ROUTE_MAX_HOPS, 6) + 1 + first * child;
   }
   if (field.name === 'subgraph') return 100 * (1 + num(args.depth, 1, 4)) + child;
+  // The trend questions aggregate every delivery the filter selects: a fixed, high cost, so one operation holds few.
+  if (AGGREGATES.has(field.name)) return AGGREGATE_COST + child;
   const fieldType = getNamedType(field.type).name;
   if ('first' in args || fieldType.endsWith('Connection')) return 1 + num(args.first, DEFAULT_PAGE_SIZE) * child;
   if (type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) return 1 + child;
