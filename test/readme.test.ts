@@ -28,14 +28,17 @@ describe('README', () => {
 
   it('every GraphQL example answers without errors', async () => {
     const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    expect(examples).toHaveLength(7);
+    expect(examples).toHaveLength(8);
     const answers = await Promise.all(examples.map((q) => server.gql(q)));
     for (const a of answers) expect(a.body.errors).toBeUndefined();
-    const [paths, routes, backfills, check, timeline, transfers, search] = answers.map((a) => a.body.data);
+    const [paths, routes, backfills, trends, check, timeline, transfers, search] = answers.map((a) => a.body.data);
     expect(paths.transferPaths.paths[0].hops.map((h: any) => h.to.name)).toEqual(['United States', 'Ukraine']);
     expect(routes.transferRoutes.nodes.map((r: any) => r.actors.map((a: any) => a.name).join(' → '))).toEqual(['Japan → United States → Ukraine']);
     expect(routes.transferRoutes.nodes[0].checks.map((c: any) => c.effect)).toEqual(['REQUIRES_CONSENT', 'PROHIBITED']);
     expect(backfills.backfillCandidates[0]).toMatchObject({ declared: true, from: { name: 'Japan' }, via: { name: 'United States' } });
+    // The seed's articles carry no TIV: no trend groups, and the totals say so.
+    expect(trends.transferTrends).toMatchObject({ universe: 'WORLD', groups: [], periods: [{ period: '2015/2019', tiv: 0 }, { period: '2020/2024', tiv: 0 }] });
+    expect(trends.dependence).toMatchObject({ partners: [], periods: [{ main: null, hhi: null }, { main: null, hhi: null }] });
     expect(check.transferCheck.verdict).toBe('PROHIBITED');
     expect(timeline.timeline.totalCount).toBe(1);
     expect(transfers.transfers.totalCount).toBe(2);
