@@ -26,5 +26,10 @@ describe('generateDataset', () => {
     expect(d.systems.filter((s) => s.family !== undefined).length).toBeGreaterThan(d.systems.length / 2);
     expect(d.transfers.filter((t) => t.backfills.length > 0).length).toBeGreaterThan(50);
     expect(d.transfers.every((t) => t.date.earliest >= '1950-01-01' && t.date.latest <= '2025-12-31')).toBe(true);
+    // SIPRI-like deals (for the trend questions): delivered transfers with closed years to 2024, a delivery a year.
+    const deals = d.transfers.filter((t) => t.sipri);
+    expect(deals.length / d.transfers.length).toBeGreaterThan(0.5);
+    expect(deals.every((t) => t.status === 'DELIVERED' && t.sipri!.deliveries.every((x) => x.year <= 2024 && x.tiv! > 0))).toBe(true);
+    expect(deals.every((t) => t.sipri!.deliveries.length === Number(t.date.latest.slice(0, 4)) - Number(t.date.earliest.slice(0, 4)) + 1)).toBe(true);
   });
 });

@@ -32,6 +32,8 @@ export interface RunConfig {
   /** Most time spent timing one slow peer or store on one size's question set (ms); fewer questions then. */
   readonly slowBudgetMs: number;
   readonly statsRounds: number;
+  /** Times each trend question is asked (after 2 warm-ups). */
+  readonly trendRounds: number;
   readonly httpConnections: number;
   readonly httpSeconds: number;
   readonly httpWarmupSeconds: number;
@@ -60,6 +62,7 @@ export const FULL: RunConfig = {
   httpQuestions: 50,
   slowBudgetMs: 90_000,
   statsRounds: 5,
+  trendRounds: 30,
   httpConnections: 10,
   httpSeconds: 10,
   httpWarmupSeconds: 2,
@@ -83,6 +86,7 @@ export const QUICK: RunConfig = {
   httpQuestions: 15,
   slowBudgetMs: 5_000,
   statsRounds: 1,
+  trendRounds: 10,
   httpConnections: 10,
   httpSeconds: 2,
   httpWarmupSeconds: 1,

@@ -42,6 +42,18 @@ export interface SizeResult {
   readonly routes?: RouteFigures;
   /** backfillCandidates for the biggest recipients (absent in results written before issue [11]). */
   readonly backfills?: BackfillFigures;
+  /** The trend questions (absent in results written before issue [12]). */
+  readonly trends?: TrendFigures;
+}
+
+/** Latencies of each trend question (by its description), on each store. */
+export interface TrendFigures {
+  /** The recipient the dependence question asks about. */
+  readonly recipient: string;
+  /** Suppliers with TIV in the six periods. */
+  readonly groups: number;
+  readonly memory: Record<string, Latency>;
+  readonly neo4j?: Record<string, Latency>;
 }
 
 /** Latencies of the route questions, overall and per hop bound (`"2"`, `"3"`, `"4"`). */

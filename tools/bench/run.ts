@@ -9,6 +9,7 @@ import type { Driver } from 'neo4j-driver';
 import { MemoryStore, type GraphStore, type Neo4jStore } from '../../src/store/index.js';
 import { askPaths, askTimeline, benchExport, benchStats, latencies, pathShape } from './bench-store.js';
 import { measureBackfills, measureRoutes } from './bench-routes.js';
+import { measureTrends } from './bench-trends.js';
 import { FULL, QUICK, type SizePlan } from './config.js';
 import { buildDataset, sizeLabel } from './datasets.js';
 import {
@@ -160,6 +161,7 @@ async function measureSize(plan: SizePlan, neo4jOn: boolean, driver: Driver | un
     const bench = { config, log, compare, withinBudget };
     const routes = await measureRoutes(bench, plan.size, dataset, memory, neo, plan.routeAnalyst ? driver : undefined, checks);
     const backfills = await measureBackfills(bench, plan.size, dataset, memory, neo, checks);
+    const trends = await measureTrends(bench, plan.size, memory, neo, checks, config.trendRounds);
 
     log(`${plan.size}: timing exports`);
     const hub = qs.hub;
@@ -186,6 +188,7 @@ async function measureSize(plan: SizePlan, neo4jOn: boolean, driver: Driver | un
       http,
       routes,
       backfills,
+      trends,
     };
   } finally {
     await neo?.close();

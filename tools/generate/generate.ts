@@ -1,5 +1,6 @@
 // Deterministic synthetic datasets at any scale, for benchmarks: skewed suppliers, system families,
-// transfers over 1950–2025 with imprecise dates, backfill links, restrictions, wars and citations.
+// transfers over 1950–2025 with imprecise dates, SIPRI-like deliveries with TIV, backfill links, restrictions, wars
+// and citations.
 import type {
   Actor, Dataset, Event, Restriction, Source, Transfer, TransferKind, TransferStatus, WeaponSystem,
 } from '../../src/domain/model.js';
@@ -114,6 +115,28 @@ export function generateDataset(options: GenerateOptions): Dataset {
       enabledBy: [], subjectTo: [], backfills: [], statusHistory: [], citations: cite(`synthetic deal ${i}`),
       knownSince: source.publishedAt.earliest, inferred: [],
     });
+  }
+  // SIPRI-like deal records (deliveries by year with TIV) on delivered transfers whose years are closed and on
+  // record (to 2024), from a PRNG stream of their own so that everything else stays as it was without them.
+  const dealRandom = prng(((options.seed ?? 1) ^ 0x5eed5) >>> 0);
+  for (let i = 0; i < nTransfers; i += 1) {
+    const t = transfers[i]!;
+    const first = Number(t.date.earliest.slice(0, 4));
+    const last = Number(t.date.latest.slice(0, 4));
+    const tivPerUnit = Math.round((0.2 + dealRandom() ** 3 * 60) * 100) / 100;
+    const units = t.quantity?.exact ?? 1;
+    if (t.status !== 'DELIVERED' || last > 2024 || t.date.earliest === '0001-01-01') continue;
+    const years = Array.from({ length: last - first + 1 }, (_, k) => first + k);
+    const perYear = Math.max(1, Math.round(units / years.length));
+    transfers[i] = {
+      ...t,
+      sipri: {
+        dealId: `synthetic-${i}`, designation: `Synthetic system ${t.system.slice(-6)}`, description: 'synthetic', category: CATEGORIES[i % CATEGORIES.length]!,
+        orderYear: first - Math.floor(dealRandom() * 3), orderYearEstimated: false, condition: 'NEW', tivPerNewUnit: tivPerUnit, tivPerUnit,
+        localProduction: false, release: 'synthetic',
+        deliveries: years.map((year) => ({ year, yearEstimated: false, units: perYear, unitsEstimated: false, tiv: Math.round(perYear * tivPerUnit * 100) / 100 })),
+      },
+    };
   }
   // Backfill links: about 1% of transfers replenish the stocks of one the recipient of theirs sent on.
   const bySupplier = new Map<string, number[]>();
