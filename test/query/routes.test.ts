@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Transfer } from '../../src/domain/model.js';
 import { OPEN_END, OPEN_START, bySpanThenId } from '../../src/domain/time.js';
 import {
-  ROUTE_EXPANSION_BUDGET, ROUTE_ORDERS, connection, findRoutes, hopEvidence, rankRoutes, routeCandidateOf, routeChains, routeWitness,
+  ROUTE_EXPANSION_BUDGET, ROUTE_ORDERS, connection, findRoutes, hopEvidence, pageRoutes, rankRoutes, routeCandidateOf, routeChains, routeWitness,
   type FoundRoute, type PathGraph, type ResolvedRouteOptions, type RouteCandidate, type RouteOrderBy,
 } from '../../src/query/index.js';
 import { sipriTransfer, transfer } from '../helpers/dataset.js';
@@ -503,6 +503,25 @@ describe('findRoutes, routeWitness and routeChains against brute force', () => {
         }
       }),
       { numRuns: 300, seed: 20_260_311 },
+    );
+  });
+
+  it('pages exactly as ranking every route and slicing, from the top and after any cursor, in every order', () => {
+    fc.assert(
+      fc.property(spec, fc.constantFrom(...ROUTE_ORDERS), fc.integer({ min: 0, max: 5 }), (s, orderBy, first) => {
+        const { transfers: _, categories, between, ...rest } = s;
+        const o = options({ ...rest, ...(categories && { categories }), ...(between && { between }) });
+        const found = findRoutes('AA', 'EE', o, graphOf(build(s))).routes;
+        const ranked = rankRoutes(found, orderBy).map((r) => r.id);
+        const top = pageRoutes(found, orderBy, undefined, first)!;
+        expect([top.routes.map((r) => r.id), top.start, top.more]).toEqual([ranked.slice(0, first), 0, ranked.length > first]);
+        ranked.forEach((id, at) => {
+          const page = pageRoutes(found, orderBy, id, first)!;
+          expect([page.routes.map((r) => r.id), page.start, page.more]).toEqual([ranked.slice(at + 1, at + 1 + first), at + 1, ranked.length > at + 1 + first]);
+        });
+        expect(pageRoutes(found, orderBy, 'AA>ZZ>EE', first)).toBeUndefined();
+      }),
+      { numRuns: 300, seed: 20_261_130 },
     );
   });
 });

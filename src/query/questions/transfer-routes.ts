@@ -6,7 +6,7 @@ import { connection, hopFilter, makePath } from '../paths.js';
 import { actorArg, allInOrder, optional, systemArg } from '../prepare.js';
 import type { CheckPort, NamePort, RoutePort } from '../ports.js';
 import {
-  findRoutes, rankRoutes, routeChains, routeWitness, ROUTE_ORDERS, type FoundRoute, type HopEvidence, type ResolvedRouteOptions,
+  findRoutes, pageRoutes, routeChains, routeWitness, ROUTE_ORDERS, type FoundRoute, type HopEvidence, type ResolvedRouteOptions,
   type RouteCandidate, type RouteOrderBy,
 } from '../routes/index.js';
 import type { CheckContext } from '../checks.js';
@@ -141,21 +141,17 @@ export async function transferRoutes(
   if (after !== undefined && after[1] !== fp) throw otherQuestion();
   const graph = await ports.routeCandidates(names.from, names.to, options.maxHops, hopFilter({ ...options, limit: 1 }));
   const search = findRoutes(names.from, names.to, options, graph);
-  const sorted = rankRoutes(search.routes, options.orderBy);
-  let start = 0;
-  if (after !== undefined) {
-    const at = sorted.findIndex((r) => r.id === after[2]);
-    if (at < 0) throw new InvalidArgumentError(`after: route ${after[2]} is no longer in this answer (the data changed); start again`, { argument: 'after' });
-    start = at + 1;
-  }
-  const slice = sorted.slice(start, start + first);
+  // Only the page is put in order (`rankRoutes` order): thousands of routes between hubs, twenty shown.
+  const ranked = pageRoutes(search.routes, options.orderBy, after?.[2], first);
+  if (ranked === undefined) throw new InvalidArgumentError(`after: route ${after![2]} is no longer in this answer (the data changed); start again`, { argument: 'after' });
+  const slice = ranked.routes;
   const routes = await finishRoutes(ports, slice, options);
   return {
     items: routes,
     cursors: slice.map((r) => encodeCursor(['route', fp, r.id])),
-    totalCount: sorted.length,
-    hasNextPage: start + first < sorted.length,
-    hasPreviousPage: start > 0,
+    totalCount: search.routes.length,
+    hasNextPage: ranked.more,
+    hasPreviousPage: ranked.start > 0,
     complete: search.complete,
     hopsCovered: search.hopsCovered,
     expansions: search.expansions,

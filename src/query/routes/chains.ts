@@ -52,7 +52,42 @@ export function routeChains(route: FoundRoute, o: ResolvedRouteOptions, cap: num
   return { chains, total };
 }
 
-/** The first of a route's chains in transferPaths' order (arrival, then ids from the first hop): why it is feasible. */
+/**
+ * The first of a route's chains in transferPaths' order (arrival, then ids from the first hop): why it is
+ * feasible. Found without counting or enumerating chains (a route between hubs can have millions): the first run
+ * of last transfers arriving on the same days is the target; a backward pass keeps, hop by hop, the transfers
+ * from which that run can still be reached; a forward pass then takes the smallest id at each hop that follows
+ * the one taken before. Linear in the route's transfers.
+ */
 export function routeWitness(route: FoundRoute, o: ResolvedRouteOptions): readonly RouteCandidate[] {
-  return routeChains(route, o, 1).chains[0]!;
+  const hops = route.feasible;
+  const k = hops.length;
+  const lasts = hops[k - 1]!;
+  let j = 1;
+  while (j < lasts.length && lasts[j]!.date.earliest === lasts[0]!.date.earliest && lasts[j]!.date.latest === lasts[0]!.date.latest) j += 1;
+  // reach[i]: the transfers of hop i on some chain allowed by the order rule that ends in the target run.
+  const reach: (readonly RouteCandidate[])[] = new Array(k);
+  reach[k - 1] = lasts.slice(0, j);
+  for (let i = k - 2; i >= 0; i -= 1) {
+    const next = reach[i + 1]!;
+    let maxLatest = '';
+    let maxEarliest = '';
+    for (const q of next) {
+      if (q.date.latest > maxLatest) maxLatest = q.date.latest;
+      if (q.date.earliest > maxEarliest) maxEarliest = q.date.earliest;
+    }
+    const ids = o.viaBackfill ? new Set(next.map((q) => q.id)) : undefined;
+    reach[i] = hops[i]!.filter((p) => {
+      if (ids !== undefined && p.backfills.some((id) => ids.has(id))) return true;
+      return o.order === 'ANY' || (o.order === 'TIME_RESPECTING' ? maxLatest >= p.date.earliest : maxEarliest >= p.date.latest);
+    });
+  }
+  const chain: RouteCandidate[] = [];
+  for (let i = 0; i < k; i += 1) {
+    const prev = chain[i - 1];
+    let best: RouteCandidate | undefined;
+    for (const t of reach[i]!) if ((best === undefined || t.id < best.id) && (prev === undefined || connection(prev, t, o) !== undefined)) best = t;
+    chain.push(best!);
+  }
+  return chain;
 }

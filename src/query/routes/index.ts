@@ -1,7 +1,8 @@
 // Route semantics (DESIGN §5 transferRoutes, issue [11]): candidates and evidence, the search, ranking, chains.
 export { hopEvidence, routeCandidateOf } from './evidence.js';
 export { findRoutes } from './search.js';
-export { rankRoutes } from './rank.js';
+export { pageRoutes, rankRoutes } from './rank.js';
+export type { RoutePageSlice } from './rank.js';
 export { routeChains, routeWitness } from './chains.js';
 export { ROUTE_EXPANSION_BUDGET, ROUTE_ORDERS } from './types.js';
 export type {

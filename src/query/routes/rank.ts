@@ -26,29 +26,81 @@ function lastActive(r: FoundRoute): string {
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
+type Keyed = ReturnType<typeof keyOf>;
+
+/** A route's ranking keys, computed once (from its search-tree end node when it has one). */
+function keyOf(r: FoundRoute, orderBy: RouteOrderBy) {
+  const end = r instanceof TrieRoute ? r.end : undefined;
+  const w = end ? { tiv: end.weakTiv, deals: end.weakDeals } : weakest(r);
+  const feasible = end ? end.feasible! : r.feasible[r.feasible.length - 1]!;
+  return {
+    r, tiv: w.tiv, deals: w.deals, hops: end ? end.length : r.hops.length,
+    active: orderBy !== 'RECENT' ? '' : end ? end.lastActive : lastActive(r), arrival: feasible[0]!.date,
+  };
+}
+
+/** The total order of `orderBy` over keyed routes; ties end with the route's actor ids (built only when needed). */
+function comparator(orderBy: RouteOrderBy): (a: Keyed, b: Keyed) => number {
+  const evidence = (a: Keyed, b: Keyed) => b.tiv - a.tiv || b.deals - a.deals;
+  const tie = (a: Keyed, b: Keyed) => a.hops - b.hops || cmp(a.r.id, b.r.id);
+  const order: Record<RouteOrderBy, (a: Keyed, b: Keyed) => number> = {
+    EVIDENCE: (a, b) => evidence(a, b) || tie(a, b),
+    FEWEST_HOPS: (a, b) => a.hops - b.hops || evidence(a, b) || cmp(a.r.id, b.r.id),
+    RECENT: (a, b) => cmp(b.active, a.active) || evidence(a, b) || tie(a, b),
+    EARLIEST_ARRIVAL: (a, b) => cmp(a.arrival.earliest, b.arrival.earliest) || cmp(a.arrival.latest, b.arrival.latest) || tie(a, b),
+  };
+  return order[orderBy];
+}
+
 /**
  * Ranks routes for `orderBy` (each route's keys computed once). EVIDENCE: the weakest hop's TIV, then its deals
  * (both descending); RECENT: the day the route was last active (descending); EARLIEST_ARRIVAL: the witness
  * chain's arrival; FEWEST_HOPS: hops, then evidence. Ties: fewer hops, then the route's actor ids.
  */
 export function rankRoutes(routes: readonly FoundRoute[], orderBy: RouteOrderBy): FoundRoute[] {
-  const keyed = routes.map((r) => {
-    const end = r instanceof TrieRoute ? r.end : undefined;
-    const w = end ? { tiv: end.weakTiv, deals: end.weakDeals } : weakest(r);
-    const feasible = end ? end.feasible! : r.feasible[r.feasible.length - 1]!;
-    return {
-      r, tiv: w.tiv, deals: w.deals, hops: end ? end.length : r.hops.length,
-      active: orderBy !== 'RECENT' ? '' : end ? end.lastActive : lastActive(r), arrival: feasible[0]!.date,
-    };
-  });
-  type K = (typeof keyed)[number];
-  const evidence = (a: K, b: K) => b.tiv - a.tiv || b.deals - a.deals;
-  const tie = (a: K, b: K) => a.hops - b.hops || cmp(a.r.id, b.r.id);
-  const order: Record<RouteOrderBy, (a: K, b: K) => number> = {
-    EVIDENCE: (a, b) => evidence(a, b) || tie(a, b),
-    FEWEST_HOPS: (a, b) => a.hops - b.hops || evidence(a, b) || cmp(a.r.id, b.r.id),
-    RECENT: (a, b) => cmp(b.active, a.active) || evidence(a, b) || tie(a, b),
-    EARLIEST_ARRIVAL: (a, b) => cmp(a.arrival.earliest, b.arrival.earliest) || cmp(a.arrival.latest, b.arrival.latest) || tie(a, b),
-  };
-  return keyed.sort(order[orderBy]).map((k) => k.r);
+  return routes.map((r) => keyOf(r, orderBy)).sort(comparator(orderBy)).map((k) => k.r);
+}
+
+/** One page of ranked routes: the same as `rankRoutes(...).slice(start, start + first)`, without sorting them all. */
+export interface RoutePageSlice {
+  readonly routes: readonly FoundRoute[];
+  /** How many routes rank before the page. */
+  readonly start: number;
+  /** Whether routes rank after the page. */
+  readonly more: boolean;
+}
+
+/**
+ * The page of `first` routes after the route `afterId` (from the top without it) in `rankRoutes` order. Only the
+ * page is ordered: a bounded selection over the routes that rank after the cursor, so a question with thousands
+ * of routes sorts twenty. Undefined when no route has the id `afterId`.
+ */
+export function pageRoutes(routes: readonly FoundRoute[], orderBy: RouteOrderBy, afterId: string | undefined, first: number): RoutePageSlice | undefined {
+  const compare = comparator(orderBy);
+  let keyed = routes.map((r) => keyOf(r, orderBy));
+  let start = 0;
+  if (afterId !== undefined) {
+    const hops = afterId.split('>').length - 1;
+    const cursor = keyed.find((k) => k.hops === hops && k.r.id === afterId);
+    if (cursor === undefined) return undefined;
+    const after = keyed.filter((k) => compare(k, cursor) > 0);
+    start = keyed.length - after.length;
+    keyed = after;
+  }
+  if (first <= 0) return { routes: [], start, more: keyed.length > 0 };
+  // The best `first`, kept sorted: a candidate enters only when it beats the current last.
+  const best: Keyed[] = [];
+  for (const k of keyed) {
+    if (best.length === first && compare(k, best[first - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(best[mid]!, k) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, k);
+    if (best.length > first) best.pop();
+  }
+  return { routes: best.map((k) => k.r), start, more: keyed.length > first };
 }
