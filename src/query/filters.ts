@@ -10,7 +10,12 @@ export function defaultPathStatuses(all: readonly TransferStatus[]): TransferSta
 }
 
 /** Compiles a transfer filter into a predicate; `systems` expands the system filter to its family. */
-export function transferPredicate(filter: TransferFilter, systems: Hierarchy): (t: Transfer) => boolean {
+/** What a transfer filter reads of a transfer (a whole Transfer, or a projected `TRANSFERRED` relationship). */
+export type FilteredTransfer = Pick<Transfer, 'supplier' | 'recipient' | 'system' | 'status' | 'kind' | 'knownSince'> & {
+  readonly date: { readonly earliest: string; readonly latest: string };
+};
+
+export function transferPredicate(filter: TransferFilter, systems: Hierarchy): (t: FilteredTransfer) => boolean {
   const family = filter.system === undefined ? undefined : systems.descendantsOrSelf(filter.system);
   const statuses = filter.statuses && filter.statuses.length > 0 ? new Set(filter.statuses) : undefined;
   const kinds = filter.kinds && filter.kinds.length > 0 ? new Set(filter.kinds) : undefined;

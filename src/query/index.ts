@@ -1,6 +1,7 @@
 // The semantic core: the query vocabulary, the data ports stores implement, the shared rules and one module per question.
 export { Hierarchy } from './hierarchy.js';
 export { transferPredicate, defaultPathStatuses } from './filters.js';
+export type { FilteredTransfer } from './filters.js';
 export { evaluateRoute, verdictOf } from './checks.js';
 export type { CheckContext, Route } from './checks.js';
 export {

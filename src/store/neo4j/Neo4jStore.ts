@@ -1,6 +1,6 @@
 // The production GraphStore on Neo4j: hand-written Cypher through one Executor, same answers as memory.
 import { validateDataset } from '../../domain/graph-model.js';
-import type { Actor, Dataset, Event, Restriction, Transfer, WeaponSystem } from '../../domain/model.js';
+import type { Actor, Dataset, Event, Restriction, Transfer, TransferKind, TransferStatus, WeaponSystem } from '../../domain/model.js';
 import { namesOf } from '../../domain/names.js';
 import { normalizeName } from '../../domain/text.js';
 import { bySpanThenId } from '../../domain/time.js';
@@ -16,6 +16,7 @@ import { Executor, type Statement } from './Executor.js';
 import { loadStatements, DEFAULT_BATCH_SIZE, READ_STORED_STATE } from './cypher/load.js';
 import * as q from './cypher/reads/index.js';
 import { SCHEMA_STATEMENTS } from './cypher/schema.js';
+import { TransferProjection, type ProjectedTransfer } from './projection.js';
 
 const EMPTY_STATS: GraphStats = { actors: 0, systems: 0, transfers: 0, events: 0, restrictions: 0, aidCommitments: 0, sources: 0, citations: 0 };
 const STAT_KEYS: Record<string, keyof GraphStats> = {
@@ -47,7 +48,14 @@ function push<T>(index: Map<string, T[]>, key: string, value: T): void {
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
-  private constructor(private readonly executor: Executor) {}
+  /** The in-process projection of the TRANSFERRED graph, and its read when one is under way. */
+  private projection: TransferProjection | undefined;
+  private projecting: Promise<TransferProjection> | undefined;
+
+  private constructor(
+    private readonly executor: Executor,
+    private readonly candidates: Neo4jConfig['candidates'] = 'projection',
+  ) {}
 
   /** Connects, verifies the server answers, and creates constraints and indexes (idempotent). */
   static async connect(config: Neo4jConfig = neo4jConfigFromEnv()): Promise<Neo4jStore> {
@@ -59,7 +67,7 @@ export class Neo4jStore implements GraphStore {
       await executor.close();
       throw error;
     }
-    return new Neo4jStore(executor);
+    return new Neo4jStore(executor, config.candidates);
   }
 
   /** Checks that Neo4j answers (for readiness probes). */
@@ -189,35 +197,64 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * The `TRANSFERRED` relationships that could lie on a path: a reverse breadth-first pass from `to`, all its
-   * levels in one statement, reads only the relationships into the actors found so far (a variable-length match
-   * enumerated every walk of up to maxHops first, and was no faster than an analyst's hand-written query).
+   * The projection of the current graph: the version stamp is read (one small round trip); the whole
+   * TRANSFERRED graph only when the stamp differs from the projection's (one read at a time, shared).
    */
-  async pathCandidates(from: string, to: string, maxHops: number, filter: TransferFilter): Promise<PathGraph<PathCandidate>> {
-    const [row] = await this.executor.read(q.pathLevels(from, to, maxHops, filter), 'paths');
-    const incoming = new Map<string, PathCandidate[]>();
-    const outgoing = new Map<string, PathCandidate[]>();
-    for (const r of (row?.rels ?? []) as PathRow[]) {
-      const t: PathCandidate = {
-        id: r.id, supplier: r.supplier, recipient: r.recipient, system: r.system, backfills: r.backfills ?? [],
-        date: { earliest: r.earliest, latest: r.latest },
-      };
-      push(incoming, t.recipient, t);
-      push(outgoing, t.supplier, t);
-    }
-    for (const list of outgoing.values()) list.sort(bySpanThenId);
-    for (const list of incoming.values()) list.sort(bySpanThenId);
-    return { outgoing: (a: string) => outgoing.get(a) ?? [], incoming: (a: string) => incoming.get(a) ?? [] };
+  private async projected(): Promise<TransferProjection> {
+    const [row] = await this.executor.read(q.graphVersion(), 'version');
+    const version = (row?.version as string | null | undefined) ?? null;
+    if (this.projection !== undefined && this.projection.version === version) return this.projection;
+    this.projecting ??= this.readProjection().finally(() => {
+      this.projecting = undefined;
+    });
+    return (this.projection = await this.projecting);
   }
 
-  /** The same pass as `pathCandidates`, each relationship with its hop evidence. */
+  /** Reads the version stamp, every TRANSFERRED relationship and the system families in one read transaction. */
+  private async readProjection(): Promise<TransferProjection> {
+    return this.executor.readWith(async (tx) => {
+      const run = async (s: Statement) => (await tx.run(s.cypher, s.params)).records.map((r) => r.toObject());
+      const [version] = await run(q.graphVersion());
+      type Row = PathRow & { status: TransferStatus; kind: TransferKind; knownSince: string; category: string | null; evidence: string | null };
+      const transfers = ((await run(q.projectedTransfers())) as Row[]).map((r): ProjectedTransfer => {
+        const { deliveries, units } = r.evidence === null ? { deliveries: [], units: null } : parse<Pick<RouteCandidate, 'deliveries' | 'units'>>(r.evidence);
+        const date = { earliest: r.earliest, latest: r.latest };
+        return {
+          supplier: r.supplier, recipient: r.recipient, system: r.system, date, status: r.status, kind: r.kind, knownSince: r.knownSince,
+          candidate: {
+            id: r.id, supplier: r.supplier, recipient: r.recipient, system: r.system, backfills: r.backfills ?? [], date,
+            category: r.category ?? 'unknown', deliveries, units,
+          },
+        };
+      });
+      const families = (await run(q.projectedSystems())).map((r) => [r.id as string, (r.family as string | null) ?? undefined] as const);
+      return new TransferProjection((version?.version as string | null | undefined) ?? null, transfers, families);
+    }, 'projection');
+  }
+
+  /**
+   * The transfers that could lie on a path: from the projection (the filtered adjacency), or with `candidates:
+   * 'cypher'` a reverse breadth-first pass from `to`, all its levels in one statement.
+   */
+  async pathCandidates(from: string, to: string, maxHops: number, filter: TransferFilter): Promise<PathGraph<PathCandidate>> {
+    if (this.candidates === 'projection') return (await this.projected()).graph(filter);
+    return this.cypherCandidates(from, to, maxHops, filter, false);
+  }
+
+  /** The same transfers as `pathCandidates`, each with its hop evidence. */
   async routeCandidates(from: string, to: string, maxHops: number, filter: TransferFilter): Promise<PathGraph<RouteCandidate>> {
-    const [row] = await this.executor.read(q.pathLevels(from, to, maxHops, filter, true), 'routes');
+    if (this.candidates === 'projection') return (await this.projected()).graph(filter);
+    return this.cypherCandidates(from, to, maxHops, filter, true);
+  }
+
+  /** The Cypher design: the relationships into the actors found so far, level by level, in one statement. */
+  private async cypherCandidates(from: string, to: string, maxHops: number, filter: TransferFilter, evidence: boolean): Promise<PathGraph<RouteCandidate>> {
+    const [row] = await this.executor.read(q.pathLevels(from, to, maxHops, filter, evidence), evidence ? 'routes' : 'paths');
     const incoming = new Map<string, RouteCandidate[]>();
     const outgoing = new Map<string, RouteCandidate[]>();
-    type Row = PathRow & { category: string | null; evidence: string | null };
+    type Row = PathRow & { category?: string | null; evidence?: string | null };
     for (const r of (row?.rels ?? []) as Row[]) {
-      const { deliveries, units } = r.evidence === null ? { deliveries: [], units: null } : parse<Pick<RouteCandidate, 'deliveries' | 'units'>>(r.evidence);
+      const { deliveries, units } = r.evidence == null ? { deliveries: [], units: null } : parse<Pick<RouteCandidate, 'deliveries' | 'units'>>(r.evidence);
       const t: RouteCandidate = {
         id: r.id, supplier: r.supplier, recipient: r.recipient, system: r.system, backfills: r.backfills ?? [],
         date: { earliest: r.earliest, latest: r.latest }, category: r.category ?? 'unknown', deliveries, units,

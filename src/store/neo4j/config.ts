@@ -13,6 +13,12 @@ export interface Neo4jConfig {
   readonly writeRetryMs: number;
   /** Longest to wait for a TCP connection. */
   readonly connectTimeoutMs: number;
+  /**
+   * Where path and route questions find their candidate transfers: `projection` (default), an in-process copy of
+   * the TRANSFERRED graph re-read when the graph's version stamp changes; or `cypher`, a reverse breadth-first pass
+   * in Cypher per question (ARCHITECTURE.md compares the two).
+   */
+  readonly candidates: 'projection' | 'cypher';
 }
 
 /** Reads the configuration from environment variables, with the local-Neo4j defaults. */
@@ -31,5 +37,12 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
     readRetryMs: number('NEO4J_READ_RETRY_MS', 5_000),
     writeRetryMs: number('NEO4J_WRITE_RETRY_MS', 30_000),
     connectTimeoutMs: number('NEO4J_CONNECT_TIMEOUT_MS', 3_000),
+    candidates: candidatesFrom(env.ARMSGRAPH_NEO4J_CANDIDATES),
   };
+}
+
+function candidatesFrom(raw: string | undefined): Neo4jConfig['candidates'] {
+  if (raw === undefined || raw === '' || raw === 'projection') return 'projection';
+  if (raw === 'cypher') return 'cypher';
+  throw new Error(`ARMSGRAPH_NEO4J_CANDIDATES must be "projection" or "cypher", got "${raw}"`);
 }

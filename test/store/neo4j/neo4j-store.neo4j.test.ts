@@ -24,6 +24,57 @@ describe.runIf(available)('Neo4jStore', () => {
     await store?.close();
   });
 
+  describe('the in-process projection of path and route candidates', () => {
+    const chain = (to: string) =>
+      dataset({ transfers: [transfer({ id: 'ab', from: 'AA', to: 'BB', date: '2020' }), transfer({ id: 'bx', from: 'BB', to, date: '2021' })] });
+
+    it("another instance's load is seen by the next question (the version stamp changes in the load's transaction)", async () => {
+      const other = await Neo4jStore.connect();
+      try {
+        await store.load(chain('CC'));
+        expect((await ask(store).transferRoutes('AA', 'CC')).items.map((r) => r.id)).toEqual(['AA>BB>CC']);
+        await other.load(chain('DD'));
+        expect((await ask(store).transferRoutes('AA', 'DD')).items.map((r) => r.id)).toEqual(['AA>BB>DD']);
+        expect((await ask(store).transferPaths('AA', 'DD')).paths).toHaveLength(1);
+        await expect(ask(store).transferRoutes('AA', 'CC')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      } finally {
+        await other.close();
+        await store.load(seed);
+      }
+    });
+
+    it('the stamp is a hash of the content: the same data, the same stamp; other data, another', async () => {
+      const stamp = async () => {
+        const node = (await dumpDatabase()).nodes.map((n) => JSON.parse(n) as [string[], { version?: string }]).find(([labels]) => labels.includes('ArmsgraphMeta'));
+        return node?.[1].version;
+      };
+      await store.load(chain('CC'));
+      const first = await stamp();
+      await store.load(seed);
+      const seeded = await stamp();
+      await store.load(chain('CC'));
+      expect(await stamp()).toBe(first);
+      expect(seeded).not.toBe(first);
+      expect(typeof first).toBe('string');
+      await store.load(seed);
+    });
+
+    it('the Cypher design (ARMSGRAPH_NEO4J_CANDIDATES=cypher) answers path and route questions exactly as the projection does', async () => {
+      const cypher = await Neo4jStore.connect({ ...neo4jConfigFromEnv(), candidates: 'cypher' });
+      try {
+        await store.load(seed);
+        for (const [from, to, options] of [['JP', 'UA', { system: 'Patriot' }], ['JP', 'UA', { order: 'STRICT' as const, viaBackfill: true }], ['US', 'UA', {}]] as const) {
+          expect(await ask(cypher).transferPaths(from, to, options)).toEqual(await ask(store).transferPaths(from, to, options));
+          const [a, b] = await Promise.all([ask(cypher).transferRoutes(from, to, options), ask(store).transferRoutes(from, to, options)]);
+          expect(JSON.stringify(a.items.map(({ found: _, ...r }) => r))).toBe(JSON.stringify(b.items.map(({ found: _, ...r }) => r)));
+          expect(a.totalCount).toBe(b.totalCount);
+        }
+      } finally {
+        await cypher.close();
+      }
+    });
+  });
+
   describe('load', () => {
     it('a load that fails halfway leaves the database exactly as before', async () => {
       await store.load(seed);

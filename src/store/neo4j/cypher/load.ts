@@ -5,6 +5,7 @@ import type { Dataset, EntityType } from '../../../domain/model.js';
 import { nameKeysOf } from '../../../domain/names.js';
 import { routeCandidateOf, statFacts, timelineEntries } from '../../../query/index.js';
 import type { Statement } from '../Executor.js';
+import { META_KEY, META_LABEL } from './reads/projection.js';
 
 /** Rows per UNWIND statement. */
 export const DEFAULT_BATCH_SIZE = 1_000;
@@ -217,5 +218,19 @@ export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEF
     for (const batch of batches(stale, batchSize)) out.push({ cypher: DELETE_ENTRIES, params: { ids: batch } });
   }
   for (const batch of batches(entriesChanged, batchSize)) out.push({ cypher: CREATE_TIMELINE, params: { rows: batch } });
+  // A new version stamp, in the same transaction, whenever anything is written: stores that keep a projection of
+  // the graph read it again. It is a hash of the content, so the same data always has the same stamp.
+  if (out.length > 0) out.push({ cypher: STAMP_VERSION, params: { key: META_KEY, version: contentVersion(all, entries) } });
   return out;
+}
+
+/** Sets the graph's version stamp. */
+const STAMP_VERSION = `MERGE (m:${META_LABEL} {key: $key}) SET m.version = $version`;
+
+/** A hash of every node's and timeline entry's content hash: the graph's version. */
+function contentVersion(nodes: readonly NodeRow[], entries: readonly { id: string; hash: string }[]): string {
+  const h = createHash('sha1');
+  for (const n of [...nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) h.update(`${n.id}\u0000${String(n.props.hash)}\u0000`);
+  for (const e of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) h.update(`${e.id}\u0000${e.hash}\u0000`);
+  return h.digest('base64url');
 }

@@ -35,6 +35,7 @@ describe('loadStatements', () => {
         "UNWIND $rows AS row CREATE (e:TimelineEntry) SET e = row
         WITH e, row UNWIND row.actors + row.systems AS ref
         MATCH (x:Entity {id: ref}) MERGE (e)-[:FEATURES]->(x)",
+        "MERGE (m:ArmsgraphMeta {key: $key}) SET m.version = $version",
       ]
     `);
     expect(statements.filter((s) => s.cypher.includes('TRANSFERRED'))).toHaveLength(2);

@@ -7,3 +7,4 @@ export { checkContext } from './checks.js';
 export { neighbours, subgraphOf } from './subgraph.js';
 export { nodesById, resolveRef, allNames, searchCandidates, statsStatement } from './lookups.js';
 export { transferAggregates, dealLags } from './aggregates.js';
+export { graphVersion, projectedSystems, projectedTransfers, META_KEY, META_LABEL } from './projection.js';

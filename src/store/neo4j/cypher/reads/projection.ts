@@ -1,0 +1,28 @@
+// Reads of the in-process projection (issue [13]): the graph's version stamp, and the whole TRANSFERRED graph with
+// the system families, read in one transaction when the stamp has changed.
+import type { Statement } from '../../Executor.js';
+
+/** The label and key of the node holding the graph's version stamp (written by every load, in its transaction). */
+export const META_LABEL = 'ArmsgraphMeta';
+export const META_KEY = 'graph';
+
+/** The version stamp of the graph (null when no load of this version of armsgraph has written one). */
+export function graphVersion(): Statement {
+  return { cypher: `OPTIONAL MATCH (m:${META_LABEL} {key: $key}) RETURN m.version AS version`, params: { key: META_KEY } };
+}
+
+/** Every TRANSFERRED relationship with what path and route questions and their filters read. */
+export function projectedTransfers(): Statement {
+  return {
+    cypher: `MATCH ()-[r:TRANSFERRED]->()
+  RETURN r.transferId AS id, r.supplier AS supplier, r.recipient AS recipient, r.system AS system, r.backfills AS backfills,
+    r.earliest AS earliest, r.latest AS latest, r.status AS status, r.kind AS kind, r.knownSince AS knownSince,
+    r.category AS category, r.evidence AS evidence`,
+    params: {},
+  };
+}
+
+/** Every system with its family (for the system filter, which takes a family's members). */
+export function projectedSystems(): Statement {
+  return { cypher: 'MATCH (s:WeaponSystem) RETURN s.id AS id, s.family AS family', params: {} };
+}
