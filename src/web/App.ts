@@ -8,7 +8,7 @@ import { byId } from './dom.js';
 import { emphasisFor, NO_SELECTION, type GraphSelection } from './graph/emphasis.js';
 import { buildGraph, edgeKey, routeActors } from './graph/graph-model.js';
 import { GraphView } from './graph/GraphView.js';
-import { drawnActorsOf, edgeTransfer, graphSelectionOf } from './graph/selection.js';
+import { drawnActorsOf, edgeTransfer, graphSelectionOf, hopDealSelection } from './graph/selection.js';
 import { Controls } from './panels/controls.js';
 import { DetailsLoader } from './panels/details-loader.js';
 import { DetailsPanel } from './panels/details-panel.js';
@@ -19,11 +19,9 @@ import { routeCountText, windowYears } from './panels/route-text.js';
 import { SearchBox } from './panels/search-box.js';
 import { StatusLine } from './panels/status-line.js';
 import { RouteSession } from './route-session.js';
-import { windowProblem } from './state/date-window.js';
 import { RoutePages } from './state/route-pages.js';
-import { DEFAULT_STORY, parseViewState, sameQuery, viewStateToSearch, EMPTY_STATE, type ViewState } from './state/view-state.js';
-import { actorTimeline } from './timeline/actor-timeline.js';
-import { recentWindow } from './timeline/timeline-items.js';
+import { DEFAULT_STORY, parseViewState, queryProblem, sameQuery, viewStateToSearch, EMPTY_STATE, type ViewState } from './state/view-state.js';
+import { actorTimeline, actorTimelineRequest } from './timeline/actor-timeline.js';
 import { TimelineView } from './timeline/TimelineView.js';
 
 /** Who asked for a selection (a view does not echo its own selection back to itself). */
@@ -153,11 +151,10 @@ export class App {
    * view of a page opened without a query, which falls back to the idle page when its actors are not loaded.
    */
   private async query(state: ViewState, history: 'push' | 'replace' | 'none', story = false): Promise<void> {
-    this.controls.invalid();
-    const problem = !state.from ? 'Pick a start actor (an id like JP or a name like Japan).' : windowProblem(state.between);
+    const problem = queryProblem(state);
+    this.controls.invalid(problem?.field);
     if (problem !== undefined) {
-      this.controls.invalid(!state.from ? 'from' : state.between.from && windowProblem({ from: state.between.from, to: '' }) ? 'win-from' : 'win-to');
-      this.status.error(new GraphQLRequestError(problem, 'BAD_USER_INPUT'));
+      this.status.error(new GraphQLRequestError(problem.text, 'BAD_USER_INPUT'));
       this.root.dataset.state = 'error';
       return;
     }
@@ -295,12 +292,7 @@ export class App {
   /** Without routes: the timeline of the start and end actors (the last five years when they have too many entries). */
   private async loadActorTimeline(signal: AbortSignal): Promise<void> {
     this.details.setBack('');
-    const { from, to } = this.state.between;
-    const between = from || to ? { ...(from && { from }), ...(to && { to }) } : undefined;
-    const result = await loadTimeline(
-      { actors: [this.state.from, this.state.to].filter(Boolean), system: this.state.system || undefined, between, focus: recentWindow(today()) },
-      { signal },
-    );
+    const result = await loadTimeline(actorTimelineRequest(this.state, today()), { signal });
     const view = actorTimeline(result, this.state.between, today());
     this.entries = result.entries;
     this.timeline.show(view.items, view.visible);
@@ -352,7 +344,9 @@ export class App {
       return;
     }
     const found = graphSelectionOf(id, this.graph.current, this.entries);
-    const { edge, ...selection } = found.nodes.length === 0 && found.edges.length === 0 ? this.dealSelection(id) : found;
+    const { edge, ...selection } = found.nodes.length === 0 && found.edges.length === 0
+      ? hopDealSelection(id, this.currentRoute(), this.session?.hopOfDeal(id), this.graph.current)
+      : found;
     this.selection = selection;
     this.restyle();
     const isActor = this.graph.current.hasNode(id);
@@ -370,15 +364,6 @@ export class App {
       this.timeline.select(items.map((i) => i.id), !isActor);
     }
     void this.loadDetails(id, edge);
-  }
-
-  /** A deal of the selected route that the neighbourhood does not draw: its hop's edge. */
-  private dealSelection(id: string): GraphSelection & { edge?: string } {
-    const hop = this.session?.hopOfDeal(id);
-    const route = this.currentRoute();
-    if (hop === undefined || route === undefined) return NO_SELECTION;
-    const key = edgeKey(route.hops[hop]!.from.id, route.hops[hop]!.to.id);
-    return this.graph.current.hasEdge(key) ? { nodes: [], edges: [key], transfer: id, edge: key } : NO_SELECTION;
   }
 
   private selectHop(hop: number, origin: Origin): void {

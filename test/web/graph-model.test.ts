@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Route, Subgraph, TimelineEntry, TransferStatus } from '../../src/web/api/types.js';
 import { emphasisFor } from '../../src/web/graph/emphasis.js';
-import { drawnActorsOf, edgeTransfer, graphSelectionOf } from '../../src/web/graph/selection.js';
+import { drawnActorsOf, edgeTransfer, graphSelectionOf, hopDealSelection } from '../../src/web/graph/selection.js';
 import { buildGraph, edgeKey, placeNodes, routeActors, routeEdges, toGraphRoute, unitHash, type GraphRoute } from '../../src/web/graph/graph-model.js';
 import { COLORS, edgeLabel, edgeLook, NO_EMPHASIS, nodeLook } from '../../src/web/graph/graph-style.js';
 
@@ -156,5 +156,20 @@ describe('graphSelectionOf / drawnActorsOf / edgeTransfer', () => {
     expect(edgeTransfer(['t:us-ua-2', 't:us-ua'], [JP_US_UA], 0)).toBe('t:us-ua');
     expect(edgeTransfer(['t:us-ua-2', 't:us-ua'], [], 0)).toBe('t:us-ua-2');
     expect(edgeTransfer([], [], 0)).toBe('');
+  });
+});
+
+describe('hopDealSelection', () => {
+  const g = buildGraph({ subgraph: SUBGRAPH, routes: [JP_US_UA] });
+  const jpUsUa = route(['JP', 'US', 't:jp-us', 'PLANNED', '2024-01/..'], ['US', 'UA', 't:us-ua', 'POTENTIAL', '2023-12-22/..']);
+
+  it('selects nothing without a route, a hop, or a drawn edge for the hop', () => {
+    expect(hopDealSelection('t:x', undefined, 0, g)).toEqual({ nodes: [], edges: [] });
+    expect(hopDealSelection('t:x', jpUsUa, undefined, g)).toEqual({ nodes: [], edges: [] });
+    expect(hopDealSelection('t:x', jpUsUa, 5, g)).toEqual({ nodes: [], edges: [] });
+    expect(hopDealSelection('t:x', jpUsUa, 0, buildGraph({ routes: [] }))).toEqual({ nodes: [], edges: [] });
+  });
+  it("selects the edge of the deal's hop", () => {
+    expect(hopDealSelection('t:undrawn', jpUsUa, 1, g)).toEqual({ nodes: [], edges: ['US->UA'], transfer: 't:undrawn', edge: 'US->UA' });
   });
 });

@@ -1,6 +1,6 @@
 // The dashboard's URL state: every control round-trips through the query string.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STORY, EMPTY_STATE, parseViewState, sameQuery, viewStateToSearch } from '../../src/web/state/view-state.js';
+import { DEFAULT_STORY, EMPTY_STATE, parseViewState, queryProblem, sameQuery, viewStateToSearch } from '../../src/web/state/view-state.js';
 
 describe('parseViewState', () => {
   it('falls back to defaults for unknown or out-of-range values', () => {
@@ -60,5 +60,18 @@ describe('DEFAULT_STORY', () => {
 
   it('reads a selected route and a hop selection back', () => {
     expect(parseViewState('?from=DE&to=UA&route=DE,CZ,UA&sel=hop:2')).toMatchObject({ route: 'DE>CZ>UA', sel: 'hop:2' });
+  });
+});
+
+describe('queryProblem', () => {
+  it('names the control to fix: the start actor first, then the side of the window at fault', () => {
+    expect(queryProblem(EMPTY_STATE)).toEqual({ field: 'from', text: 'Pick a start actor (an id like JP or a name like Japan).' });
+    expect(queryProblem({ ...EMPTY_STATE, from: 'JP', between: { from: '2022-13', to: '' } })?.field).toBe('win-from');
+    expect(queryProblem({ ...EMPTY_STATE, from: 'JP', between: { from: '2022', to: 'soon' } })?.field).toBe('win-to');
+    expect(queryProblem({ ...EMPTY_STATE, from: 'JP', between: { from: '2024', to: '2022' } })).toEqual({ field: 'win-to', text: 'Window from 2024 is after its end 2022' });
+  });
+
+  it('lets a query with a start actor and a usable window run', () => {
+    expect(queryProblem(DEFAULT_STORY)).toBeUndefined();
   });
 });

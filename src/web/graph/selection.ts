@@ -1,7 +1,7 @@
 // What a selected id means in the graph: an actor node, a transfer's edge, or the actors of an event or rule.
-import type { NodeDetails, TimelineEntry } from '../api/types.js';
+import type { NodeDetails, Route, TimelineEntry } from '../api/types.js';
 import { NO_SELECTION, type GraphSelection } from './emphasis.js';
-import type { DashboardGraph, GraphRoute } from './graph-model.js';
+import { edgeKey, type DashboardGraph, type GraphRoute } from './graph-model.js';
 
 /** The graph selection of an id: its node, the edge carrying it, or the drawn actors of its timeline entry. */
 export function graphSelectionOf(id: string, graph: DashboardGraph, entries: readonly TimelineEntry[]): GraphSelection & { edge?: string } {
@@ -11,6 +11,17 @@ export function graphSelectionOf(id: string, graph: DashboardGraph, entries: rea
   if (edge !== undefined) return { nodes: [], edges: [edge], transfer: id, edge };
   const entry = entries.find((e) => e.subject.id === id || e.id === id);
   return { nodes: entry ? entry.actors.map((a) => a.id).filter((a) => graph.hasNode(a)) : [], edges: [] };
+}
+
+/**
+ * A deal of the selected route that the neighbourhood does not draw (`hop`: the index of the route's hop it is on):
+ * the edge of its hop, when that is drawn.
+ */
+export function hopDealSelection(id: string, route: Route | undefined, hop: number | undefined, graph: DashboardGraph): GraphSelection & { edge?: string } {
+  const step = hop === undefined ? undefined : route?.hops[hop];
+  if (step === undefined) return NO_SELECTION;
+  const key = edgeKey(step.from.id, step.to.id);
+  return graph.hasEdge(key) ? { nodes: [], edges: [key], transfer: id, edge: key } : NO_SELECTION;
 }
 
 /** The actors a node is about (an event's actors, a rule's parties, an aid's donor and recipient) that are drawn. */

@@ -1,6 +1,6 @@
 // The dashboard's whole state as a query string, so a URL restores the same view.
 import type { PathOrder } from '../api/types.js';
-import { formatWindow, OPEN_WINDOW, parseWindow, type DateWindow } from './date-window.js';
+import { formatWindow, OPEN_WINDOW, parseWindow, windowProblem, type DateWindow } from './date-window.js';
 
 /** Path orders, in the order the control lists them. */
 export const PATH_ORDERS: readonly PathOrder[] = ['ANY', 'TIME_RESPECTING', 'STRICT'];
@@ -90,4 +90,12 @@ export function viewStateToSearch(state: ViewState): string {
 export function sameQuery(a: ViewState, b: ViewState): boolean {
   return a.from === b.from && a.to === b.to && a.system === b.system && a.order === b.order && a.maxHops === b.maxHops &&
     a.between.from === b.between.from && a.between.to === b.between.to;
+}
+
+/** The control a query cannot run without fixing, and why; undefined when the query can run. */
+export function queryProblem(state: ViewState): { readonly field: 'from' | 'win-from' | 'win-to'; readonly text: string } | undefined {
+  if (!state.from) return { field: 'from', text: 'Pick a start actor (an id like JP or a name like Japan).' };
+  const problem = windowProblem(state.between);
+  if (problem === undefined) return undefined;
+  return { field: state.between.from && windowProblem({ from: state.between.from, to: '' }) ? 'win-from' : 'win-to', text: problem };
 }

@@ -1,7 +1,18 @@
 // An actor's timeline, when no route is selected: its entries in the three lanes, the window, and what is shown.
-import type { TimelineResult } from '../api/timeline-load.js';
-import type { DateWindow } from '../state/date-window.js';
-import { toTimelineItems, visibleWindow, type TimelineItem } from './timeline-items.js';
+import type { TimelineRequest, TimelineResult } from '../api/timeline-load.js';
+import { windowInput, type DateWindow } from '../state/date-window.js';
+import type { ViewState } from '../state/view-state.js';
+import { recentWindow, toTimelineItems, visibleWindow, type TimelineItem } from './timeline-items.js';
+
+/** What to load for the start and end actors' timeline: their entries (with the system) in the controls' window. */
+export function actorTimelineRequest(state: ViewState, today: string): TimelineRequest {
+  return {
+    actors: [state.from, state.to].filter(Boolean),
+    system: state.system || undefined,
+    between: windowInput(state.between),
+    focus: recentWindow(today),
+  };
+}
 
 /** What the timeline draws of an actor's entries, and the line that says how many. */
 export interface ActorTimelineView {
