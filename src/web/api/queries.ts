@@ -2,7 +2,8 @@
 // documents/*.graphql and typed by `npm run codegen` (generated/graphql.ts): gql() infers variables and result.
 import {
   DashboardCheckDocument, DashboardHopDealsDocument, DashboardNodeDocument, DashboardResolve2Document, DashboardResolveDocument,
-  DashboardRouteChainsDocument, DashboardRoutesDocument, DashboardSearchDocument, DashboardSubgraphDocument, DashboardTimelineDocument,
+  DashboardDependenceDocument, DashboardLagsDocument, DashboardRouteChainsDocument, DashboardRoutesDocument, DashboardSearchDocument,
+  DashboardSubgraphDocument, DashboardTimelineDocument, DashboardTrendsDocument, DashboardTrendYearsDocument,
 } from './generated/graphql.js';
 
 /** One page of routes from one actor to another, with each hop's evidence, the witness chain and the rules. */
@@ -34,3 +35,15 @@ export const RESOLVE_QUERY = DashboardResolveDocument;
 
 /** The start and end actors as typed, resolved (each null when nothing matches). */
 export const RESOLVE_TWO_QUERY = DashboardResolve2Document;
+
+/** TIV delivered by year: the years the data covers (the Trends view's periods end at the last complete one). */
+export const TREND_YEARS_QUERY = DashboardTrendYearsDocument;
+
+/** Shares, changes and ranks of suppliers, recipients, families or categories per period. */
+export const TRENDS_QUERY = DashboardTrendsDocument;
+
+/** A recipient's suppliers per period, its main supplier and the concentration (HHI). */
+export const DEPENDENCE_QUERY = DashboardDependenceDocument;
+
+/** Delivery lags (order to first and to last delivery) by group. */
+export const LAGS_QUERY = DashboardLagsDocument;

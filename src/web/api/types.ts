@@ -1,12 +1,12 @@
 // Names for the GraphQL answers the dashboard reads: aliases of the operation types generated from
 // documents/*.graphql (npm run codegen), so every field a view reads is one its document asks for.
 import type {
-  ChainFragment, CheckFragment, CitationFragment, DashboardCheckQuery, DashboardHopDealsQuery, DashboardNodeQuery,
-  DashboardResolveQuery, DashboardRouteChainsQuery, DashboardRoutesQuery, DashboardSearchQuery, DashboardSubgraphQuery,
-  DashboardTimelineQuery, SpanFragment,
+  ChainFragment, CheckFragment, CitationFragment, DashboardCheckQuery, DashboardDependenceQuery, DashboardHopDealsQuery,
+  DashboardLagsQuery, DashboardNodeQuery, DashboardResolveQuery, DashboardRouteChainsQuery, DashboardRoutesQuery,
+  DashboardSearchQuery, DashboardSubgraphQuery, DashboardTimelineQuery, DashboardTrendsQuery, SpanFragment,
 } from './generated/graphql.js';
 
-export type { PathOrder, TimelineKind, TransferStatus } from './generated/graphql.js';
+export type { PathOrder, TimelineKind, TransferStatus, TrendGrouping } from './generated/graphql.js';
 
 /** A time span as the API gives it: EDTF plus the calendar days it may cover. */
 export type Span = SpanFragment;
@@ -70,3 +70,27 @@ export type SipriDeal = NonNullable<TransferDetails['sipri']>;
 
 /** transferCheck answer. */
 export type TransferCheck = DashboardCheckQuery['transferCheck'];
+
+/** transferTrends answer: groups' shares per period. */
+export type Trends = DashboardTrendsQuery['transferTrends'];
+
+/** One group of a trends or dependence answer, with a cell per period. */
+export type TrendGroup = Trends['groups'][number];
+
+/** One period's total of a trends answer. */
+export type PeriodTotal = Trends['periods'][number];
+
+/** dependence answer: a recipient's suppliers per period. */
+export type Dependence = DashboardDependenceQuery['dependence'];
+
+/** One period of a dependence answer: total, main supplier, whether it changed, HHI. */
+export type DependencePeriod = Dependence['periods'][number];
+
+/** deliveryLags answer. */
+export type Lags = DashboardLagsQuery['deliveryLags'];
+
+/** One group of a deliveryLags answer. */
+export type LagGroup = Lags['groups'][number];
+
+/** A supplier of a dependence answer, with its share per period. */
+export type DependencePartner = Dependence['partners'][number];

@@ -169,6 +169,13 @@ export type SearchHitType =
   /** The node is a WeaponSystem, found by its name, an alias, its designation or its id. */
   | 'WEAPON_SYSTEM';
 
+/** Whose total a share is of. */
+export type ShareUniverse =
+  /** The deliveries the filter selects. */
+  | 'FILTERED'
+  /** Every delivery on record (no filter). */
+  | 'WORLD';
+
 /** Which timeline entries to list; conditions combine with AND. */
 export type TimelineFilter = {
   /** Entries involving any of these actors or their parts (ids or aliases). */
@@ -263,6 +270,17 @@ export type TransferStatus =
   | 'PROPOSED'
   /** The recipient has asked for the items. */
   | 'REQUESTED';
+
+/** What trend figures are grouped by. */
+export type TrendGrouping =
+  /** SIPRI's armament category for SIPRI deals, the system's category otherwise. */
+  | 'CATEGORY'
+  /** The recipient. */
+  | 'RECIPIENT'
+  /** The supplier. */
+  | 'SUPPLIER'
+  /** The system's family (the root of its family chain). */
+  | 'SYSTEM_FAMILY';
 
 /** What a check concludes. */
 export type Verdict =
@@ -394,6 +412,38 @@ export type DashboardTimelineQuery = { readonly timeline: { readonly totalCount:
         | { readonly id: string }
         | { readonly id: string }
       , readonly actors: ReadonlyArray<{ readonly id: string }>, readonly systems: ReadonlyArray<{ readonly id: string }> }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
+
+export type DashboardTrendYearsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardTrendYearsQuery = { readonly transferStats: ReadonlyArray<{ readonly key: ReadonlyArray<string>, readonly tivDelivered: number | null }> };
+
+export type DashboardTrendsQueryVariables = Exact<{
+  by: TrendGrouping;
+  periods: ReadonlyArray<DateWindow>;
+  top?: number | null | undefined;
+}>;
+
+
+export type DashboardTrendsQuery = { readonly transferTrends: { readonly by: TrendGrouping, readonly universe: ShareUniverse, readonly groupCount: number, readonly periods: ReadonlyArray<{ readonly period: string, readonly from: number, readonly to: number, readonly tiv: number, readonly change: number | null, readonly groups: number }>, readonly groups: ReadonlyArray<{ readonly key: string, readonly label: string, readonly cells: ReadonlyArray<{ readonly period: string, readonly tiv: number, readonly share: number | null, readonly change: number | null, readonly rank: number | null }> }> } };
+
+export type DashboardDependenceQueryVariables = Exact<{
+  actor: string;
+  periods: ReadonlyArray<DateWindow>;
+  top?: number | null | undefined;
+}>;
+
+
+export type DashboardDependenceQuery = { readonly dependence: { readonly partnerCount: number, readonly actor: { readonly id: string, readonly name: string }, readonly periods: ReadonlyArray<{ readonly period: string, readonly from: number, readonly to: number, readonly tiv: number, readonly change: number | null, readonly groups: number, readonly hhi: number | null, readonly mainChanged: boolean, readonly main: { readonly key: string, readonly label: string, readonly share: number } | null }>, readonly partners: ReadonlyArray<{ readonly key: string, readonly label: string, readonly cells: ReadonlyArray<{ readonly period: string, readonly tiv: number, readonly share: number | null }> }> } };
+
+export type DashboardLagsQueryVariables = Exact<{
+  by: TrendGrouping;
+  ordered?: DateWindow | null | undefined;
+  top?: number | null | undefined;
+}>;
+
+
+export type DashboardLagsQuery = { readonly deliveryLags: { readonly by: TrendGrouping, readonly orderedFrom: number | null, readonly orderedTo: number | null, readonly groupCount: number, readonly all: { readonly deals: number, readonly toFirst: { readonly median: number | null, readonly p90: number | null }, readonly toLast: { readonly median: number | null, readonly p90: number | null } }, readonly groups: ReadonlyArray<{ readonly key: string, readonly label: string, readonly deals: number, readonly toFirst: { readonly median: number | null, readonly p90: number | null }, readonly toLast: { readonly median: number | null, readonly p90: number | null } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1072,3 +1122,108 @@ export const DashboardTimelineDocument = /*#__PURE__*/ new TypedDocumentString(`
   approximate
   uncertain
 }`) as unknown as TypedDocumentString<DashboardTimelineQuery, DashboardTimelineQueryVariables>;
+export const DashboardTrendYearsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DashboardTrendYears {
+  transferStats(groupBy: [YEAR]) {
+    key
+    tivDelivered
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardTrendYearsQuery, DashboardTrendYearsQueryVariables>;
+export const DashboardTrendsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DashboardTrends($by: TrendGrouping!, $periods: [DateWindow!]!, $top: Int) {
+  transferTrends(by: $by, periods: $periods, top: $top) {
+    by
+    universe
+    periods {
+      period
+      from
+      to
+      tiv
+      change
+      groups
+    }
+    groups {
+      key
+      label
+      cells {
+        period
+        tiv
+        share
+        change
+        rank
+      }
+    }
+    groupCount
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardTrendsQuery, DashboardTrendsQueryVariables>;
+export const DashboardDependenceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DashboardDependence($actor: ID!, $periods: [DateWindow!]!, $top: Int) {
+  dependence(actor: $actor, role: RECIPIENT, periods: $periods, top: $top) {
+    actor {
+      id
+      name
+    }
+    periods {
+      period
+      from
+      to
+      tiv
+      change
+      groups
+      hhi
+      mainChanged
+      main {
+        key
+        label
+        share
+      }
+    }
+    partners {
+      key
+      label
+      cells {
+        period
+        tiv
+        share
+      }
+    }
+    partnerCount
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardDependenceQuery, DashboardDependenceQueryVariables>;
+export const DashboardLagsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DashboardLags($by: TrendGrouping!, $ordered: DateWindow, $top: Int) {
+  deliveryLags(by: $by, ordered: $ordered, top: $top) {
+    by
+    orderedFrom
+    orderedTo
+    all {
+      deals
+      toFirst {
+        median
+        p90
+      }
+      toLast {
+        median
+        p90
+      }
+    }
+    groups {
+      key
+      label
+      deals
+      toFirst {
+        median
+        p90
+      }
+      toLast {
+        median
+        p90
+      }
+    }
+    groupCount
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardLagsQuery, DashboardLagsQueryVariables>;
