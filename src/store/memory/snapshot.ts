@@ -102,7 +102,7 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
   const timeline = timelineEntries(dataset);
   const nameKeys = new Map<string, readonly string[]>([...actors, ...systems].map((x) => [x.id, nameKeysOf(x)]));
   const systemsById = new Map(systems.map((x) => [x.id, x]));
-  const candidates = new WeakMap<Transfer, RouteCandidate>();
+  const candidates = new Map<Transfer, RouteCandidate>();
   return {
     entities,
     actors,
