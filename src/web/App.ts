@@ -25,7 +25,7 @@ import { actorTimeline, actorTimelineRequest } from './timeline/actor-timeline.j
 import { TimelineView } from './timeline/TimelineView.js';
 
 /** Who asked for a selection (a view does not echo its own selection back to itself). */
-type Origin = 'graph' | 'timeline' | 'routes' | 'details' | 'search' | 'url' | 'strip';
+type Origin = 'graph' | 'timeline' | 'routes' | 'details' | 'search' | 'url' | 'strip' | 'trends';
 
 /** Depth of the drawn neighbourhood and of the export links. */
 const DEPTH = 1;
@@ -48,6 +48,12 @@ export class App {
   private entries: readonly TimelineEntry[] = [];
   private selection: GraphSelection = NO_SELECTION;
   private running: AbortController | undefined;
+  /** False while another view is shown: the URL is then that view's. */
+  private active = false;
+  /** True once a query (or the idle page) was shown. */
+  private asked = false;
+  /** Told the query string each time the graph view writes it. */
+  onUrl: ((search: string) => void) | undefined;
 
   private readonly root = byId('app');
   private readonly status = new StatusLine(byId('status'));
@@ -88,20 +94,61 @@ export class App {
       },
       (error) => this.status.error(error),
     );
-    window.addEventListener('popstate', () => this.restore(parseViewState(window.location.search)));
     byId('fit').addEventListener('click', () => this.graph.resetCamera());
   }
 
-  /** Restores the view the URL describes (and runs its query); with no query in the URL, opens on the seed's story. */
-  start(): void {
+  /**
+   * Starts the graph view; `show`: it is the view on screen, so it restores what the URL describes (and runs its
+   * query) or, with no query in the URL, opens on the seed's story.
+   */
+  start(show = true): void {
     this.exports.update([], DEPTH);
     this.details.message('Select a route, a hop, an actor or a timeline entry to see its details and sources.');
-    this.restore(parseViewState(window.location.search));
+    if (show) this.activate(true);
     this.root.dataset.started = 'true';
     this.root.dataset.startedMs = String(Math.round(performance.now()));
   }
 
-  private restore(state: ViewState): void {
+  /**
+   * The graph view is on screen again: the graph and the timeline fit their panes again and the view writes the URL;
+   * `ask`: when nothing was asked yet (the page opened on another view), the URL's query or the story runs now.
+   */
+  activate(ask: boolean): void {
+    this.active = true;
+    this.graph.resize();
+    this.timeline.redraw();
+    if (ask && !this.asked) this.restore(parseViewState(window.location.search));
+  }
+
+  /** Another view is on screen: the graph view keeps its state but leaves the URL alone. */
+  deactivate(): void {
+    this.active = false;
+  }
+
+  /** The graph view's query string ('' before anything was asked). */
+  get search(): string {
+    return this.asked ? viewStateToSearch(this.state) : '';
+  }
+
+  /**
+   * Selects an actor asked for from another view (a bar of the Trends view): in the graph when it is drawn there,
+   * else by drawing its neighbourhood with it selected. Either way a new history entry.
+   */
+  showActor(id: string): void {
+    if (this.root.dataset.state === 'ready' && this.graph.current.hasNode(id)) {
+      this.state = { ...this.state, sel: id };
+      this.writeUrl('push');
+      this.select(id, 'trends');
+      return;
+    }
+    delete this.root.dataset.story;
+    const state = { ...EMPTY_STATE, from: id, sel: id };
+    this.controls.write(state);
+    void this.query(state, 'push');
+  }
+
+  /** Shows what a URL of the graph view describes (back and forward, start). */
+  restore(state: ViewState): void {
     // Back/forward between selections of the same query: no need to ask again.
     if (state.from && sameQuery(state, this.state) && this.root.dataset.state === 'ready') {
       this.controls.write(state);
@@ -121,6 +168,7 @@ export class App {
   }
 
   private idle(): void {
+    this.asked = true;
     this.state = EMPTY_STATE;
     this.controls.write(EMPTY_STATE);
     this.routesList.message('Pick a start and an end actor (or search for one), then Show routes.');
@@ -134,8 +182,10 @@ export class App {
   }
 
   private writeUrl(mode: 'push' | 'replace' | 'none'): void {
-    if (mode === 'none') return;
-    const url = `${window.location.pathname}${viewStateToSearch(this.state)}`;
+    if (mode === 'none' || !this.active) return;
+    const search = viewStateToSearch(this.state);
+    this.onUrl?.(search);
+    const url = `${window.location.pathname}${search}`;
     if (url === `${window.location.pathname}${window.location.search}`) return;
     if (mode === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
@@ -158,6 +208,7 @@ export class App {
       this.root.dataset.state = 'error';
       return;
     }
+    this.asked = true;
     this.state = state;
     this.writeUrl(history);
     this.running?.abort();

@@ -1,8 +1,9 @@
-// Entry point of the dashboard bundle: starts the app and reports a failed start in the status line.
+// Entry point of the dashboard bundle: starts the app in the view the URL names and reports a failed start in the status line.
 import { App } from './App.js';
+import { ViewSwitch } from './ViewSwitch.js';
 
 try {
-  new App().start();
+  new ViewSwitch(new App()).start();
 } catch (error) {
   const status = document.getElementById('status');
   if (status) {

@@ -129,6 +129,12 @@ export class GraphView {
     this.container.dataset.pathPositions = JSON.stringify(positions);
   }
 
+  /** Fits the canvas to its container again (after the container was hidden: sigma follows window resizes only). */
+  resize(): void {
+    this.sigma.resize();
+    this.sigma.refresh();
+  }
+
   /** Fits the camera to the whole graph. */
   resetCamera(): void {
     void this.sigma.getCamera().animatedReset({ duration: 300 });

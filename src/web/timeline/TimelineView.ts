@@ -169,6 +169,11 @@ export class TimelineView {
     this.container.dataset.selected = present.join(',');
   }
 
+  /** Draws again to the container's size (after the container was hidden). */
+  redraw(): void {
+    this.timeline.redraw();
+  }
+
   /** Frees the timeline. */
   destroy(): void {
     this.timeline.destroy();
