@@ -1,5 +1,5 @@
 // The one place that talks to neo4j-driver: sessions, auto-commit reads and transaction functions with retries, error mapping.
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { ArmsgraphError, ConflictError, UnavailableError } from '../../domain/errors.js';
 import type { Neo4jConfig } from './config.js';
 
@@ -43,6 +43,11 @@ const READ_RETRY_FIRST_DELAY_MS = 250;
 /** Owns the driver; every read and write of the Neo4j store goes through it. */
 export class Executor {
   private readonly driver: Driver;
+  /**
+   * Bookmarks of this instance's writes, passed to every session it opens: in a cluster, a read that follows a
+   * load (or, later, a write) is served by a member that has seen it (causal consistency within the instance).
+   */
+  readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   constructor(private readonly config: Neo4jConfig) {
     this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
@@ -58,6 +63,7 @@ export class Executor {
   private session(mode: 'READ' | 'WRITE'): Session {
     return this.driver.session({
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
       ...(this.config.database !== undefined && { database: this.config.database }),
     });
   }

@@ -43,6 +43,17 @@ describe.runIf(available)('Neo4jStore', () => {
       }
     });
 
+    it("a load's bookmark is kept and passed to the reads that follow it (read-your-writes in a cluster)", async () => {
+      const executor = (store as unknown as { executor: { bookmarks: { getBookmarks(): Promise<Iterable<string>> } } }).executor;
+      const before = [...(await executor.bookmarks.getBookmarks())];
+      await store.load(chain('CC'));
+      const after = [...(await executor.bookmarks.getBookmarks())];
+      expect(after.length).toBeGreaterThan(0);
+      expect(after).not.toEqual(before);
+      expect((await ask(store).transferRoutes('AA', 'CC')).totalCount).toBe(1);
+      await store.load(seed);
+    });
+
     it('the stamp is a hash of the content: the same data, the same stamp; other data, another', async () => {
       const stamp = async () => {
         const node = (await dumpDatabase()).nodes.map((n) => JSON.parse(n) as [string[], { version?: string }]).find(([labels]) => labels.includes('ArmsgraphMeta'));
