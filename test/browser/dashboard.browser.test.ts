@@ -1,38 +1,27 @@
 // The dashboard in headless chromium: on the seed (the Patriot story: routes, chains, timeline, details, export,
 // shared URLs, offline) and on the seed + the SIPRI export (Germany → Ukraine routes, a selected route's chains and
 // its deals' deliveries by year, keyboard), with axe-core's accessibility checks on both.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSipri, mergeDatasets } from '../../src/import/index.js';
 import { loadSeedDir } from '../../src/seeds/index.js';
 import { MemoryStore } from '../../src/store/index.js';
 import { buildWeb } from '../../tools/build-web.mjs';
 import { SEED_DIR } from '../contract/graph-store.contract.js';
 import { browserAvailable, launchBrowser } from '../helpers/browser.js';
 import { startServer, type RunningServer } from '../helpers/http.js';
+import { AXE_NOTE, axeIt, axeViolations, openPage, pageRecord, SCREENSHOTS, seedAndSipriStore, SHOTS_DIR, SIPRI_CSV } from './dashboard-page.js';
 
 const POLICY_CHANGE = 'Japan changes its arms-export rules to allow transfers of weapons';
 const WSJ_QUOTE = 'U.S. officials told The Wall Street Journal (WSJ) that Japan plans to send dozens of Patriot missiles';
 const JP_US = 'transfer:jp-us-patriot-missiles-2024';
 const STORY = '?from=JP&to=UA&system=system:patriot&order=TIME_RESPECTING&between=2023/2024';
-const SCREENSHOTS = process.env.SCREENSHOTS === '1';
-const SHOTS_DIR = path.resolve('docs/screenshots');
-const SIPRI_CSV = path.resolve('../shared/data/sipri-trade-register-1995-2025.csv');
-/** axe-core's browser build, injected into the page (npm i -D axe-core). */
-const AXE = path.resolve('node_modules/axe-core/axe.min.js');
-const AXE_AVAILABLE = existsSync(AXE);
-/** Cases that need axe-core: skipped (saying so) when it is not installed, unless REQUIRE_AXE=1 or REQUIRE_BROWSER=1 (CI) makes that a failure. */
-const axeIt = AXE_AVAILABLE || process.env.REQUIRE_AXE === '1' || process.env.REQUIRE_BROWSER === '1' ? it : it.skip;
-const AXE_NOTE = AXE_AVAILABLE ? '' : ' (skipped: node_modules/axe-core is missing: npm i -D axe-core)';
 
 describe.runIf(browserAvailable())('dashboard in headless chromium', () => {
   let browser: Browser;
-  /** Requests that tried to leave 127.0.0.1 (blocked), and page errors, over every page of the suite. */
-  const outside: string[] = [];
-  const pageErrors: string[] = [];
-  const localPaths = new Set<string>();
+  /** Requests that tried to leave 127.0.0.1 (blocked), page errors and the paths asked for, over every page of the suite. */
+  const record = pageRecord();
 
   beforeAll(async () => {
     await buildWeb({ quiet: true });
@@ -42,25 +31,9 @@ describe.runIf(browserAvailable())('dashboard in headless chromium', () => {
     await browser?.close();
   });
 
-  /** Opens a URL of a server in a fresh context (no shared storage or history), recording what leaves 127.0.0.1. */
-  async function open(base: string, url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    page.on('close', () => void context.close().catch(() => undefined));
-    await page.route('**/*', (route) => {
-      const target = new URL(route.request().url());
-      // A page closed while its requests are under way (a route's deals still loading) rejects these: no matter.
-      if (target.hostname === '127.0.0.1') {
-        localPaths.add(target.pathname);
-        return route.continue().catch(() => undefined);
-      }
-      outside.push(target.href);
-      return route.abort().catch(() => undefined);
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(url.startsWith('http') ? url : `${base}${url}`);
-    await page.waitForSelector('#app[data-started="true"]');
-    return page;
+  /** Opens a URL of a server (or a whole URL) in a fresh context, recording what leaves 127.0.0.1. */
+  function open(base: string, url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    return openPage(browser, record, url.startsWith('http') ? url : `${base}${url}`, viewport);
   }
 
   async function ready(page: Page): Promise<void> {
@@ -106,19 +79,6 @@ describe.runIf(browserAvailable())('dashboard in headless chromium', () => {
       const style = getComputedStyle(el);
       return el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
     })()`)) as boolean;
-  }
-
-  /** Runs axe-core in the page; returns its serious and critical violations (id, impact, the first targets). */
-  async function axeViolations(page: Page): Promise<string[]> {
-    expect(existsSync(AXE), `axe-core is required (REQUIRE_AXE=1) but ${AXE} is missing: npm i -D axe-core`).toBe(true);
-    // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
-    await page.evaluate(readFileSync(AXE, 'utf8'));
-    const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-    };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
   }
 
   describe('on the seed', () => {
@@ -392,11 +352,7 @@ describe.runIf(browserAvailable())('dashboard in headless chromium', () => {
     const OPTIONS = { maxHops: 2, order: 'TIME_RESPECTING', between: { from: '2022', to: '2024' } };
 
     beforeAll(async () => {
-      const seed = await loadSeedDir(SEED_DIR);
-      const { dataset } = await importSipri(SIPRI_CSV, { reservedSystemIds: seed.systems.map((s) => s.id) });
-      const store = new MemoryStore();
-      await store.load(mergeDatasets(seed, dataset));
-      server = await startServer(store);
+      server = await startServer(await seedAndSipriStore());
     });
     afterAll(async () => {
       await server?.close();
@@ -554,9 +510,9 @@ describe.runIf(browserAvailable())('dashboard in headless chromium', () => {
   });
 
   it('made no request beyond 127.0.0.1 and raised no page error', () => {
-    expect(outside).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect([...localPaths]).toEqual(expect.arrayContaining(['/', '/graphql']));
-    expect([...localPaths].some((p) => p.startsWith('/assets/') && p.endsWith('.js'))).toBe(true);
+    expect(record.outside).toEqual([]);
+    expect(record.pageErrors).toEqual([]);
+    expect([...record.localPaths]).toEqual(expect.arrayContaining(['/', '/graphql']));
+    expect([...record.localPaths].some((p) => p.startsWith('/assets/') && p.endsWith('.js'))).toBe(true);
   });
 });

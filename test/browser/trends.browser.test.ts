@@ -1,35 +1,24 @@
 // The dashboard's Trends view in headless chromium: on the seed (no TIV: a plain message, no empty charts; switching
 // views and back through the history) and on the seed + the SIPRI export (shares, a recipient's supplier mix and
 // delivery lags with real figures; a bar selects its actor in the graph view by mouse and keyboard; axe-core).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSipri, mergeDatasets } from '../../src/import/index.js';
 import { loadSeedDir } from '../../src/seeds/index.js';
 import { MemoryStore } from '../../src/store/index.js';
 import { buildWeb } from '../../tools/build-web.mjs';
 import { SEED_DIR } from '../contract/graph-store.contract.js';
 import { browserAvailable, launchBrowser } from '../helpers/browser.js';
 import { startServer, type RunningServer } from '../helpers/http.js';
+import { AXE_NOTE, axeIt, axeViolations, openPage, pageRecord, SCREENSHOTS, seedAndSipriStore, SHOTS_DIR, SIPRI_CSV } from './dashboard-page.js';
 
 const STORY = '?from=JP&to=UA&system=system:patriot&order=TIME_RESPECTING&between=2023/2024';
-const SCREENSHOTS = process.env.SCREENSHOTS === '1';
-const SHOTS_DIR = path.resolve('docs/screenshots');
-const SIPRI_CSV = path.resolve('../shared/data/sipri-trade-register-1995-2025.csv');
-/** axe-core's browser build, injected into the page (npm i -D axe-core). */
-const AXE = path.resolve('node_modules/axe-core/axe.min.js');
-const AXE_AVAILABLE = existsSync(AXE);
-/** Cases that need axe-core: skipped (saying so) when it is not installed, unless REQUIRE_AXE=1 or REQUIRE_BROWSER=1 (CI) makes that a failure. */
-const axeIt = AXE_AVAILABLE || process.env.REQUIRE_AXE === '1' || process.env.REQUIRE_BROWSER === '1' ? it : it.skip;
-const AXE_NOTE = AXE_AVAILABLE ? '' : ' (skipped: node_modules/axe-core is missing: npm i -D axe-core)';
 
 describe.runIf(browserAvailable())('dashboard Trends view in headless chromium', () => {
   let browser: Browser;
   /** Requests that tried to leave 127.0.0.1 (blocked), page errors and console errors (CSP refusals among them). */
-  const outside: string[] = [];
-  const pageErrors: string[] = [];
-  const consoleErrors: string[] = [];
+  const record = pageRecord();
 
   beforeAll(async () => {
     await buildWeb({ quiet: true });
@@ -40,24 +29,8 @@ describe.runIf(browserAvailable())('dashboard Trends view in headless chromium',
   });
 
   /** Opens a URL of a server in a fresh context, recording what leaves 127.0.0.1 and what goes wrong in the page. */
-  async function open(base: string, url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    page.on('close', () => void context.close().catch(() => undefined));
-    await page.route('**/*', (route) => {
-      const target = new URL(route.request().url());
-      if (target.hostname === '127.0.0.1') return route.continue().catch(() => undefined);
-      outside.push(target.href);
-      return route.abort().catch(() => undefined);
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      // A request cancelled because the page moved on is no error of the page.
-      if (message.type() === 'error' && !/ERR_ABORTED|net::ERR_FAILED/.test(message.text())) consoleErrors.push(message.text());
-    });
-    await page.goto(`${base}${url}`);
-    await page.waitForSelector('#app[data-started="true"]');
-    return page;
+  function open(base: string, url: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    return openPage(browser, record, `${base}${url}`, viewport);
   }
 
   /** Waits until the Trends view has loaded (or said why it cannot). */
@@ -69,18 +42,6 @@ describe.runIf(browserAvailable())('dashboard Trends view in headless chromium',
   async function graphReady(page: Page): Promise<void> {
     await page.waitForSelector('#app[data-state="ready"], #app[data-state="error"]', { timeout: 30_000 });
     expect(await page.locator('#status').getAttribute('data-state'), (await page.locator('#status').textContent()) ?? '').toBe('ok');
-  }
-
-  /** Runs axe-core in the page; returns its serious and critical violations (id, impact, the first targets). */
-  async function axeViolations(page: Page): Promise<string[]> {
-    expect(existsSync(AXE), `axe-core is required (REQUIRE_AXE=1) but ${AXE} is missing: npm i -D axe-core`).toBe(true);
-    await page.evaluate(readFileSync(AXE, 'utf8'));
-    const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-    };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
   }
 
   /** Presses Tab until the focused element matches `selector`. */
@@ -161,11 +122,7 @@ describe.runIf(browserAvailable())('dashboard Trends view in headless chromium',
     let server: RunningServer;
 
     beforeAll(async () => {
-      const seed = await loadSeedDir(SEED_DIR);
-      const { dataset } = await importSipri(SIPRI_CSV, { reservedSystemIds: seed.systems.map((s) => s.id) });
-      const store = new MemoryStore();
-      await store.load(mergeDatasets(seed, dataset));
-      server = await startServer(store);
+      server = await startServer(await seedAndSipriStore());
     });
     afterAll(async () => {
       await server?.close();
@@ -357,8 +314,8 @@ describe.runIf(browserAvailable())('dashboard Trends view in headless chromium',
   });
 
   it('made no request beyond 127.0.0.1, raised no page error and broke no Content-Security-Policy', () => {
-    expect(outside).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(record.outside).toEqual([]);
+    expect(record.pageErrors).toEqual([]);
+    expect(record.consoleErrors).toEqual([]);
   });
 });
