@@ -7,9 +7,9 @@ import { showChart, showMessage, type ChartParts } from './chart-frame.js';
 import { lagsChart } from './lags-chart.js';
 import { mixChart } from './mix-chart.js';
 import { sharesChart } from './shares-chart.js';
-import { hasTiv } from './trend-rows.js';
+import { GROUPING_NOUN, hasTiv } from './trend-rows.js';
 import { loadDependence, loadLags, loadShares, loadYearSpan, RECIPIENTS_TOP } from './trends-load.js';
-import { periodChoices, periodKey, periodsFor, periodText, type Period, type TrendsState, type YearSpan } from './trends-state.js';
+import { GROUPINGS, periodChoices, periodKey, periodsFor, periodText, type Period, type TrendsState, type YearSpan } from './trends-state.js';
 
 /** What the view reports back. */
 export interface TrendsHandlers {
@@ -58,6 +58,7 @@ export class TrendsView {
   private readonly bodies: Record<Part, HTMLElement> = { shares: byId('shares-body'), mix: byId('mix-body'), lags: byId('lags-body') };
 
   constructor(private readonly handlers: TrendsHandlers) {
+    for (const select of [this.sharesBy, this.lagsBy]) replaceChildren(select, GROUPINGS.map((g) => h('option', { value: g }, GROUPING_NOUN[g])));
     const change = (patch: Partial<TrendsState>) => {
       if (this.state === undefined) return;
       const next = { ...this.state, ...patch };

@@ -443,7 +443,9 @@ export type DashboardLagsQueryVariables = Exact<{
 }>;
 
 
-export type DashboardLagsQuery = { readonly deliveryLags: { readonly by: TrendGrouping, readonly orderedFrom: number | null, readonly orderedTo: number | null, readonly groupCount: number, readonly all: { readonly deals: number, readonly toFirst: { readonly median: number | null, readonly p90: number | null }, readonly toLast: { readonly median: number | null, readonly p90: number | null } }, readonly groups: ReadonlyArray<{ readonly key: string, readonly label: string, readonly deals: number, readonly toFirst: { readonly median: number | null, readonly p90: number | null }, readonly toLast: { readonly median: number | null, readonly p90: number | null } }> } };
+export type DashboardLagsQuery = { readonly deliveryLags: { readonly by: TrendGrouping, readonly orderedFrom: number | null, readonly orderedTo: number | null, readonly groupCount: number, readonly all: { readonly deals: number, readonly toFirst: LagFragment, readonly toLast: LagFragment }, readonly groups: ReadonlyArray<{ readonly key: string, readonly label: string, readonly deals: number, readonly toFirst: LagFragment, readonly toLast: LagFragment }> } };
+
+export type LagFragment = { readonly median: number | null, readonly p90: number | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -553,6 +555,12 @@ fragment Check on CheckReason {
     title
   }
 }`, {"fragmentName":"Chain"}) as unknown as TypedDocumentString<ChainFragment, unknown>;
+export const LagFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment Lag on LagFigures {
+  median
+  p90
+}
+    `, {"fragmentName":"Lag"}) as unknown as TypedDocumentString<LagFragment, unknown>;
 export const DashboardCheckDocument = /*#__PURE__*/ new TypedDocumentString(`
     query DashboardCheck($supplier: ID!, $recipient: ID!, $system: ID, $on: String) {
   transferCheck(
@@ -1202,12 +1210,10 @@ export const DashboardLagsDocument = /*#__PURE__*/ new TypedDocumentString(`
     all {
       deals
       toFirst {
-        median
-        p90
+        ...Lag
       }
       toLast {
-        median
-        p90
+        ...Lag
       }
     }
     groups {
@@ -1215,15 +1221,16 @@ export const DashboardLagsDocument = /*#__PURE__*/ new TypedDocumentString(`
       label
       deals
       toFirst {
-        median
-        p90
+        ...Lag
       }
       toLast {
-        median
-        p90
+        ...Lag
       }
     }
     groupCount
   }
 }
-    `) as unknown as TypedDocumentString<DashboardLagsQuery, DashboardLagsQueryVariables>;
+    fragment Lag on LagFigures {
+  median
+  p90
+}`) as unknown as TypedDocumentString<DashboardLagsQuery, DashboardLagsQueryVariables>;
