@@ -1,27 +1,10 @@
 // The routes and backfills commands, run as a user runs them (bin/armsgraph.js in a subprocess): seed, and seed + SIPRI.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { SIPRI, runCli as run } from './helpers/cli.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin/armsgraph.js');
-const SIPRI = path.resolve(ROOT, '../shared/data/sipri-trade-register-1995-2025.csv');
 /** Each run with --sipri reads the whole export (a few seconds). */
 const SLOW = 120_000;
-
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    // The memory store whatever NEO4J_URI says, and no SIPRI unless a test asks for it.
-    const env = { ...process.env, ARMSGRAPH_SIPRI: '' };
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, '--store', 'memory', ...args], { cwd: ROOT, env, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** Runs with the SIPRI export and parses --json output. */
 async function json<T>(...args: string[]): Promise<T> {

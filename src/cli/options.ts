@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError as CommanderArgumentError } from 'commander';
+import { InvalidArgumentError, NotFoundError } from '../domain/errors.js';
 import { TRANSFER_STATUSES, type Dataset, type TransferStatus } from '../domain/model.js';
 import { importSipri, mergeDatasets, type ImportSipriSummary } from '../import/index.js';
 import { loadSeedDir } from '../seeds/index.js';
@@ -110,3 +111,30 @@ export const parseStatuses = (value: string): TransferStatus[] =>
 /** Collects a repeatable option into a list. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+
+/**
+ * An argument error reworded in CLI terms: the question modules name arguments as the API does (`options.via[0]`,
+ * `periods[1]`); `rename` rewrites the message to name the flag a user typed (`--via`, `--periods`). The error
+ * keeps its kind, suggestions and details, with the flag at the message's start as its argument. Other errors,
+ * and messages `rename` leaves as they are, pass through.
+ */
+export function inFlagTerms(error: unknown, rename: (message: string) => string): unknown {
+  if (!(error instanceof InvalidArgumentError || error instanceof NotFoundError)) return error;
+  const message = rename(error.message);
+  if (message === error.message) return error;
+  const argument = /^(--[\w-]+)/.exec(message)?.[1] ?? error.details.argument;
+  const renamed = error instanceof NotFoundError
+    ? new NotFoundError(message, error.suggestions, { ...error.details, argument })
+    : new InvalidArgumentError(message, { ...error.details, argument });
+  renamed.stack = error.stack;
+  return renamed;
+}
+
+/** Runs a command's body, its argument errors reworded by `rename` (see `inFlagTerms`). */
+export async function withFlagTerms<T>(rename: (message: string) => string, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    throw inFlagTerms(error, rename);
+  }
+}

@@ -1,6 +1,5 @@
 // CLI commands for issue [11]: routes (every route between two actors, with evidence) and backfills (ring exchanges).
 import type { Command } from 'commander';
-import { InvalidArgumentError, NotFoundError } from '../domain/errors.js';
 import type { TransferStatus } from '../domain/model.js';
 import { parseDay, parseWindow, type DayWindow } from '../domain/time.js';
 import {
@@ -10,8 +9,8 @@ import {
 import type { NameOf } from './format.js';
 import { formatBackfills, formatRoutes, formatWindow } from './format-routes.js';
 import {
-  namer, parseInteger, parseList, parseNumber, parseOrder, parseRouteOrderBy, parseStatuses, print, printJson, withStore,
-  type GlobalOptions,
+  inFlagTerms, namer, parseInteger, parseList, parseNumber, parseOrder, parseRouteOrderBy, parseStatuses, print, printJson, withFlagTerms,
+  withStore, type GlobalOptions,
 } from './options.js';
 
 /** The flags of `routes`, as commander parses them. */
@@ -65,29 +64,20 @@ const LEADING = new RegExp(`^(${Object.keys(LEADING_FLAGS).join('|')})(\\.from|\
  * "Polnd"`, `options.maxHops: maxHops must be …` → `--max-hops must be …`. Other errors pass through.
  */
 export function inCliTerms(error: unknown): unknown {
-  if (!(error instanceof InvalidArgumentError || error instanceof NotFoundError)) return error;
-  let message = error.message;
+  return inFlagTerms(error, routeFlags);
+}
+
+/** Route and backfill argument names in a message as flags. */
+function routeFlags(text: string): string {
+  let message = text;
   for (const [pattern, flag] of ROUTE_FLAGS) message = message.replace(pattern, flag);
   message = message.replace(LEADING, (_, arg: string) => LEADING_FLAGS[arg]!);
   // `--max-hops: maxHops must be …`: the inner name repeats the flag.
-  message = message.replace(/^(--[\w-]+): ([a-zA-Z]+) (must|is)\b/, (whole, flag: string, leaf: string, verb: string) =>
+  return message.replace(/^(--[\w-]+): ([a-zA-Z]+) (must|is)\b/, (whole, flag: string, leaf: string, verb: string) =>
     flag.slice(2).replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()) === leaf ? `${flag} ${verb}` : whole);
-  if (message === error.message) return error;
-  const argument = /^(--[\w-]+)/.exec(message)?.[1] ?? error.details.argument;
-  const renamed = error instanceof NotFoundError
-    ? new NotFoundError(message, error.suggestions, { ...error.details, argument })
-    : new InvalidArgumentError(message, { ...error.details, argument });
-  renamed.stack = error.stack;
-  return renamed;
 }
 
-async function cliTerms<T>(body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    throw inCliTerms(error);
-  }
-}
+const cliTerms = <T,>(body: () => Promise<T>): Promise<T> => withFlagTerms(routeFlags, body);
 
 const ref = (name: NameOf) => (id: string) => ({ id, name: name(id) });
 

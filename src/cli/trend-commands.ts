@@ -1,6 +1,6 @@
 // CLI commands for issue [12]: trends (shares and changes between periods), dependence and lags.
 import type { Command } from 'commander';
-import { InvalidArgumentError, NotFoundError } from '../domain/errors.js';
+import { InvalidArgumentError } from '../domain/errors.js';
 import { parseDay, parseWindow } from '../domain/time.js';
 import {
   deliveryLags, dependence, fiveYearPeriods, periodsFromText, transferStats, transferTrends, TREND_BY,
@@ -8,7 +8,7 @@ import {
 } from '../query/index.js';
 import type { GraphStore } from '../store/index.js';
 import { formatDependence, formatLags, formatTrends, trendCsv, trendRows } from './format-trends.js';
-import { parseInteger, print, printJson, withStore, type GlobalOptions } from './options.js';
+import { parseInteger, print, printJson, withFlagTerms, withStore, type GlobalOptions } from './options.js';
 
 /** Filter flags the trend commands share. */
 interface FilterFlags {
@@ -40,24 +40,14 @@ const FLAGS: readonly (readonly [RegExp, string])[] = [
   [/^role\b/, '--role'],
 ];
 
-/** The same error with its argument named as the CLI flag. */
-function inCliTerms(error: unknown): unknown {
-  if (!(error instanceof InvalidArgumentError || error instanceof NotFoundError)) return error;
-  let message = error.message;
+/** Trend argument names in a message as flags. */
+function trendFlags(text: string): string {
+  let message = text;
   for (const [pattern, flag] of FLAGS) message = message.replace(pattern, flag);
-  if (message === error.message) return error;
-  const renamed = error instanceof NotFoundError ? new NotFoundError(message, error.suggestions, error.details) : new InvalidArgumentError(message, error.details);
-  renamed.stack = error.stack;
-  return renamed;
+  return message;
 }
 
-async function cliTerms<T>(body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    throw inCliTerms(error);
-  }
-}
+const cliTerms = <T,>(body: () => Promise<T>): Promise<T> => withFlagTerms(trendFlags, body);
 
 const filterOf = (o: FilterFlags): TransferFilterInput => ({
   ...(o.supplier !== undefined && { supplier: o.supplier }),
