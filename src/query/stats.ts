@@ -58,8 +58,12 @@ export function statFacts(t: Transfer, systems: ReadonlyMap<string, Pick<WeaponS
   return { category, family, windowed: false, contributions: [{ year, units, tiv: null }] };
 }
 
-/** Rounds sums so that every store reports the same decimals whatever the order of addition. */
-export const roundSum = (n: number) => Math.round(n * 1e6) / 1e6;
+/**
+ * TIV is summed in whole millionths (integers, exact up to 2^53 millionths: 9 billion million TIV), so a sum is
+ * the same whatever the order of addition: summing floats in another order changed the sixth decimal of sums of
+ * 30,000 deliveries at ×10. The Neo4j store sums the same integers in Cypher.
+ */
+const toMicro = (tiv: number) => Math.round(tiv * 1e6);
 
 /** The value of one grouping key for a transfer's contribution. */
 function keyValue(k: StatsKey, t: Transfer, facts: StatFacts, c: Contribution): string {
@@ -117,10 +121,10 @@ export function aggregateStats(
         g.deals++;
       }
       if (c.units !== null) g.units = (g.units ?? 0) + c.units;
-      if (c.tiv !== null) g.tiv = (g.tiv ?? 0) + c.tiv;
+      if (c.tiv !== null) g.tiv = (g.tiv ?? 0) + toMicro(c.tiv);
     }
   }
-  return all.map((g) => ({ key: g.key, transfers: g.deals, units: g.units, tivDelivered: g.tiv === null ? null : roundSum(g.tiv) }));
+  return all.map((g) => ({ key: g.key, transfers: g.deals, units: g.units, tivDelivered: g.tiv === null ? null : g.tiv / 1e6 }));
 }
 
 /** One group of deal lags: how many deals of a group were ordered in a year and took these many years. */

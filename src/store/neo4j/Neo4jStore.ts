@@ -5,7 +5,7 @@ import { namesOf } from '../../domain/names.js';
 import { normalizeName } from '../../domain/text.js';
 import { bySpanThenId } from '../../domain/time.js';
 import {
-  Hierarchy, decodeCursor, encodeCursor, pageSize, spanKey, idKey, unknownReference, roundSum,
+  Hierarchy, decodeCursor, encodeCursor, pageSize, spanKey, idKey, unknownReference,
   type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
   type PageRequest, type PathCandidate, type PathGraph, type RouteCandidate, type Searchable, type SortKey, type StatsKey, type StatsRow, type LagRow,
   type SystemFilter, type TimelineEntry, type TimelineFilter, type TransferFilter,
@@ -306,7 +306,7 @@ export class Neo4jStore implements GraphStore {
       key: (r.key as unknown[]).map(String),
       transfers: Number(r.transfers),
       units: Number(r.unitRows) === 0 ? null : Number(r.units),
-      tivDelivered: Number(r.tivRows) === 0 ? null : roundSum(Number(r.tiv)),
+      tivDelivered: Number(r.tivRows) === 0 ? null : Number(r.tivMicro) / 1e6,
     }));
   }
 

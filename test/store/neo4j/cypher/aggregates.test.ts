@@ -23,7 +23,7 @@ describe('transferAggregates', () => {
         WITH [t.supplier, t.statYears[i]] AS key, t, i
         RETURN key, count(DISTINCT t) AS transfers,
           sum(CASE WHEN t.statHasUnits[i] THEN t.statUnits[i] END) AS units, count(CASE WHEN t.statHasUnits[i] THEN 1 END) AS unitRows,
-          sum(CASE WHEN t.statHasTiv[i] THEN t.statTiv[i] END) AS tiv, count(CASE WHEN t.statHasTiv[i] THEN 1 END) AS tivRows",
+          sum(CASE WHEN t.statHasTiv[i] THEN toInteger(round(t.statTiv[i] * 1000000)) END) AS tivMicro, count(CASE WHEN t.statHasTiv[i] THEN 1 END) AS tivRows",
         "params": {
           "from": "2015-01-01",
           "fromYear": "2015",
