@@ -19,7 +19,7 @@ export {
 } from './pagination.js';
 export type { SortKey } from './pagination.js';
 export { unknownReference } from './resolve.js';
-export { aggregateStats, aggregateLags, familyRoot, rankStatsRows, statFacts, STATS_KEYS } from './stats.js';
+export { aggregateStats, aggregateLags, familyRoot, rankStatsRows, statFacts, toMicro, STATS_KEYS } from './stats.js';
 export type { Contribution, LagRow, StatFacts } from './stats.js';
 export {
   checkPeriods, change, fiveYearPeriods, hhi, periodOf, periodsFromText, quantile, ranks, share, weightedQuantile, DEFAULT_TREND_TOP,

@@ -63,7 +63,7 @@ export function statFacts(t: Transfer, systems: ReadonlyMap<string, Pick<WeaponS
  * the same whatever the order of addition: summing floats in another order changed the sixth decimal of sums of
  * 30,000 deliveries at ×10. The Neo4j store sums the same integers in Cypher.
  */
-const toMicro = (tiv: number) => Math.round(tiv * 1e6);
+export const toMicro = (tiv: number) => Math.round(tiv * 1e6);
 
 /** The value of one grouping key for a transfer's contribution. */
 function keyValue(k: StatsKey, t: Transfer, facts: StatFacts, c: Contribution): string {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { datasetLinks, LINK_TYPES, type LinkType } from '../../../domain/graph-model.js';
 import type { Dataset, EntityType } from '../../../domain/model.js';
 import { nameKeysOf } from '../../../domain/names.js';
-import { routeCandidateOf, statFacts, timelineEntries } from '../../../query/index.js';
+import { routeCandidateOf, statFacts, timelineEntries, toMicro } from '../../../query/index.js';
 import type { Statement } from '../Executor.js';
 import { META_KEY, META_LABEL } from './reads/projection.js';
 
@@ -141,7 +141,8 @@ function statProps(t: Dataset['transfers'][number], systems: Parameters<typeof s
     statCategory: f.category, statFamily: f.family, statWindowed: f.windowed,
     statYears: f.contributions.map((c) => c.year),
     statUnits: f.contributions.map((c) => c.units ?? 0), statHasUnits: f.contributions.map((c) => c.units !== null),
-    statTiv: f.contributions.map((c) => c.tiv ?? 0), statHasTiv: f.contributions.map((c) => c.tiv !== null),
+    // TIV in whole millionths (integral values, summed exactly in any order), as `aggregateStats` sums it.
+    statTivMicro: f.contributions.map((c) => (c.tiv === null ? 0 : toMicro(c.tiv))), statHasTiv: f.contributions.map((c) => c.tiv !== null),
     orderYear: f.lag?.orderYear ?? null, firstDelivery: f.lag?.firstDelivery ?? null, lastDelivery: f.lag?.lastDelivery ?? null,
   };
 }
