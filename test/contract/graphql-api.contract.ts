@@ -7,6 +7,18 @@ import type { GraphStore } from '../../src/store/index.js';
 import { startServer, type RunningServer } from '../helpers/http.js';
 import { SEED_DIR, SIPRI_EXCERPT } from './graph-store.contract.js';
 
+/** Loads the SIPRI excerpt joined with the seed for the enclosing describe, and the seed again after it. */
+function withSipriExcerpt(store: () => GraphStore): void {
+  beforeAll(async () => {
+    const seed = await loadSeedDir(SEED_DIR);
+    const { dataset } = await importSipri(SIPRI_EXCERPT, { reservedSystemIds: seed.systems.map((x) => x.id) });
+    await store().load(mergeDatasets(seed, dataset));
+  });
+  afterAll(async () => {
+    await store().load(await loadSeedDir(SEED_DIR));
+  });
+}
+
 /** The route question's nested selection, as a dashboard asks it (evidence, a few transfers, witness, chains, rules). */
 const ROUTE_FIELDS = `id length actors { id } score
   hops { from { id } to { id } deals tiv units span { earliest latest } systems { id } categories transfers(first: 2) { totalCount nodes { id } } }
@@ -281,14 +293,7 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
       });
 
       describe('on the SIPRI excerpt joined with the seed', () => {
-        beforeAll(async () => {
-          const seed = await loadSeedDir(SEED_DIR);
-          const { dataset } = await importSipri(SIPRI_EXCERPT, { reservedSystemIds: seed.systems.map((x) => x.id) });
-          await store.load(mergeDatasets(seed, dataset));
-        });
-        afterAll(async () => {
-          await store.load(await loadSeedDir(SEED_DIR));
-        });
+        withSipriExcerpt(() => store);
 
         it('Germany → Ukraine: direct, and through Czechia (Leopards in, T-72s and more out)', async () => {
           const data = await ok(`{ transferRoutes(from: "Germany", to: "Ukraine", first: 20) { totalCount complete nodes { ${ROUTE_FIELDS} } } }`);
@@ -377,14 +382,7 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
       });
 
       describe('on the SIPRI excerpt joined with the seed', () => {
-        beforeAll(async () => {
-          const seed = await loadSeedDir(SEED_DIR);
-          const { dataset } = await importSipri(SIPRI_EXCERPT, { reservedSystemIds: seed.systems.map((x) => x.id) });
-          await store.load(mergeDatasets(seed, dataset));
-        });
-        afterAll(async () => {
-          await store.load(await loadSeedDir(SEED_DIR));
-        });
+        withSipriExcerpt(() => store);
 
         it('answers exactly what the question modules answer, with names', async () => {
           const periods = [{ from: '2015', to: '2019' }, { from: '2020', to: '2024' }];
