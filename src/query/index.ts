@@ -19,8 +19,8 @@ export {
 } from './pagination.js';
 export type { SortKey } from './pagination.js';
 export { unknownReference } from './resolve.js';
-export { aggregateStats, aggregateLags, familyRoot, rankStatsRows, statFacts, toMicro, STATS_KEYS } from './stats.js';
-export type { Contribution, LagRow, StatFacts } from './stats.js';
+export { aggregateStats, aggregateLags, aggregateTivByBucket, familyRoot, rankStatsRows, statFacts, toMicro, STATS_KEYS } from './stats.js';
+export type { BucketRow, Contribution, LagRow, StatFacts } from './stats.js';
 export {
   checkPeriods, change, fiveYearPeriods, hhi, periodOf, periodsFromText, quantile, ranks, share, weightedQuantile, DEFAULT_TREND_TOP,
   MAX_PERIODS, MAX_TREND_TOP,

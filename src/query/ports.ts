@@ -5,7 +5,7 @@ import type { CheckContext } from './checks.js';
 import type { PathCandidate, PathGraph } from './paths.js';
 import type { RouteCandidate } from './routes/index.js';
 import type { Searchable } from './search.js';
-import type { LagRow } from './stats.js';
+import type { BucketRow, LagRow } from './stats.js';
 import type {
   ActorFilter, Entity, GraphStats, Page, PageRequest, StatsKey, StatsRow, SystemFilter, TimelineEntry, TimelineFilter,
   TransferFilter,
@@ -98,6 +98,11 @@ export interface AggregatePort {
    * years from order to first and to last delivery (`aggregateLags` defines the rows; unsorted).
    */
   dealLags(filter: TransferFilter, by: StatsKey): Promise<readonly LagRow[]>;
+  /**
+   * TIV delivered by the transfers matching `filter`, in whole millionths, by group (`by`) and bucket: `buckets`
+   * maps a delivery year ("2021") to a bucket; deliveries of other years are left out (`aggregateTivByBucket`).
+   */
+  tivByBucket(filter: TransferFilter, by: StatsKey, buckets: Readonly<Record<string, number>>): Promise<readonly BucketRow[]>;
   /** Node and citation counts. */
   stats(): Promise<GraphStats>;
 }

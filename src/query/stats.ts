@@ -127,6 +127,35 @@ export function aggregateStats(
   return all.map((g) => ({ key: g.key, transfers: g.deals, units: g.units, tivDelivered: g.tiv === null ? null : g.tiv / 1e6 }));
 }
 
+/** TIV of one group in one bucket of delivery years, in whole millionths. */
+export interface BucketRow {
+  readonly key: string;
+  readonly bucket: number;
+  readonly tivMicro: number;
+}
+
+/**
+ * TIV (whole millionths) of transfers (already filtered) by group and bucket of delivery years. Only deliveries
+ * with a year in `buckets` and a TIV count; groups with none are left out.
+ */
+export function aggregateTivByBucket(
+  transfers: readonly Transfer[], by: StatsKey, buckets: Readonly<Record<string, number>>, facts: (t: Transfer) => StatFacts,
+): BucketRow[] {
+  const rows = new Map<string, Map<number, number>>();
+  for (const t of transfers) {
+    const f = facts(t);
+    for (const c of f.contributions) {
+      const bucket = buckets[c.year];
+      if (bucket === undefined || c.tiv === null) continue;
+      const key = keyValue(by, t, f, c);
+      let byBucket = rows.get(key);
+      if (!byBucket) rows.set(key, (byBucket = new Map()));
+      byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + toMicro(c.tiv));
+    }
+  }
+  return [...rows].flatMap(([key, byBucket]) => [...byBucket].map(([bucket, tivMicro]) => ({ key, bucket, tivMicro })));
+}
+
 /** One group of deal lags: how many deals of a group were ordered in a year and took these many years. */
 export interface LagRow {
   readonly key: string;

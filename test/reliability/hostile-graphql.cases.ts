@@ -10,7 +10,7 @@ import { ROOT, startServeProcess, type ServeProbe, type ServeProcess } from '../
 // The store's data ports that read more than one node by id or name (every question's costly part).
 const COSTLY = [
   'pathCandidates', 'routeCandidates', 'transferPage', 'allTransfers', 'allActors', 'checkContext', 'timelinePage', 'neighbourhood', 'transferAggregates',
-  'stats', 'load', 'actorPage', 'systemPage', 'searchCandidates', 'dealLags',
+  'stats', 'load', 'actorPage', 'systemPage', 'searchCandidates', 'dealLags', 'tivByBucket',
 ];
 /** The port a Query field asks (free-text slots may reach it; nothing else may). */
 const PORT_OF: Record<string, string> = {

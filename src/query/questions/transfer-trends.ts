@@ -94,19 +94,20 @@ async function trendFilter(names: NamePort, checked: ReturnType<typeof checkTren
 
 const hull = (periods: readonly Period[]): DayWindow => ({ from: `${String(periods[0]!.from).padStart(4, '0')}-01-01`, to: `${String(periods[periods.length - 1]!.to).padStart(4, '0')}-12-31` });
 
-/** TIV by group key and period, from the store's sums by group and delivery year. */
+/** TIV by group key and period: the store sums whole millionths by group and period (a year → period map). */
 async function tivByPeriod(ports: AggregatePort, filter: TransferFilter, key: StatsKey, periods: readonly Period[]): Promise<Map<string, number[]>> {
-  const rows = await ports.transferAggregates({ ...filter, between: hull(periods) }, [key, 'YEAR']);
+  const buckets: Record<string, number> = {};
+  periods.forEach((p, i) => {
+    for (let y = p.from; y <= p.to; y++) buckets[String(y)] = i;
+  });
+  const rows = await ports.tivByBucket({ ...filter, between: hull(periods) }, key, buckets);
   const out = new Map<string, number[]>();
   for (const row of rows) {
-    const p = periodOf(periods, Number(row.key[1]));
-    if (p < 0 || row.tivDelivered === null) continue;
-    let sums = out.get(row.key[0]!);
-    if (!sums) out.set(row.key[0]!, (sums = periods.map(() => 0)));
-    sums[p]! += row.tivDelivered;
+    let sums = out.get(row.key);
+    if (!sums) out.set(row.key, (sums = periods.map(() => 0)));
+    sums[row.bucket]! += row.tivMicro;
   }
-  // Sums of rounded yearly sums are rounded again, so every store gives the same decimals.
-  for (const sums of out.values()) sums.forEach((v, i) => (sums[i] = Math.round(v * 1e6) / 1e6));
+  for (const sums of out.values()) sums.forEach((v, i) => (sums[i] = v / 1e6));
   return out;
 }
 

@@ -3,9 +3,9 @@ import type { Actor, Dataset, Transfer, WeaponSystem } from '../../domain/model.
 import { bySpanThenId } from '../../domain/time.js';
 import { normalizeName } from '../../domain/text.js';
 import {
-  aggregateStats, aggregateLags, statFacts, compareEntries, idKey, paginate, spanKey, timelinePredicate, transferPredicate, unknownReference,
+  aggregateStats, aggregateLags, aggregateTivByBucket, statFacts, compareEntries, idKey, paginate, spanKey, timelinePredicate, transferPredicate, unknownReference,
   type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
-  type PageRequest, type PathGraph, type RouteCandidate, type Searchable, type StatsKey, type StatsRow, type LagRow, type StatFacts, type SystemFilter, type TimelineEntry,
+  type PageRequest, type PathGraph, type RouteCandidate, type Searchable, type StatsKey, type StatsRow, type LagRow, type StatFacts, type BucketRow, type SystemFilter, type TimelineEntry,
   type TimelineFilter, type TransferFilter,
 } from '../../query/index.js';
 import type { GraphStore } from '../types.js';
@@ -291,6 +291,10 @@ export class MemoryStore implements GraphStore {
 
   async transferAggregates(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]> {
     return aggregateStats(this.matchingTransfers(filter), groupBy, this.factsOf, filter.between);
+  }
+
+  async tivByBucket(filter: TransferFilter, by: StatsKey, buckets: Readonly<Record<string, number>>): Promise<readonly BucketRow[]> {
+    return aggregateTivByBucket(this.matchingTransfers(filter), by, buckets, this.factsOf);
   }
 
   async dealLags(filter: TransferFilter, by: StatsKey): Promise<readonly LagRow[]> {

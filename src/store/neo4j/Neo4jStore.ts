@@ -7,7 +7,7 @@ import { bySpanThenId } from '../../domain/time.js';
 import {
   Hierarchy, decodeCursor, encodeCursor, pageSize, spanKey, idKey, unknownReference,
   type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
-  type PageRequest, type PathCandidate, type PathGraph, type RouteCandidate, type Searchable, type SortKey, type StatsKey, type StatsRow, type LagRow,
+  type PageRequest, type PathCandidate, type PathGraph, type RouteCandidate, type Searchable, type SortKey, type StatsKey, type StatsRow, type LagRow, type BucketRow,
   type SystemFilter, type TimelineEntry, type TimelineFilter, type TransferFilter,
 } from '../../query/index.js';
 import type { GraphStore } from '../types.js';
@@ -308,6 +308,11 @@ export class Neo4jStore implements GraphStore {
       units: Number(r.unitRows) === 0 ? null : Number(r.units),
       tivDelivered: Number(r.tivRows) === 0 ? null : Number(r.tivMicro) / 1e6,
     }));
+  }
+
+  async tivByBucket(filter: TransferFilter, by: StatsKey, buckets: Readonly<Record<string, number>>): Promise<readonly BucketRow[]> {
+    const rows = await this.executor.read(q.tivByBucket(filter, by, buckets), 'tivByBucket');
+    return rows.map((r) => ({ key: String(r.key), bucket: Number(r.bucket), tivMicro: Number(r.tivMicro) }));
   }
 
   async dealLags(filter: TransferFilter, by: StatsKey): Promise<readonly LagRow[]> {

@@ -39,7 +39,7 @@ describe('transferTrends', () => {
     await expect(transferTrends(store, { by: 'SUPPLIER', periods: P, filter: { supplier: 'Untied States' } })).rejects.toEqual(notFound('filter.supplier', ['United States']));
     const { ports, calls } = counting(store);
     const t = await transferTrends(ports, { by: 'RECIPIENT', periods: P, filter: { supplier: 'United States' } });
-    expect(dataCalls(calls)).toEqual(['transferAggregates', 'nodes']);
+    expect(dataCalls(calls)).toEqual(['tivByBucket', 'nodes']);
     expect(t.universe).toBe('FILTERED');
     expect(t.groups.map((g) => [g.label, g.cells.map((c) => c.share)])).toEqual([['Ukraine', [100, 75]], ['Poland', [0, 25]]]);
   });

@@ -1,7 +1,7 @@
 // What transferStats and the trend questions ask Neo4j (Cypher out): sums over the statistics facts on each transfer
 // node, grouped in Cypher, with every value a parameter.
 import { describe, expect, it } from 'vitest';
-import { dealLags, transferAggregates } from '../../../../src/store/neo4j/cypher/reads/index.js';
+import { dealLags, tivByBucket, transferAggregates } from '../../../../src/store/neo4j/cypher/reads/index.js';
 import { HOSTILE, expectNoValuesInText } from './helpers.js';
 
 describe('transferAggregates', () => {
@@ -71,5 +71,15 @@ describe('dealLags', () => {
         },
       }
     `);
+  });
+});
+
+describe('tivByBucket', () => {
+  it('sums TIV by group and bucket of years given as a parameter, with no deal count', () => {
+    const s = tivByBucket({ recipient: HOSTILE }, 'SUPPLIER', { 2020: 0, 2021: 0, 2022: 1 });
+    expectNoValuesInText(s);
+    expect(s.cypher).toContain('$buckets[years[i]] AS bucket');
+    expect(s.cypher).not.toContain('DISTINCT');
+    expect(s.params.buckets).toEqual({ 2020: 0, 2021: 0, 2022: 1 });
   });
 });

@@ -50,3 +50,22 @@ export function dealLags(filter: TransferFilter, by: StatsKey): Statement {
     params: transferParams(filter),
   };
 }
+
+/**
+ * TIV (whole millionths) by group and bucket of delivery years: `$buckets` maps a year to its bucket, other years
+ * are dropped in the query, and no deal count is kept (the trends need none), so each group returns one row per
+ * bucket rather than per year.
+ */
+export function tivByBucket(filter: TransferFilter, by: StatsKey, buckets: Readonly<Record<string, number>>): Statement {
+  const key = by === 'YEAR' ? 'years[i]' : 'k';
+  return {
+    cypher: `${familyOf(filter)}
+  MATCH (t:Transfer) WHERE ${transferWhere('t', filter)}
+  WITH ${by === 'YEAR' ? '' : `${KEY_EXPR[by]} AS k, `}t.statYears AS years, t.statTivMicro AS tiv, t.statHasTiv AS hasTiv
+  UNWIND range(0, size(years) - 1) AS i
+  WITH ${key} AS key, $buckets[years[i]] AS bucket, CASE WHEN hasTiv[i] THEN tiv[i] END AS v
+  WHERE bucket IS NOT NULL AND v IS NOT NULL
+  RETURN key, bucket, sum(v) AS tivMicro`,
+    params: { ...transferParams(filter), buckets: { ...buckets } },
+  };
+}

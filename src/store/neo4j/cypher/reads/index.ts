@@ -6,5 +6,5 @@ export { pathLevels } from './paths.js';
 export { checkContext } from './checks.js';
 export { neighbours, subgraphOf } from './subgraph.js';
 export { nodesById, resolveRef, allNames, searchCandidates, statsStatement } from './lookups.js';
-export { transferAggregates, dealLags } from './aggregates.js';
+export { transferAggregates, dealLags, tivByBucket } from './aggregates.js';
 export { graphVersion, projectedSystems, projectedTransfers, META_KEY, META_LABEL } from './projection.js';
