@@ -9,7 +9,7 @@ export {
   DEFAULT_MAX_HOPS, MAX_MAX_HOPS, DEFAULT_PATH_LIMIT, MAX_PATH_LIMIT, PATH_EXPANSION_BUDGET,
 } from './paths.js';
 export type { ResolvedPathOptions, PathCandidate, PathGraph, PathTransfer, RankedHops } from './paths.js';
-export { findRoutes, pageRoutes, rankRoutes, routeWitness, routeCandidateOf, hopEvidence, routeChains, ROUTE_ORDERS, ROUTE_EXPANSION_BUDGET } from './routes/index.js';
+export { countRoutes, findRoutes, pageRoutes, rankRoutes, searchRoutePage, routeWitness, routeCandidateOf, hopEvidence, routeChains, ROUTE_ORDERS, ROUTE_EXPANSION_BUDGET } from './routes/index.js';
 export type { FoundRoute, HopEvidence, ResolvedRouteOptions, RouteCandidate, RouteDelivery, RouteOrderBy, RouteSearch } from './routes/index.js';
 export { timelineEntries, compareEntries, timelinePredicate } from './timeline.js';
 export { rankSearch, matchOne, compareHits, searchKey, MAX_SEARCH_RESULTS } from './search.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Transfer } from '../../src/domain/model.js';
 import { OPEN_END, OPEN_START, bySpanThenId } from '../../src/domain/time.js';
 import {
-  ROUTE_EXPANSION_BUDGET, ROUTE_ORDERS, connection, findRoutes, hopEvidence, pageRoutes, rankRoutes, routeCandidateOf, routeChains, routeWitness,
+  ROUTE_EXPANSION_BUDGET, ROUTE_ORDERS, connection, countRoutes, findRoutes, searchRoutePage, hopEvidence, pageRoutes, rankRoutes, routeCandidateOf, routeChains, routeWitness,
   type FoundRoute, type PathGraph, type ResolvedRouteOptions, type RouteCandidate, type RouteOrderBy,
 } from '../../src/query/index.js';
 import { sipriTransfer, transfer } from '../helpers/dataset.js';
@@ -522,6 +522,96 @@ describe('findRoutes, routeWitness and routeChains against brute force', () => {
         expect(pageRoutes(found, orderBy, 'AA>ZZ>EE', first)).toBeUndefined();
       }),
       { numRuns: 300, seed: 20_261_130 },
+    );
+  });
+
+  it('counts exactly the routes the search finds, without finding them (up to four hops; no via, viaBackfill or categories)', () => {
+    fc.assert(
+      fc.property(spec, (s) => {
+        const { transfers: _, categories, between, ...rest } = s;
+        const o = options({ ...rest, ...(categories && { categories }), ...(between && { between }) });
+        const graph = graphOf(build(s));
+        const count = countRoutes('AA', 'EE', o, graph);
+        if (o.via.length > 0 || o.viaBackfill || o.categories !== undefined) expect(count).toBeUndefined();
+        else expect(count!.total).toBe(findRoutes('AA', 'EE', o, graph).routes.length);
+      }),
+      { numRuns: 500, seed: 20_261_201 },
+    );
+  });
+
+  it('does not count a four-hop chain that passes one actor twice, even when its dates fit exactly', () => {
+    // AA>BB>CC>BB>EE meets at CC with bound 2016-01-01 on both sides: allowed by the dates, but BB comes twice.
+    const list = [c('ab', 'AA', 'BB', '2015-01-01'), c('bc', 'BB', 'CC', '2016-01-01'), c('cb', 'CC', 'BB', '2016-01-01'), c('be', 'BB', 'EE', '2017-01-01')];
+    const o = options({ order: 'TIME_RESPECTING', maxHops: 4 });
+    expect(routeIds(list, 'AA', 'EE', o)).toEqual(['AA>BB>EE']);
+    expect(countRoutes('AA', 'EE', o, graphOf(list))).toEqual({ total: 1, steps: expect.any(Number) });
+  });
+
+  it('counts four-hop routes in dense graphs exactly: pairs meeting in the middle, less those passing one actor twice', () => {
+    // Unbiased (fast-check favours small values and short arrays, which rarely make four-hop routes).
+    const dense = fc.noBias(fc.record({
+      edges: fc.array(fc.record({ from: fc.integer({ min: 0, max: 6 }), to: fc.integer({ min: 0, max: 6 }), year: fc.integer({ min: 2010, max: 2024 }), shape: fc.constantFrom('year', 'range', 'month', 'day') }), { minLength: 20, maxLength: 45 }),
+      order: fc.constantFrom('ANY', 'TIME_RESPECTING', 'STRICT'),
+      maxHops: fc.integer({ min: 3, max: 4 }),
+    }));
+    const NAMES = ['AA', 'BB', 'CC', 'DD', 'FF', 'GG', 'EE'];
+    fc.assert(
+      fc.property(dense, (d) => {
+        const list = d.edges.map((e, i) => c(`d${i}`, NAMES[e.from]!, NAMES[e.to]!, { year: `${e.year}`, range: `${e.year}/${e.year + 1}`, month: `${e.year}-0${(i % 9) + 1}`, day: `${e.year}-01-01` }[e.shape]));
+        const o = options({ order: d.order, maxHops: d.maxHops });
+        const graph = graphOf(list);
+        expect(countRoutes('AA', 'EE', o, graph)!.total).toBe(findRoutes('AA', 'EE', o, graph).routes.length);
+      }),
+      { numRuns: 400, seed: 20_261_203 },
+    );
+  });
+
+  it('searchRoutePage pages dense graphs with TIV exactly as ranking every route, in every order (the bars are met)', () => {
+    const NAMES = ['AA', 'BB', 'CC', 'DD', 'FF', 'GG', 'EE'];
+    const dense = fc.noBias(fc.record({
+      deals: fc.array(fc.record({
+        from: fc.integer({ min: 0, max: 6 }), to: fc.integer({ min: 0, max: 6 }), year: fc.integer({ min: 2010, max: 2024 }),
+        span: fc.integer({ min: 0, max: 2 }), tiv: fc.option(fc.constantFrom(1, 2, 5, 10, 40, 100), { nil: null }),
+      }), { minLength: 15, maxLength: 40 }),
+      order: fc.constantFrom('ANY', 'TIME_RESPECTING', 'STRICT'),
+      maxHops: fc.integer({ min: 2, max: 4 }),
+      orderBy: fc.constantFrom(...ROUTE_ORDERS),
+      first: fc.integer({ min: 1, max: 6 }),
+    }));
+    fc.assert(
+      fc.property(dense, (d) => {
+        const list = d.deals.map((x, i) => deal(`d${i}`, NAMES[x.from]!, NAMES[x.to]!, Array.from({ length: x.span + 1 }, (_, k) => [x.year + k, 1, x.tiv] as [number, number, number | null])));
+        const o = options({ order: d.order, maxHops: d.maxHops, orderBy: d.orderBy });
+        const graph = graphOf(list);
+        const ranked = rankRoutes(findRoutes('AA', 'EE', o, graph).routes, d.orderBy).map((r) => r.id);
+        for (const after of [undefined, ...ranked.slice(0, 3)]) {
+          const at = after === undefined ? 0 : ranked.indexOf(after) + 1;
+          const p = searchRoutePage('AA', 'EE', o, graph, after, d.first);
+          expect([p.total, p.complete]).toEqual([ranked.length, true]);
+          expect([p.slice!.routes.map((r) => r.id), p.slice!.more]).toEqual([ranked.slice(at, at + d.first), ranked.length > at + d.first]);
+        }
+      }),
+      { numRuns: 300, seed: 20_261_204 },
+    );
+  });
+
+  it('searchRoutePage gives the page and count of ranking every route, from the top and after any cursor, in every order', () => {
+    fc.assert(
+      fc.property(spec, fc.constantFrom(...ROUTE_ORDERS), fc.integer({ min: 0, max: 4 }), (s, orderBy, first) => {
+        const { transfers: _, categories, between, ...rest } = s;
+        const o = options({ ...rest, ...(categories && { categories }), ...(between && { between }), orderBy });
+        const graph = graphOf(build(s));
+        const ranked = rankRoutes(findRoutes('AA', 'EE', o, graph).routes, orderBy).map((r) => r.id);
+        const page = (after: string | undefined) => {
+          const p = searchRoutePage('AA', 'EE', o, graph, after, first);
+          expect([p.total, p.complete, p.hopsCovered]).toEqual([ranked.length, true, o.maxHops]);
+          return p.slice && [p.slice.routes.map((r) => r.id), p.slice.start > 0, p.slice.more];
+        };
+        expect(page(undefined)).toEqual([ranked.slice(0, first), false, ranked.length > first]);
+        ranked.forEach((id, at) => expect(page(id)).toEqual([ranked.slice(at + 1, at + 1 + first), true, ranked.length > at + 1 + first]));
+        expect(page('AA>ZZ>EE')).toBeUndefined();
+      }),
+      { numRuns: 300, seed: 20_261_202 },
     );
   });
 });

@@ -1183,7 +1183,10 @@ export type RouteConnection = {
   readonly complete: Scalars['Boolean']['output'];
   /** The routes of this page with their cursors. */
   readonly edges: ReadonlyArray<RouteEdge>;
-  /** Actor-to-actor steps the search took (the budget is 400,000). */
+  /**
+   * Actor-to-actor steps taken: counting the routes (up to four hops without `via`, `viaBackfill` or `categories`,
+   * counted without listing them) and the searches for the page (each stopped after 400,000).
+   */
   readonly expansions: Scalars['Int']['output'];
   /** Every route of at most this many hops was found (maxHops when complete). */
   readonly hopsCovered: Scalars['Int']['output'];
@@ -1191,7 +1194,11 @@ export type RouteConnection = {
   readonly nodes: ReadonlyArray<Route>;
   /** Whether more routes follow or precede this page, and the page's cursors. */
   readonly pageInfo: PageInfo;
-  /** How many routes the question has (all pages), exact when `complete`. */
+  /**
+   * How many routes the question has (all pages), exact when `complete`. Up to four hops without `via`,
+   * `viaBackfill` or `categories` they are counted without being listed, and only the routes that may be on the
+   * page are searched for, so the budget rarely matters there.
+   */
   readonly totalCount: Scalars['Int']['output'];
 };
 

@@ -6,7 +6,7 @@ import { connection, hopFilter, makePath } from '../paths.js';
 import { actorArg, allInOrder, optional, systemArg } from '../prepare.js';
 import type { CheckPort, NamePort, RoutePort } from '../ports.js';
 import {
-  findRoutes, pageRoutes, routeChains, routeWitness, ROUTE_ORDERS, type FoundRoute, type HopEvidence, type ResolvedRouteOptions,
+  routeChains, routeWitness, ROUTE_ORDERS, searchRoutePage, type FoundRoute, type HopEvidence, type ResolvedRouteOptions,
   type RouteCandidate, type RouteOrderBy,
 } from '../routes/index.js';
 import type { CheckContext } from '../checks.js';
@@ -140,16 +140,17 @@ export async function transferRoutes(
   const fp = fingerprint(JSON.stringify([names.from, names.to, options]));
   if (after !== undefined && after[1] !== fp) throw otherQuestion();
   const graph = await ports.routeCandidates(names.from, names.to, options.maxHops, hopFilter({ ...options, limit: 1 }));
-  const search = findRoutes(names.from, names.to, options, graph);
-  // Only the page is put in order (`rankRoutes` order): thousands of routes between hubs, twenty shown.
-  const ranked = pageRoutes(search.routes, options.orderBy, after?.[2], first);
+  // Only the page is found and put in order (`rankRoutes` order), and the routes are counted without listing them:
+  // hundreds of thousands of routes between hubs, twenty shown.
+  const search = searchRoutePage(names.from, names.to, options, graph, after?.[2], first);
+  const ranked = search.slice;
   if (ranked === undefined) throw new InvalidArgumentError(`after: route ${after![2]} is no longer in this answer (the data changed); start again`, { argument: 'after' });
   const slice = ranked.routes;
   const routes = await finishRoutes(ports, slice, options);
   return {
     items: routes,
     cursors: slice.map((r) => encodeCursor(['route', fp, r.id])),
-    totalCount: search.routes.length,
+    totalCount: search.total,
     hasNextPage: ranked.more,
     hasPreviousPage: ranked.start > 0,
     complete: search.complete,

@@ -17,7 +17,7 @@ export function routeCandidateOf(t: Transfer, systemCategory: string | undefined
 }
 
 /** The years a window covers (all years when there is no window). */
-function yearsOf(window: DayWindow | undefined): { from: number; to: number } {
+export function yearsOf(window: DayWindow | undefined): { from: number; to: number } {
   if (window === undefined) return { from: -Infinity, to: Infinity };
   return {
     from: window.from === OPEN_START ? -Infinity : Number(window.from.slice(0, 4)),
@@ -27,23 +27,18 @@ function yearsOf(window: DayWindow | undefined): { from: number; to: number } {
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** Sums a hop's transfers into its evidence. */
-export function hopEvidence(from: string, to: string, transfers: readonly RouteCandidate[], window: DayWindow | undefined): HopEvidence {
-  const years = yearsOf(window);
+/** What a hop's transfers sum to in the window's years: units, TIV (rounded to millionths), span, last active day. */
+export function hopSums(transfers: readonly RouteCandidate[], years: { readonly from: number; readonly to: number }) {
   let units: number | null = null;
   let tiv: number | null = null;
   let earliest = OPEN_END;
   let latest = OPEN_START;
   let lastDay = OPEN_START;
-  const systems = new Set<string>();
-  const categories = new Set<string>();
   for (const t of transfers) {
     if (t.date.earliest < earliest) earliest = t.date.earliest;
     if (t.date.latest > latest) latest = t.date.latest;
     const end = t.date.latest === OPEN_END ? t.date.earliest : t.date.latest;
     if (end > lastDay) lastDay = end;
-    systems.add(t.system);
-    categories.add(t.category);
     if (t.deliveries.length > 0) {
       for (const d of t.deliveries) {
         if (d.year < years.from || d.year > years.to) continue;
@@ -54,8 +49,20 @@ export function hopEvidence(from: string, to: string, transfers: readonly RouteC
       units = (units ?? 0) + t.units;
     }
   }
+  return { units, tiv: tiv === null ? null : round(tiv), earliest, latest, lastDay };
+}
+
+/** Sums a hop's transfers into its evidence. */
+export function hopEvidence(from: string, to: string, transfers: readonly RouteCandidate[], window: DayWindow | undefined): HopEvidence {
+  const { units, tiv, earliest, latest, lastDay } = hopSums(transfers, yearsOf(window));
+  const systems = new Set<string>();
+  const categories = new Set<string>();
+  for (const t of transfers) {
+    systems.add(t.system);
+    categories.add(t.category);
+  }
   return {
-    from, to, deals: transfers.length, units, tiv: tiv === null ? null : round(tiv), span: { earliest, latest }, lastDay,
+    from, to, deals: transfers.length, units, tiv, span: { earliest, latest }, lastDay,
     systems: [...systems].sort(), categories: [...categories].sort(), transfers,
   };
 }

@@ -1,6 +1,10 @@
 // Route semantics (DESIGN §5 transferRoutes, issue [11]): candidates and evidence, the search, ranking, chains.
 export { hopEvidence, routeCandidateOf } from './evidence.js';
 export { findRoutes } from './search.js';
+export { countRoutes, MAX_COUNTED_HOPS } from './count.js';
+export { searchRoutePage } from './page.js';
+export type { RouteCount } from './count.js';
+export type { RoutePageSearch } from './page.js';
 export { pageRoutes, rankRoutes } from './rank.js';
 export type { RoutePageSlice } from './rank.js';
 export { routeChains, routeWitness } from './chains.js';

@@ -3,28 +3,13 @@ import { InvalidArgumentError } from '../../domain/errors.js';
 import { OPEN_END, type DayWindow } from '../../domain/time.js';
 import type { PathGraph } from '../paths.js';
 import { hopEvidence } from './evidence.js';
+import { hopFilterOf, hopIndexes, hopsIn, hopsOut, windowKeyOf } from './hops.js';
 import { allowanceOf, feasibleAfter, NO_BOUND, type Allowance } from './order-rule.js';
 import { ROUTE_EXPANSION_BUDGET, type FoundRoute, type HopEvidence, type ResolvedRouteOptions, type RouteCandidate, type RouteSearch } from './types.js';
 
-/** An actor's candidate transfers grouped by recipient, time order kept: made once per adjacency list. */
-const pairCache = new WeakMap<readonly RouteCandidate[], ReadonlyMap<string, readonly RouteCandidate[]>>();
-function pairsOf(list: readonly RouteCandidate[]): ReadonlyMap<string, readonly RouteCandidate[]> {
-  let pairs = pairCache.get(list);
-  if (!pairs) {
-    const m = new Map<string, RouteCandidate[]>();
-    for (const t of list) {
-      const l = m.get(t.recipient);
-      if (l) l.push(t);
-      else m.set(t.recipient, [t]);
-    }
-    pairCache.set(list, (pairs = m));
-  }
-  return pairs;
-}
-
 /** A pair's evidence per window: made once per pair list and window. */
 const evidenceCache = new WeakMap<readonly RouteCandidate[], Map<string, HopEvidence>>();
-function cachedEvidence(from: string, to: string, list: readonly RouteCandidate[], window: DayWindow | undefined, key: string): HopEvidence {
+export function cachedEvidence(from: string, to: string, list: readonly RouteCandidate[], window: DayWindow | undefined, key: string): HopEvidence {
   let byWindow = evidenceCache.get(list);
   if (!byWindow) evidenceCache.set(list, (byWindow = new Map()));
   let ev = byWindow.get(key);
@@ -36,7 +21,8 @@ function cachedEvidence(from: string, to: string, list: readonly RouteCandidate[
 export interface TrieNode {
   readonly parent: TrieNode | undefined;
   readonly actor: string;
-  readonly hop: HopEvidence | undefined;
+  /** The hop's transfers (those of its categories): its evidence is summed from them when a route is read. */
+  readonly list: readonly RouteCandidate[] | undefined;
   readonly feasible: readonly RouteCandidate[] | undefined;
   readonly length: number;
   /** The weakest hop so far: least TIV (unknown = 0), then fewest deals. */
@@ -50,7 +36,11 @@ export interface TrieNode {
 export class TrieRoute implements FoundRoute {
   private ids?: string;
   private nodes?: TrieNode[];
-  constructor(readonly end: TrieNode) {}
+  constructor(
+    readonly end: TrieNode,
+    private readonly window: DayWindow | undefined,
+    private readonly windowKey: string,
+  ) {}
   private path(): TrieNode[] {
     if (!this.nodes) {
       const out: TrieNode[] = [];
@@ -66,7 +56,7 @@ export class TrieRoute implements FoundRoute {
     return this.path().map((n) => n.actor);
   }
   get hops(): readonly HopEvidence[] {
-    return this.path().slice(1).map((n) => n.hop!);
+    return this.path().slice(1).map((n) => cachedEvidence(n.parent!.actor, n.actor, n.list!, this.window, this.windowKey));
   }
   get feasible(): readonly (readonly RouteCandidate[])[] {
     return this.path().slice(1).map((n) => n.feasible!);
@@ -76,15 +66,27 @@ export class TrieRoute implements FoundRoute {
   }
 }
 
+/** What ranking reads of a hop while searching: its TIV (unknown as 0), deals and last active day. */
+interface HopFigures {
+  readonly tiv: number;
+  readonly deals: number;
+  readonly lastDay: string;
+}
+
 /** Per actor, a recipient that can still reach `to`, with its candidate transfers and what the search reuses. */
 interface Step {
   readonly b: string;
   readonly reach: number;
   readonly list: readonly RouteCandidate[];
-  /** The pair's evidence, or null when it fails minDeals/minTiv (computed on first use). */
-  hop?: HopEvidence | null;
+  /** The figures ranking reads (TIV, unknown as 0; deals; last active day), or null when the hop fails the hop filters. */
+  figures?: HopFigures | null;
   /** What the whole list allows next (computed on first use). */
   allowance?: Allowance;
+}
+
+/** Internal bounds of a search that looks only at the best routes (`page.ts`): hops last active before a day are left out. */
+export interface SearchLimits {
+  readonly minLastDay?: string;
 }
 
 /**
@@ -94,25 +96,33 @@ interface Step {
  * search, it is done again level by level (1 hop, then 2, …) so that the answer says up to which length every
  * route was found (`hopsCovered`).
  */
-export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>): RouteSearch {
+export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>, limits: SearchLimits = {}): RouteSearch {
   if (from === to) throw new InvalidArgumentError('to: from and to must be different actors', { argument: 'to' });
   const avoid = new Set(o.avoid);
   const categories = o.categories && o.categories.length > 0 ? new Set(o.categories) : undefined;
   const keep = (t: RouteCandidate) => categories === undefined || categories.has(t.category);
+  const windowKey = windowKeyOf(o.between);
+  const minLastDay = limits.minLastDay;
+  const passes = hopFilterOf(o, limits);
+  // Distances to `to` over the hops that pass the hop filters (with categories, over the hops that have one).
   const distance = new Map<string, number>([[to, 0]]);
   let frontier = [to];
   for (let d = 1; d <= o.maxHops && frontier.length > 0; d += 1) {
     const next: string[] = [];
     for (const actor of frontier) {
-      for (const t of graph.incoming(actor)) {
-        if (distance.has(t.supplier) || avoid.has(t.supplier) || !keep(t)) continue;
-        distance.set(t.supplier, d);
-        next.push(t.supplier);
+      const table = hopsIn(graph, actor, o, windowKey);
+      const { order, count } = hopIndexes(table, o);
+      for (let k = 0; k < count; k += 1) {
+        const i = order === undefined ? k : order[k]!;
+        const s = table.ends[i]!;
+        if (distance.has(s) || avoid.has(s) || s === actor) continue;
+        if (categories === undefined ? !passes(table, i) : !table.lists[i]!.some(keep)) continue;
+        distance.set(s, d);
+        next.push(s);
       }
     }
     frontier = next;
   }
-  const windowKey = o.between === undefined ? '' : `${o.between.from}/${o.between.to}`;
   const via = o.via;
   const any = o.order === 'ANY';
 
@@ -122,11 +132,21 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
     let steps = stepsByActor.get(actor);
     if (!steps) {
       steps = [];
-      for (const [b, all] of pairsOf(graph.outgoing(actor))) {
+      const table = hopsOut(graph, actor, o, windowKey);
+      const { order, count } = hopIndexes(table, o);
+      for (let k = 0; k < count; k += 1) {
+        const i = order === undefined ? k : order[k]!;
+        const b = table.ends[i]!;
         const reach = distance.get(b);
-        if (reach === undefined || avoid.has(b)) continue;
-        const list = categories === undefined ? all : all.filter(keep);
-        if (list.length > 0) steps.push({ b, reach, list });
+        if (reach === undefined || avoid.has(b) || b === actor) continue;
+        if (categories === undefined && !passes(table, i)) continue;
+        const all = table.lists[i]!;
+        if (categories === undefined) {
+          steps.push({ b, reach, list: all, figures: { tiv: table.tiv[i]!, deals: all.length, lastDay: table.lastDay[i]! } });
+        } else {
+          const list = all.filter(keep);
+          if (list.length > 0) steps.push({ b, reach, list });
+        }
       }
       steps.sort((x, y) => x.reach - y.reach);
       stepsByActor.set(actor, steps);
@@ -139,7 +159,7 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
   let exhausted = false;
   const onRoute = new Set<string>([from]);
   const root: TrieNode = {
-    parent: undefined, actor: from, hop: undefined, feasible: undefined, length: 0, weakTiv: Infinity, weakDeals: Infinity, lastActive: OPEN_END,
+    parent: undefined, actor: from, list: undefined, feasible: undefined, length: 0, weakTiv: Infinity, weakDeals: Infinity, lastActive: OPEN_END,
   };
   /** Routes of exactly `level` hops, or of any length up to maxHops when `level` is undefined. */
   const walk = (node: TrieNode, allowance: Allowance | undefined, level: number | undefined): void => {
@@ -152,10 +172,12 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
       const b = step.b;
       if (onRoute.has(b)) continue;
       if (level !== undefined && (b === to) !== (left === 1)) continue;
-      let hop = step.hop;
+      let hop = step.figures;
       if (hop === undefined) {
+        // With categories: the hop's own figures, summed over its transfers of those categories.
         const e = cachedEvidence(node.actor, b, step.list, o.between, windowKey);
-        hop = step.hop = e.deals >= o.minDeals && (e.tiv ?? 0) >= o.minTiv ? e : null;
+        const passed = e.deals >= o.minDeals && (e.tiv ?? 0) >= o.minTiv && (minLastDay === undefined || e.lastDay >= minLastDay);
+        hop = step.figures = passed ? { tiv: e.tiv ?? 0, deals: e.deals, lastDay: e.lastDay } : null;
       }
       if (hop === null) continue;
       const ok = allowance === undefined ? step.list : feasibleAfter(allowance, step.list, o);
@@ -164,16 +186,16 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
         exhausted = true;
         return;
       }
-      const tiv = hop.tiv ?? 0;
+      const tiv = hop.tiv;
       const weaker = tiv < node.weakTiv || (tiv === node.weakTiv && hop.deals < node.weakDeals);
       const end = hop.lastDay;
       const child: TrieNode = {
-        parent: node, actor: b, hop, feasible: ok, length: node.length + 1,
+        parent: node, actor: b, list: step.list, feasible: ok, length: node.length + 1,
         weakTiv: weaker ? tiv : node.weakTiv, weakDeals: weaker ? hop.deals : node.weakDeals,
         lastActive: end < node.lastActive ? end : node.lastActive,
       };
       if (b === to) {
-        if (via.length === 0 || via.every((v) => onRoute.has(v))) routes.push(new TrieRoute(child));
+        if (via.length === 0 || via.every((v) => onRoute.has(v))) routes.push(new TrieRoute(child, o.between, windowKey));
       } else {
         const next = any ? NO_BOUND : ok === step.list ? (step.allowance ??= allowanceOf(ok, o)) : allowanceOf(ok, o);
         onRoute.add(b);

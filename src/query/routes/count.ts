@@ -1,0 +1,202 @@
+// Counting routes exactly without listing them: the order rule reduces to one day per route prefix and one per
+// suffix, so routes of up to four hops are counted by meeting in the middle.
+import type { PathGraph } from '../paths.js';
+import { actorId, actorIdCount, hopFilterOf, hopsIn, hopsOut, windowKeyOf, type HopTable } from './hops.js';
+import type { ResolvedRouteOptions, RouteCandidate } from './types.js';
+
+/** Most hops `countRoutes` counts (two on each side of the middle actor). */
+export const MAX_COUNTED_HOPS = 4;
+
+/** Lower than any day (YYYYMMDD): no bound yet, a route's first hop may use any of its transfers. */
+const NO_BOUND = 0;
+/** Higher than any day: any bound will do (the order rule is ANY). */
+const ANY_BOUND = 99_999_999;
+/** No day: no transfer of the hop may follow, or no suffix. */
+const NONE = -1;
+
+/**
+ * The order rule as days. Along a route, the transfers a hop may use are those whose `val` is at least the
+ * previous hop's bound, and a hop's bound is the least `key` among the transfers it may use (`allowanceOf` and
+ * `feasibleAfter`): TIME_RESPECTING reads key = earliest day, val = latest day; STRICT the other way round. So a
+ * prefix of a route is summed up by one day (the bound it leaves), and a suffix by one day too: the latest bound
+ * it still accepts. A route is feasible when its prefix's bound is at most what its suffix accepts.
+ */
+interface DayRule {
+  /** The bound hop `i` of a table leaves after `bound` (NONE: no transfer of the hop may follow). */
+  after(table: HopTable, i: number, bound: number): number;
+  /** The latest bound before hop `i` that still lets the rest of the route through, given what the rest accepts. */
+  before(table: HopTable, i: number, accepts: number): number;
+}
+
+/**
+ * The rule for an order. Each answer comes from the hop's least or greatest days when every transfer qualifies
+ * (most hops), else from its transfers' days.
+ */
+function dayRule(order: ResolvedRouteOptions['order']): DayRule {
+  if (order === 'ANY') return { after: () => NO_BOUND, before: () => ANY_BOUND };
+  // key and val as offsets into a transfer's two days (0 earliest, 1 latest), and the shortcuts' arrays.
+  const tr = order === 'TIME_RESPECTING';
+  const [key, val] = tr ? [0, 1] : [1, 0];
+  return {
+    after(table, i, bound) {
+      if (bound <= (tr ? table.minLatest : table.minEarliest)[i]!) return (tr ? table.minEarliest : table.minLatest)[i]!;
+      const days = table.days;
+      let out = NONE;
+      for (let j = table.start[i]!; j < table.start[i + 1]!; j += 1) {
+        if (days[2 * j + val]! >= bound && (out === NONE || days[2 * j + key]! < out)) out = days[2 * j + key]!;
+      }
+      return out;
+    },
+    before(table, i, accepts) {
+      if (accepts >= (tr ? table.maxEarliest : table.maxLatest)[i]!) return (tr ? table.maxLatest : table.maxEarliest)[i]!;
+      const days = table.days;
+      let out = NONE;
+      for (let j = table.start[i]!; j < table.start[i + 1]!; j += 1) {
+        if (days[2 * j + key]! <= accepts && days[2 * j + val]! > out) out = days[2 * j + val]!;
+      }
+      return out;
+    },
+  };
+}
+
+/** How many routes a question has, and the actor-to-actor steps counting them took. */
+export interface RouteCount {
+  readonly total: number;
+  readonly steps: number;
+}
+
+/**
+ * The exact number of routes `findRoutes` would find, without finding them: for at most `MAX_COUNTED_HOPS` hops,
+ * without `via`, `viaBackfill` (a backfill link is not a date) or `categories` (which change a hop's figures per
+ * question); undefined otherwise.
+ *
+ * Routes of one, two and three hops are counted from the two-hop prefixes out of `from`. Routes of four hops meet
+ * in their middle actor m: each prefix `from → x → m` (with the bound it leaves) is joined with the suffixes
+ * `m → y → to` that accept that bound (sorted per m, counted by a binary search), less the one with y = x, which
+ * would pass x twice. The work grows with the hops two steps from each end, not with the routes (which grow with
+ * the fourth power of the degree). Actors are small integers and days numbers, so the work is array reads.
+ */
+export function countRoutes(from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>): RouteCount | undefined {
+  if (o.via.length > 0 || o.viaBackfill || o.maxHops > MAX_COUNTED_HOPS || (o.categories !== undefined && o.categories.length > 0)) return undefined;
+  if (o.avoid.includes(from) || o.avoid.includes(to)) return { total: 0, steps: 0 };
+  const key = windowKeyOf(o.between);
+  const rule = dayRule(o.order);
+  const passes = hopFilterOf(o, {});
+  const [fromId, toId] = [actorId(from), actorId(to)];
+  const avoidIds = new Set(o.avoid.map(actorId));
+  let steps = 0;
+  let total = 0;
+
+  // Every table the count reads, first: their ends are then every actor it meets, so arrays can be sized.
+  const out = hopsOut(graph, from, o, key);
+  const into = hopsIn(graph, to, o, key);
+  const middle = o.maxHops >= 3 ? out.ends.map((x) => hopsOut(graph, x, o, key)) : [];
+  const middleIn = o.maxHops >= 4 ? into.ends.map((y) => hopsIn(graph, y, o, key)) : [];
+  const n = actorIdCount();
+  /** Whether hop `i` of a table (from `a` to `b`, ids) may be used. */
+  const usable = (table: HopTable, i: number, a: number, b: number) => a !== b && !avoidIds.has(b) && passes(table, i);
+
+  // One hop out of `from`: the bound each first hop leaves. No route comes back to `from`.
+  const firstBound = new Int32Array(out.ends.length).fill(NONE);
+  for (let i = 0; i < out.ends.length; i += 1) {
+    const x = out.endIds[i]!;
+    steps += 1;
+    if (!usable(out, i, fromId, x)) continue;
+    if (x === toId) total += 1;
+    else firstBound[i] = rule.after(out, i, NO_BOUND);
+  }
+  if (o.maxHops === 1) return { total, steps };
+
+  // One hop into `to`: the latest bound each last hop accepts (NONE: no last hop from that actor).
+  const last = new Int32Array(n).fill(NONE);
+  for (let i = 0; i < into.ends.length; i += 1) {
+    const y = into.endIds[i]!;
+    if (y === fromId || avoidIds.has(y)) continue;
+    steps += 1;
+    if (usable(into, i, y, toId)) last[y] = rule.before(into, i, ANY_BOUND);
+  }
+  for (let i = 0; i < out.ends.length; i += 1) {
+    const accepts = last[out.endIds[i]!]!;
+    if (firstBound[i] !== NONE && accepts !== NONE && firstBound[i]! <= accepts) total += 1;
+  }
+  if (o.maxHops === 2) return { total, steps };
+
+  // Four hops: the suffixes m → y → to, each with the bound it accepts, kept in order of y (as read), and grouped
+  // by m, sorted, for the binary search.
+  const four = o.maxHops >= 4;
+  let sufM = new Int32Array(0);
+  let sufAccepts = new Int32Array(0);
+  const sufStartByY = new Map<number, [number, number]>();
+  const byM = { start: new Int32Array(0), accepts: new Int32Array(0) };
+  if (four) {
+    const m: number[] = [];
+    const acc: number[] = [];
+    for (let k = 0; k < into.ends.length; k += 1) {
+      const y = into.endIds[k]!;
+      const accepts = last[y]!;
+      if (accepts === NONE) continue;
+      const table = middleIn[k]!;
+      const begin = m.length;
+      for (let i = 0; i < table.ends.length; i += 1) {
+        const mid = table.endIds[i]!;
+        if (mid === fromId || mid === toId) continue;
+        steps += 1;
+        if (!usable(table, i, mid, y)) continue;
+        const before = rule.before(table, i, accepts);
+        if (before === NONE) continue;
+        m.push(mid);
+        acc.push(before);
+      }
+      sufStartByY.set(y, [begin, m.length]);
+    }
+    sufM = Int32Array.from(m);
+    sufAccepts = Int32Array.from(acc);
+    // Counting sort by m, then each m's accepts in ascending order.
+    const start = new Int32Array(n + 1);
+    for (const mid of sufM) start[mid + 1]! += 1;
+    for (let i = 0; i < n; i += 1) start[i + 1]! += start[i]!;
+    const fill = start.slice(0, n);
+    const accepts = new Int32Array(sufM.length);
+    for (let i = 0; i < sufM.length; i += 1) accepts[fill[sufM[i]!]!++] = sufAccepts[i]!;
+    for (let i = 0; i < n; i += 1) if (start[i + 1]! - start[i]! > 1) accepts.subarray(start[i]!, start[i + 1]!).sort();
+    byM.start = start;
+    byM.accepts = accepts;
+  }
+
+  // Two hops out of `from` (x, then m): three-hop routes end with m → to; four-hop routes go on with a suffix from
+  // m that accepts the prefix's bound and does not come back through x.
+  const back = new Int32Array(n).fill(NONE);
+  for (let k = 0; k < out.ends.length; k += 1) {
+    const b1 = firstBound[k]!;
+    if (b1 === NONE) continue;
+    const x = out.endIds[k]!;
+    // The suffixes m → x → to, by m: a prefix x → m cannot take them.
+    const own = four ? sufStartByY.get(x) : undefined;
+    if (own) for (let i = own[0]; i < own[1]; i += 1) back[sufM[i]!] = sufAccepts[i]!;
+    const table = middle[k]!;
+    for (let i = 0; i < table.ends.length; i += 1) {
+      const mid = table.endIds[i]!;
+      if (mid === toId || mid === fromId) continue;
+      steps += 1;
+      if (!usable(table, i, x, mid)) continue;
+      const bound = rule.after(table, i, b1);
+      if (bound === NONE) continue;
+      const accepts = last[mid]!;
+      if (accepts !== NONE && bound <= accepts) total += 1;
+      if (!four) continue;
+      // Suffixes from mid accepting at least `bound`: those after the first below it (ascending order).
+      const end = byM.start[mid + 1]!;
+      let lo = byM.start[mid]!;
+      let hi = end;
+      while (lo < hi) {
+        const at = (lo + hi) >>> 1;
+        if (byM.accepts[at]! < bound) lo = at + 1;
+        else hi = at;
+      }
+      total += end - lo;
+      if (back[mid] !== NONE && bound <= back[mid]!) total -= 1;
+    }
+    if (own) for (let i = own[0]; i < own[1]; i += 1) back[sufM[i]!] = NONE;
+  }
+  return { total, steps };
+}

@@ -1,0 +1,127 @@
+// One page of routes without finding them all: the exact count by meeting in the middle, and the page from searches
+// that look only at routes good enough to be on it.
+import { OPEN_END } from '../../domain/time.js';
+import type { PathGraph } from '../paths.js';
+import { countRoutes } from './count.js';
+import { hopFilterOf, hopsIn, hopsOut, windowKeyOf, type HopTable } from './hops.js';
+import { pageRoutes, type RoutePageSlice } from './rank.js';
+import { cachedEvidence, findRoutes, type SearchLimits } from './search.js';
+import type { ResolvedRouteOptions, RouteCandidate, RouteSearch } from './types.js';
+
+/** A page of routes, how many routes there are in all, and how the search went. */
+export interface RoutePageSearch {
+  /** The page; undefined when no route has the cursor's id. */
+  readonly slice: RoutePageSlice | undefined;
+  /** Every route (exact when `complete`; else the routes found before the budget stopped the search). */
+  readonly total: number;
+  readonly complete: boolean;
+  readonly hopsCovered: number;
+  /** Actor-to-actor steps taken, counting included. */
+  readonly expansions: number;
+}
+
+/** Bounded searches tried before the whole search: each lowers the bar (a quarter of the TIV, twice the years). */
+const ROUNDS = 16;
+
+const bySlice = (search: RouteSearch, o: ResolvedRouteOptions, afterId: string | undefined, first: number) =>
+  pageRoutes(search.routes, o.orderBy, afterId, first);
+
+/**
+ * The page of `first` routes after `afterId`, exactly as ranking every route and slicing would give it
+ * (`pageRoutes` over `findRoutes`), and the exact number of routes (`countRoutes`).
+ *
+ * Routes rank first by one figure that no hop can raise: EVIDENCE by the weakest hop's TIV, RECENT by the earliest
+ * of the hops' last active days, FEWEST_HOPS by hops. A search that leaves out the hops below a bar (TIV under τ,
+ * last active before a day, more hops than h) finds exactly the routes at or above it, and every route it leaves
+ * out ranks after every route it finds. So when it finds the whole page and one more route after it, the page is
+ * the true one. Otherwise the bar is lowered, and last comes the whole search. EARLIEST_ARRIVAL, `via`,
+ * `viaBackfill` and more than four hops take the whole search (and its count) at once.
+ */
+export function searchRoutePage(
+  from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>, afterId: string | undefined, first: number,
+): RoutePageSearch {
+  const count = countRoutes(from, to, o, graph);
+  let expansions = count?.steps ?? 0;
+  // A page that holds every route needs them all: no bar then.
+  if (count !== undefined && count.total > first) {
+    for (const bar of bars(from, to, o, graph)) {
+      const search = findRoutes(from, to, bar.options, graph, bar.limits);
+      expansions += search.expansions;
+      if (!search.complete) break;
+      const slice = bySlice(search, o, afterId, first);
+      // Exact when the page is followed by a route found above the bar, or when the bar left no route out.
+      if (slice !== undefined && (slice.more || search.routes.length === count.total)) {
+        return { slice, total: count.total, complete: true, hopsCovered: o.maxHops, expansions };
+      }
+    }
+  }
+  const search = findRoutes(from, to, o, graph);
+  expansions += search.expansions;
+  // The whole search's own count when it completed: the same as countRoutes' (the tests hold them equal).
+  return {
+    slice: bySlice(search, o, afterId, first), total: search.complete && count !== undefined ? count.total : search.routes.length,
+    complete: search.complete, hopsCovered: search.hopsCovered, expansions,
+  };
+}
+
+interface Bar {
+  readonly options: ResolvedRouteOptions;
+  readonly limits: SearchLimits;
+}
+
+/** The bars tried in turn, highest first (none for EARLIEST_ARRIVAL). */
+function* bars(from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>): Generator<Bar> {
+  if (o.orderBy === 'FEWEST_HOPS') {
+    for (let h = 1; h < o.maxHops; h += 1) yield { options: { ...o, maxHops: h }, limits: {} };
+    return;
+  }
+  if (o.orderBy === 'EARLIEST_ARRIVAL') return;
+  // Start from the best the ends allow: no route is stronger or more recent than its first or its last hop.
+  const ends = endHops(from, to, o, graph);
+  if (ends === undefined) return;
+  if (o.orderBy === 'EVIDENCE') {
+    let tiv = Math.min(ends.tiv, ends.lastTiv) / 2;
+    for (let i = 0; i < ROUNDS && tiv > o.minTiv; i += 1, tiv /= Math.SQRT2) yield { options: { ...o, minTiv: tiv }, limits: {} };
+    return;
+  }
+  // RECENT: days counted back from the ends' latest, one year, then two, four…
+  const latest = ends.day < ends.lastDay ? ends.day : ends.lastDay;
+  if (latest === OPEN_END) return;
+  const year = Number(latest.slice(0, 4));
+  for (let i = 0, back = 1; i < ROUNDS && year - back > 0; i += 1, back *= 2) {
+    yield { options: o, limits: { minLastDay: `${String(year - back).padStart(4, '0')}${latest.slice(4)}` } };
+  }
+}
+
+/** The most TIV and the latest last active day among the hops out of `from` and among those into `to`. */
+function endHops(from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>) {
+  const categories = o.categories && o.categories.length > 0 ? new Set(o.categories) : undefined;
+  const key = windowKeyOf(o.between);
+  const passes = hopFilterOf(o, {});
+  const best = (table: HopTable, self: string) => {
+    let tiv = -1;
+    let day = '';
+    for (let i = 0; i < table.ends.length; i += 1) {
+      if (table.ends[i] === self) continue;
+      let t = table.tiv[i]!;
+      let d = table.lastDay[i]!;
+      if (categories === undefined) {
+        if (!passes(table, i)) continue;
+      } else {
+        const list = table.lists[i]!.filter((x) => categories.has(x.category));
+        if (list.length === 0) continue;
+        const e = cachedEvidence(from, to, list, o.between, key);
+        if (e.deals < o.minDeals || (e.tiv ?? 0) < o.minTiv) continue;
+        t = e.tiv ?? 0;
+        d = e.lastDay;
+      }
+      if (t > tiv) tiv = t;
+      if (d > day) day = d;
+    }
+    return { tiv, day };
+  };
+  const out = best(hopsOut(graph, from, o, key), from);
+  const last = best(hopsIn(graph, to, o, key), to);
+  if (out.tiv < 0 || last.tiv < 0) return undefined;
+  return { tiv: out.tiv, day: out.day, lastTiv: last.tiv, lastDay: last.day };
+}
