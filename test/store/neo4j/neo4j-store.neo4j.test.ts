@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/domain/model.js';
 import { loadSeedDir } from '../../../src/seeds/index.js';
-import { loadStatements, Neo4jStore, neo4jConfigFromEnv } from '../../../src/store/index.js';
+import neo4j from 'neo4j-driver';
+import { loadStatements, MemoryStore, Neo4jStore, neo4jConfigFromEnv } from '../../../src/store/index.js';
+import * as q from '../../../src/store/neo4j/cypher/reads/index.js';
 import { actor, dataset, transfer } from '../../helpers/dataset.js';
 import { neo4jAvailable } from '../../helpers/neo4j.js';
 import { dumpDatabase } from '../../helpers/neo4j-dump.js';
@@ -22,6 +24,43 @@ describe.runIf(available)('Neo4jStore', () => {
   });
   afterAll(async () => {
     await store?.close();
+  });
+
+  describe('name look-ups go through indexes, not a scan of every node', () => {
+    /** The operators of a statement's plan (EXPLAIN: planned, not run). */
+    const operators = async (statement: { cypher: string; params: Record<string, unknown> }) => {
+      const config = neo4jConfigFromEnv();
+      const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+      try {
+        const { summary } = await driver.executeQuery(`EXPLAIN ${statement.cypher}`, statement.params, { database: config.database });
+        const out: string[] = [];
+        const walk = (p: { operatorType: string; children: readonly unknown[] } | false | undefined) => {
+          if (!p) return;
+          out.push(p.operatorType.replace(/@.*$/, ''));
+          for (const c of p.children) walk(c as typeof p);
+        };
+        walk(summary.plan as never);
+        return out;
+      } finally {
+        await driver.close();
+      }
+    };
+
+    it('search reads the nameText TEXT index, and finds what the memory store finds', async () => {
+      await store.load(seed);
+      expect(await operators(q.searchCandidates('patriot'))).toContain('NodeIndexContainsScan');
+      const memory = new MemoryStore();
+      await memory.load(seed);
+      for (const text of ['patriot', 'united', 'ja', 'ukr']) expect([text, await ask(store).search(text)]).toEqual([text, await ask(memory).search(text)]);
+    });
+
+    it('an actor or system is resolved by an id seek or the TEXT index', async () => {
+      const ops = await operators(q.resolveRef('Actor', 'JP', 'japan'));
+      expect(ops).toContain('NodeUniqueIndexSeek');
+      expect(ops).toContain('NodeIndexContainsScan');
+      expect(ops).not.toContain('NodeByLabelScan');
+      expect(await store.resolveActor('Japan')).toBe('JP');
+    });
   });
 
   describe('the in-process projection of path and route candidates', () => {

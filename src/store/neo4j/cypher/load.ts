@@ -91,6 +91,11 @@ export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
     return { id: value.id, props: { ...all, hash: hashOf(all) } };
   };
   const span = (s: { earliest: string; latest: string }) => ({ earliest: s.earliest, latest: s.latest });
+  // Name keys as a list (exact look-ups) and as one line each in `nameText` (searched through its TEXT index).
+  const names = (x: Parameters<typeof nameKeysOf>[0]) => {
+    const nameKeys = nameKeysOf(x);
+    return { nameKeys, nameText: nameKeys.join('\n') };
+  };
   const cited = (x: { citations: readonly unknown[]; knownSince?: string }) => ({
     citationCount: x.citations.length,
     ...(x.knownSince !== undefined && { knownSince: x.knownSince }),
@@ -100,16 +105,16 @@ export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
     Actor: d.actors.map((a) =>
       row('Actor', a, {
         name: a.name, kind: a.kind, partOf: a.partOf ?? null, aliasText: a.aliases.join(' | '),
-        nameKeys: nameKeysOf(a),
+        ...names(a),
       }),
     ),
     WeaponSystem: d.systems.map((s) =>
       row('WeaponSystem', s, {
         name: s.name, category: s.category, family: s.family ?? null, aliasText: s.aliases.join(' | '),
-        nameKeys: nameKeysOf(s), citationCount: s.citations.length,
+        ...names(s), citationCount: s.citations.length,
       }),
     ),
-    Event: d.events.map((e) => row('Event', e, { title: e.title, kind: e.kind, ...span(e.date), ...cited(e), nameKeys: nameKeysOf(e) })),
+    Event: d.events.map((e) => row('Event', e, { title: e.title, kind: e.kind, ...span(e.date), ...cited(e), ...names(e) })),
     Restriction: d.restrictions.map((r) =>
       row('Restriction', r, {
         title: r.title, rule: r.rule, ...span(r.inForce), ...cited(r),

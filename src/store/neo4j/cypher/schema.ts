@@ -13,4 +13,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX transferred_time IF NOT EXISTS FOR ()-[r:TRANSFERRED]-() ON (r.earliest, r.latest)',
   'CREATE INDEX transferred_id IF NOT EXISTS FOR ()-[r:TRANSFERRED]-() ON (r.transferId)',
   'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Actor|WeaponSystem) ON EACH [n.name, n.aliasText]',
+  // Search and name resolution: `nameText` is a node's normalised names one per line, so `CONTAINS $key` through
+  // this index means the same as "some name key contains the key" (keys have no line breaks).
+  'CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.nameText)',
 ];

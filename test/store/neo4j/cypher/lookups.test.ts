@@ -4,12 +4,12 @@ import { resolveRef, searchCandidates, statsStatement } from '../../../../src/st
 import { HOSTILE, expectNoValuesInText } from './helpers.js';
 
 describe('searchCandidates', () => {
-  it('scans the name keys of actors, systems and events', () => {
+  it('finds actors, systems and events through the nameText TEXT index', () => {
     const s = searchCandidates(HOSTILE);
     expectNoValuesInText(s);
     expect(s).toMatchInlineSnapshot(`
       {
-        "cypher": "MATCH (n:Entity) WHERE (n:Actor OR n:WeaponSystem OR n:Event) AND any(k IN n.nameKeys WHERE k CONTAINS $key)
+        "cypher": "MATCH (n:Entity) WHERE n.nameText CONTAINS $key AND (n:Actor OR n:WeaponSystem OR n:Event)
         RETURN n.type AS type, n.json AS json",
         "params": {
           "key": "x'}) DETACH DELETE n //",
@@ -25,7 +25,12 @@ describe('resolveRef', () => {
     expectNoValuesInText(s);
     expect(s).toMatchInlineSnapshot(`
       {
-        "cypher": "MATCH (n:Actor) WHERE n.id = $ref OR $key IN n.nameKeys RETURN n.id AS id ORDER BY (n.id = $ref) DESC, n.id LIMIT 1",
+        "cypher": "CALL {
+          MATCH (n:Entity {id: $ref}) WHERE n:Actor RETURN n
+          UNION
+          MATCH (n:Entity) WHERE n.nameText CONTAINS $key AND n:Actor AND $key IN n.nameKeys RETURN n
+        }
+        RETURN n.id AS id ORDER BY (n.id = $ref) DESC, n.id LIMIT 1",
         "params": {
           "key": "x",
           "ref": "x'}) DETACH DELETE n //",

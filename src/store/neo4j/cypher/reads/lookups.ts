@@ -6,12 +6,18 @@ export function nodesById(ids: readonly string[]): Statement {
   return { cypher: 'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.type AS type, n.json AS json', params: { ids: [...ids] } };
 }
 
-/** Resolves an exact id or a normalised alias key of an actor or a system; lowest id wins a shared alias. */
+/**
+ * Resolves an exact id or a normalised alias key of an actor or a system; lowest id wins a shared alias. Both
+ * look-ups go through indexes: the id through the `Entity.id` constraint, the key through the `nameText` TEXT index
+ * (a node whose names contain the key), then kept only when the key is one of its names.
+ */
 export function resolveRef(label: 'Actor' | 'WeaponSystem', ref: string, key: string): Statement {
-  const cypher =
-    label === 'Actor'
-      ? 'MATCH (n:Actor) WHERE n.id = $ref OR $key IN n.nameKeys RETURN n.id AS id ORDER BY (n.id = $ref) DESC, n.id LIMIT 1'
-      : 'MATCH (n:WeaponSystem) WHERE n.id = $ref OR $key IN n.nameKeys RETURN n.id AS id ORDER BY (n.id = $ref) DESC, n.id LIMIT 1';
+  const cypher = `CALL {
+    MATCH (n:Entity {id: $ref}) WHERE n:${label} RETURN n
+    UNION
+    MATCH (n:Entity) WHERE n.nameText CONTAINS $key AND n:${label} AND $key IN n.nameKeys RETURN n
+  }
+  RETURN n.id AS id ORDER BY (n.id = $ref) DESC, n.id LIMIT 1`;
   return { cypher, params: { ref, key } };
 }
 
@@ -24,10 +30,13 @@ export function allNames(label: 'Actor' | 'WeaponSystem'): Statement {
   return { cypher, params: {} };
 }
 
-/** Candidates for a search: actors, systems and events with a name key containing the text. */
+/**
+ * Candidates for a search: actors, systems and events with a name key containing the text, found through the
+ * `nameText` TEXT index (`query/search.ts` ranks them, as for the memory store).
+ */
 export function searchCandidates(key: string): Statement {
   return {
-    cypher: `MATCH (n:Entity) WHERE (n:Actor OR n:WeaponSystem OR n:Event) AND any(k IN n.nameKeys WHERE k CONTAINS $key)
+    cypher: `MATCH (n:Entity) WHERE n.nameText CONTAINS $key AND (n:Actor OR n:WeaponSystem OR n:Event)
   RETURN n.type AS type, n.json AS json`,
     params: { key },
   };
