@@ -29,6 +29,9 @@ export default defineConfig({
         test: {
           name: 'neo4j',
           include: ['test/**/*.neo4j.test.ts'],
+          // Starts a Neo4j for these suites when none is given or running (test/neo4j-global-setup.ts).
+          globalSetup: ['test/neo4j-global-setup.ts'],
+          setupFiles: ['test/neo4j-env.ts'],
           fileParallelism: false,
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
