@@ -59,6 +59,16 @@ function dayRule(order: ResolvedRouteOptions['order']): DayRule {
   };
 }
 
+// Scratch arrays, reused by every count (a count runs synchronously, start to end, so one set serves them all):
+// a four-hop count between hubs at ×10 fills some 130,000 entries, which would otherwise be garbage each time.
+const pool: Int32Array[] = [];
+/** Slot `slot` of the scratch arrays, at least `size` long, as a view of exactly `size` (contents undefined). */
+function scratch(slot: number, size: number): Int32Array {
+  let buffer = pool[slot];
+  if (buffer === undefined || buffer.length < size) pool[slot] = buffer = new Int32Array(Math.max(size, 2 * (buffer?.length ?? 0), 1_024));
+  return buffer.subarray(0, size);
+}
+
 /** How many routes a question has, and the actor-to-actor steps counting them took. */
 export interface RouteCount {
   readonly total: number;
@@ -97,7 +107,7 @@ export function countRoutes(from: string, to: string, o: ResolvedRouteOptions, g
   const usable = (table: HopTable, i: number, a: number, b: number) => a !== b && !avoidIds.has(b) && passes(table, i);
 
   // One hop out of `from`: the bound each first hop leaves. No route comes back to `from`.
-  const firstBound = new Int32Array(out.ends.length).fill(NONE);
+  const firstBound = scratch(8, out.ends.length).fill(NONE);
   for (let i = 0; i < out.ends.length; i += 1) {
     const x = out.endIds[i]!;
     steps += 1;
@@ -108,7 +118,7 @@ export function countRoutes(from: string, to: string, o: ResolvedRouteOptions, g
   if (o.maxHops === 1) return { total, steps };
 
   // One hop into `to`: the latest bound each last hop accepts (NONE: no last hop from that actor).
-  const last = new Int32Array(n).fill(NONE);
+  const last = scratch(9, n).fill(NONE);
   for (let i = 0; i < into.ends.length; i += 1) {
     const y = into.endIds[i]!;
     if (y === fromId || avoidIds.has(y)) continue;
@@ -121,22 +131,26 @@ export function countRoutes(from: string, to: string, o: ResolvedRouteOptions, g
   }
   if (o.maxHops === 2) return { total, steps };
 
-  // Four hops: the suffixes m → y → to, each with the bound it accepts, kept in order of y (as read), and grouped
-  // by m, sorted, for the binary search.
+  // Four hops: the suffixes m → y → to, each with the bound it accepts, kept in order of y (as read: y's run from
+  // sufBegin[y] to sufEnd[y]), and grouped by m, sorted, for the binary search.
   const four = o.maxHops >= 4;
-  let sufM = new Int32Array(0);
-  let sufAccepts = new Int32Array(0);
-  const sufStartByY = new Map<number, [number, number]>();
-  const byM = { start: new Int32Array(0), accepts: new Int32Array(0) };
+  const any = o.order === 'ANY';
+  let entries = 0;
+  if (four) for (let k = 0; k < into.ends.length; k += 1) entries += middleIn[k]!.ends.length;
+  const sufM = scratch(0, entries);
+  const sufAccepts = scratch(1, entries);
+  const sufBegin = scratch(2, n).fill(0);
+  const sufEnd = scratch(3, n).fill(0);
+  const byStart = scratch(4, n + 1).fill(0);
+  const byAccepts = scratch(5, entries);
+  let used = 0;
   if (four) {
-    const m: number[] = [];
-    const acc: number[] = [];
     for (let k = 0; k < into.ends.length; k += 1) {
       const y = into.endIds[k]!;
       const accepts = last[y]!;
       if (accepts === NONE) continue;
       const table = middleIn[k]!;
-      const begin = m.length;
+      sufBegin[y] = used;
       for (let i = 0; i < table.ends.length; i += 1) {
         const mid = table.endIds[i]!;
         if (mid === fromId || mid === toId) continue;
@@ -144,35 +158,31 @@ export function countRoutes(from: string, to: string, o: ResolvedRouteOptions, g
         if (!usable(table, i, mid, y)) continue;
         const before = rule.before(table, i, accepts);
         if (before === NONE) continue;
-        m.push(mid);
-        acc.push(before);
+        sufM[used] = mid;
+        sufAccepts[used] = before;
+        used += 1;
       }
-      sufStartByY.set(y, [begin, m.length]);
+      sufEnd[y] = used;
     }
-    sufM = Int32Array.from(m);
-    sufAccepts = Int32Array.from(acc);
-    // Counting sort by m, then each m's accepts in ascending order.
-    const start = new Int32Array(n + 1);
-    for (const mid of sufM) start[mid + 1]! += 1;
-    for (let i = 0; i < n; i += 1) start[i + 1]! += start[i]!;
-    const fill = start.slice(0, n);
-    const accepts = new Int32Array(sufM.length);
-    for (let i = 0; i < sufM.length; i += 1) accepts[fill[sufM[i]!]!++] = sufAccepts[i]!;
-    for (let i = 0; i < n; i += 1) if (start[i + 1]! - start[i]! > 1) accepts.subarray(start[i]!, start[i + 1]!).sort();
-    byM.start = start;
-    byM.accepts = accepts;
+    // Counting sort by m, then each m's accepts in ascending order (under ANY every suffix accepts every bound).
+    for (let i = 0; i < used; i += 1) byStart[sufM[i]! + 1]! += 1;
+    for (let i = 0; i < n; i += 1) byStart[i + 1]! += byStart[i]!;
+    const fill = scratch(6, n);
+    fill.set(byStart.subarray(0, n));
+    for (let i = 0; i < used; i += 1) byAccepts[fill[sufM[i]!]!++] = sufAccepts[i]!;
+    if (!any) for (let i = 0; i < n; i += 1) if (byStart[i + 1]! - byStart[i]! > 1) byAccepts.subarray(byStart[i]!, byStart[i + 1]!).sort();
   }
 
   // Two hops out of `from` (x, then m): three-hop routes end with m → to; four-hop routes go on with a suffix from
   // m that accepts the prefix's bound and does not come back through x.
-  const back = new Int32Array(n).fill(NONE);
+  const back = scratch(7, n).fill(NONE);
   for (let k = 0; k < out.ends.length; k += 1) {
     const b1 = firstBound[k]!;
     if (b1 === NONE) continue;
     const x = out.endIds[k]!;
     // The suffixes m → x → to, by m: a prefix x → m cannot take them.
-    const own = four ? sufStartByY.get(x) : undefined;
-    if (own) for (let i = own[0]; i < own[1]; i += 1) back[sufM[i]!] = sufAccepts[i]!;
+    const [ownBegin, ownEnd] = four ? [sufBegin[x]!, sufEnd[x]!] : [0, 0];
+    for (let i = ownBegin; i < ownEnd; i += 1) back[sufM[i]!] = sufAccepts[i]!;
     const table = middle[k]!;
     for (let i = 0; i < table.ends.length; i += 1) {
       const mid = table.endIds[i]!;
@@ -185,18 +195,18 @@ export function countRoutes(from: string, to: string, o: ResolvedRouteOptions, g
       if (accepts !== NONE && bound <= accepts) total += 1;
       if (!four) continue;
       // Suffixes from mid accepting at least `bound`: those after the first below it (ascending order).
-      const end = byM.start[mid + 1]!;
-      let lo = byM.start[mid]!;
+      const end = byStart[mid + 1]!;
+      let lo = byStart[mid]!;
       let hi = end;
-      while (lo < hi) {
+      while (!any && lo < hi) {
         const at = (lo + hi) >>> 1;
-        if (byM.accepts[at]! < bound) lo = at + 1;
+        if (byAccepts[at]! < bound) lo = at + 1;
         else hi = at;
       }
       total += end - lo;
       if (back[mid] !== NONE && bound <= back[mid]!) total -= 1;
     }
-    if (own) for (let i = own[0]; i < own[1]; i += 1) back[sufM[i]!] = NONE;
+    for (let i = ownBegin; i < ownEnd; i += 1) back[sufM[i]!] = NONE;
   }
   return { total, steps };
 }

@@ -157,3 +157,12 @@ export function hopIndexes(table: HopTable, o: ResolvedRouteOptions): { readonly
   }
   return { order, count: lo };
 }
+
+const endIndexes = new WeakMap<HopTable, Map<string, number>>();
+
+/** The index of the hop to (or from) `end` in a table, or undefined: made once per table. */
+export function hopTo(table: HopTable, end: string): number | undefined {
+  let index = endIndexes.get(table);
+  if (!index) endIndexes.set(table, (index = new Map(table.ends.map((e, i) => [e, i]))));
+  return index.get(end);
+}

@@ -33,9 +33,10 @@ const bySlice = (search: RouteSearch, o: ResolvedRouteOptions, afterId: string |
  * Routes rank first by one figure that no hop can raise: EVIDENCE by the weakest hop's TIV, RECENT by the earliest
  * of the hops' last active days, FEWEST_HOPS by hops. A search that leaves out the hops below a bar (TIV under τ,
  * last active before a day, more hops than h) finds exactly the routes at or above it, and every route it leaves
- * out ranks after every route it finds. So when it finds the whole page and one more route after it, the page is
- * the true one. Otherwise the bar is lowered, and last comes the whole search. EARLIEST_ARRIVAL, `via`,
- * `viaBackfill` and more than four hops take the whole search (and its count) at once.
+ * out ranks after every route it finds. So when it finds the whole page, the page is the true one (and more routes
+ * follow when it found more, or left some out). Otherwise the bar is lowered, and last comes the whole search.
+ * EARLIEST_ARRIVAL, `via`, `viaBackfill`, `categories` and more than four hops take the whole search (and its
+ * count) at once.
  */
 export function searchRoutePage(
   from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>, afterId: string | undefined, first: number,
@@ -49,9 +50,11 @@ export function searchRoutePage(
       expansions += search.expansions;
       if (!search.complete) break;
       const slice = bySlice(search, o, afterId, first);
-      // Exact when the page is followed by a route found above the bar, or when the bar left no route out.
-      if (slice !== undefined && (slice.more || search.routes.length === count.total)) {
-        return { slice, total: count.total, complete: true, hopsCovered: o.maxHops, expansions };
+      // Exact when the routes found fill the page (every route left out ranks after them all), or when the bar
+      // left no route out. Routes left out follow the page.
+      const all = search.routes.length === count.total;
+      if (slice !== undefined && (slice.routes.length === first || all)) {
+        return { slice: { ...slice, more: slice.more || !all }, total: count.total, complete: true, hopsCovered: o.maxHops, expansions };
       }
     }
   }

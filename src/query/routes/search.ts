@@ -3,7 +3,7 @@ import { InvalidArgumentError } from '../../domain/errors.js';
 import { OPEN_END, type DayWindow } from '../../domain/time.js';
 import type { PathGraph } from '../paths.js';
 import { hopEvidence } from './evidence.js';
-import { hopFilterOf, hopIndexes, hopsIn, hopsOut, windowKeyOf } from './hops.js';
+import { hopFilterOf, hopIndexes, hopsIn, hopsOut, hopTo, windowKeyOf } from './hops.js';
 import { allowanceOf, feasibleAfter, NO_BOUND, type Allowance } from './order-rule.js';
 import { ROUTE_EXPANSION_BUDGET, type FoundRoute, type HopEvidence, type ResolvedRouteOptions, type RouteCandidate, type RouteSearch } from './types.js';
 
@@ -154,6 +154,28 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
     return steps;
   };
 
+  // An actor one hop before `to` needs only its hop to `to`: looked up, not found among all its hops.
+  const lastSteps = new Map<string, readonly Step[]>();
+  const lastStepOf = (actor: string): readonly Step[] => {
+    let steps = lastSteps.get(actor);
+    if (!steps) {
+      const table = hopsOut(graph, actor, o, windowKey);
+      const i = hopTo(table, to);
+      steps = [];
+      if (i !== undefined && actor !== to) {
+        const all = table.lists[i]!;
+        if (categories === undefined) {
+          if (passes(table, i)) steps = [{ b: to, reach: 0, list: all, figures: { tiv: table.tiv[i]!, deals: all.length, lastDay: table.lastDay[i]! } }];
+        } else {
+          const list = all.filter(keep);
+          if (list.length > 0) steps = [{ b: to, reach: 0, list }];
+        }
+      }
+      lastSteps.set(actor, steps);
+    }
+    return steps;
+  };
+
   let routes: TrieRoute[] = [];
   let expansions = 0;
   let exhausted = false;
@@ -164,7 +186,7 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
   /** Routes of exactly `level` hops, or of any length up to maxHops when `level` is undefined. */
   const walk = (node: TrieNode, allowance: Allowance | undefined, level: number | undefined): void => {
     const left = (level ?? o.maxHops) - node.length;
-    const steps = stepsOf(node.actor);
+    const steps = left === 1 ? lastStepOf(node.actor) : stepsOf(node.actor);
     for (let i = 0; i < steps.length; i += 1) {
       const step = steps[i]!;
       if (step.reach > left - 1) break;
