@@ -5,7 +5,7 @@ import type { PathGraph } from '../paths.js';
 import { countRoutes } from './count.js';
 import { hopFilterOf, hopsIn, hopsOut, windowKeyOf, type HopTable } from './hops.js';
 import { pageRoutes, type RoutePageSlice } from './rank.js';
-import { cachedEvidence, findRoutes, type SearchLimits } from './search.js';
+import { findRoutes, type SearchLimits } from './search.js';
 import type { ResolvedRouteOptions, RouteCandidate, RouteSearch } from './types.js';
 
 /** A page of routes, how many routes there are in all, and how the search went. */
@@ -96,30 +96,20 @@ function* bars(from: string, to: string, o: ResolvedRouteOptions, graph: PathGra
   }
 }
 
-/** The most TIV and the latest last active day among the hops out of `from` and among those into `to`. */
+/**
+ * The most TIV and the latest last active day among the hops out of `from` and among those into `to`, read from
+ * the hop tables (bars are only tried where `countRoutes` counts, so never with `categories`).
+ */
 function endHops(from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>) {
-  const categories = o.categories && o.categories.length > 0 ? new Set(o.categories) : undefined;
   const key = windowKeyOf(o.between);
   const passes = hopFilterOf(o, {});
   const best = (table: HopTable, self: string) => {
     let tiv = -1;
     let day = '';
     for (let i = 0; i < table.ends.length; i += 1) {
-      if (table.ends[i] === self) continue;
-      let t = table.tiv[i]!;
-      let d = table.lastDay[i]!;
-      if (categories === undefined) {
-        if (!passes(table, i)) continue;
-      } else {
-        const list = table.lists[i]!.filter((x) => categories.has(x.category));
-        if (list.length === 0) continue;
-        const e = cachedEvidence(from, to, list, o.between, key);
-        if (e.deals < o.minDeals || (e.tiv ?? 0) < o.minTiv) continue;
-        t = e.tiv ?? 0;
-        d = e.lastDay;
-      }
-      if (t > tiv) tiv = t;
-      if (d > day) day = d;
+      if (table.ends[i] === self || !passes(table, i)) continue;
+      if (table.tiv[i]! > tiv) tiv = table.tiv[i]!;
+      if (table.lastDay[i]! > day) day = table.lastDay[i]!;
     }
     return { tiv, day };
   };

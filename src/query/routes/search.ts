@@ -9,7 +9,7 @@ import { ROUTE_EXPANSION_BUDGET, type FoundRoute, type HopEvidence, type Resolve
 
 /** A pair's evidence per window: made once per pair list and window. */
 const evidenceCache = new WeakMap<readonly RouteCandidate[], Map<string, HopEvidence>>();
-export function cachedEvidence(from: string, to: string, list: readonly RouteCandidate[], window: DayWindow | undefined, key: string): HopEvidence {
+function cachedEvidence(from: string, to: string, list: readonly RouteCandidate[], window: DayWindow | undefined, key: string): HopEvidence {
   let byWindow = evidenceCache.get(list);
   if (!byWindow) evidenceCache.set(list, (byWindow = new Map()));
   let ev = byWindow.get(key);
