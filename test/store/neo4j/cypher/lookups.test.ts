@@ -9,7 +9,7 @@ describe('searchCandidates', () => {
     expectNoValuesInText(s);
     expect(s).toMatchInlineSnapshot(`
       {
-        "cypher": "MATCH (n:Entity) WHERE n.nameText CONTAINS $key AND (n:Actor OR n:WeaponSystem OR n:Event)
+        "cypher": "MATCH (n:Entity) USING TEXT INDEX n:Entity(nameText) WHERE n.nameText CONTAINS $key AND (n:Actor OR n:WeaponSystem OR n:Event)
         RETURN n.type AS type, n.json AS json",
         "params": {
           "key": "x'}) DETACH DELETE n //",
@@ -26,9 +26,9 @@ describe('resolveRef', () => {
     expect(s).toMatchInlineSnapshot(`
       {
         "cypher": "CALL {
-          MATCH (n:Entity {id: $ref}) WHERE n:Actor RETURN n
+          MATCH (n:Entity {id: $ref}) USING INDEX n:Entity(id) WHERE n:Actor RETURN n
           UNION
-          MATCH (n:Entity) WHERE n.nameText CONTAINS $key AND n:Actor AND $key IN n.nameKeys RETURN n
+          MATCH (n:Entity) USING TEXT INDEX n:Entity(nameText) WHERE n.nameText CONTAINS $key AND n:Actor AND $key IN n.nameKeys RETURN n
         }
         RETURN n.id AS id ORDER BY (n.id = $ref) DESC, n.id LIMIT 1",
         "params": {
