@@ -116,6 +116,22 @@ async function routeNames(names: NamePort, fromRef: string, toRef: string, input
 }
 
 /**
+ * The options of a route question as one object of one shape: every key present (absent ones as undefined), in one
+ * order. The searches read these options in their innermost loops; objects of varying shapes (keys spread in or
+ * not) made V8 drop and redo its optimised code for them on later questions, several times slower until it settled.
+ */
+function routeOptionsOf(
+  checked: Omit<ResolvedRouteOptions, 'system' | 'via' | 'avoid'>,
+  names: { readonly system: string | undefined; readonly via: readonly string[]; readonly avoid: readonly string[] },
+): ResolvedRouteOptions {
+  return {
+    statuses: checked.statuses, maxHops: checked.maxHops, order: checked.order, between: checked.between, knownAt: checked.knownAt,
+    viaBackfill: checked.viaBackfill, categories: checked.categories, minDeals: checked.minDeals, minTiv: checked.minTiv,
+    orderBy: checked.orderBy, system: names.system, via: names.via, avoid: names.avoid,
+  };
+}
+
+/**
  * Routes from one actor to another: every sequence of distinct actors with at least one chain of transfers allowed
  * by the order rule, counted exactly (unless the search budget stops it, which the answer says), ranked by
  * `orderBy`, paged; each with its hops' evidence, its witness chain and checks.
@@ -134,9 +150,7 @@ export async function transferRoutes(
   // names it is bound to are known.
   if (after !== undefined && (after[0] !== 'route' || after.length !== 3)) throw otherQuestion();
   const names = await routeNames(ports, fromRef, toRef, input);
-  const options: ResolvedRouteOptions = {
-    ...checked, ...(names.system !== undefined && { system: names.system }), via: names.via, avoid: names.avoid,
-  };
+  const options = routeOptionsOf(checked, names);
   const fp = fingerprint(JSON.stringify([names.from, names.to, options]));
   if (after !== undefined && after[1] !== fp) throw otherQuestion();
   const graph = await ports.routeCandidates(names.from, names.to, options.maxHops, hopFilter({ ...options, limit: 1 }));
