@@ -5,6 +5,7 @@ import { OPEN_END, type DayWindow } from '../domain/time.js';
 import type { Hop, HopVia, Path, PathOptions, PathOrder, TransferFilter } from './types.js';
 import { evaluateRoute, type CheckContext } from './checks.js';
 import { defaultPathStatuses } from './filters.js';
+import { runToEnd, STEPS_PER_PAUSE, type Sliced } from './slices.js';
 
 export const DEFAULT_MAX_HOPS = 4;
 export const MAX_MAX_HOPS = 6;
@@ -189,14 +190,15 @@ function compareRanked<T extends PathTransfer>(a: RankedHops<T>, b: RankedHops<T
  * Enumerates simple paths from `from` to `to` of at most `maxHops` transfers, honouring the order rule, ranks
  * them and keeps `limit`. A reverse breadth-first pass prunes branches that cannot reach `to` in the hops left;
  * levels are searched shortest first, and the search stops once `limit` is exceeded at the end of a level.
- * Both stores rank with this function (Neo4j over the `TRANSFERRED` relationships it reads for the question).
+ * Both stores rank with this function (Neo4j over the `TRANSFERRED` relationships it reads for the question). It
+ * pauses every `STEPS_PER_PAUSE` steps (`slices.ts`).
  */
-export function rankPaths<T extends PathTransfer>(
+export function* searchPaths<T extends PathTransfer>(
   from: string,
   to: string,
   options: ResolvedPathOptions,
   graph: PathGraph<T>,
-): { readonly paths: readonly RankedHops<T>[]; readonly truncated: boolean } {
+): Sliced<RankedPaths<T>> {
   if (from === to) throw new InvalidArgumentError('from and to must be different actors', { argument: 'to' });
   const distance = new Map<string, number>([[to, 0]]);
   let frontier = [to];
@@ -235,10 +237,24 @@ export function rankPaths<T extends PathTransfer>(
   };
   const visited = new Set<string>([from]);
   const hops: Hops = [];
-  const walk = (actor: string, level: number): void => {
-    const remaining = level - hops.length;
-    for (const t of graph.outgoing(actor)) {
-      if (exhausted) return;
+  let ticks = 0;
+  /** Paths of exactly `level` transfers: depth first, the actors' transfer lists and positions on a stack of frames. */
+  function* walk(level: number): Sliced<void> {
+    const stack: { readonly actor: string; readonly list: readonly T[]; i: number }[] = [{ actor: from, list: graph.outgoing(from), i: 0 }];
+    while (stack.length > 0) {
+      if (++ticks % STEPS_PER_PAUSE === 0) yield;
+      const f = stack[stack.length - 1]!;
+      const t = f.list[f.i];
+      if (t === undefined) {
+        stack.pop();
+        if (stack.length > 0) {
+          visited.delete(f.actor);
+          hops.pop();
+        }
+        continue;
+      }
+      f.i += 1;
+      const remaining = level - hops.length;
       const reach = distance.get(t.recipient);
       if (reach === undefined || reach > remaining - 1 || visited.has(t.recipient)) continue;
       if ((t.recipient === to) !== (remaining === 1)) continue;
@@ -252,17 +268,27 @@ export function rankPaths<T extends PathTransfer>(
       hops.push({ transfer: t, via });
       if (t.recipient === to) {
         keep([...hops]);
+        hops.pop();
       } else {
         visited.add(t.recipient);
-        walk(t.recipient, level);
-        visited.delete(t.recipient);
+        stack.push({ actor: t.recipient, list: graph.outgoing(t.recipient), i: 0 });
       }
-      hops.pop();
     }
-  };
+  }
   const shortest = distance.get(from);
   if (shortest !== undefined) {
-    for (let level = shortest; level <= options.maxHops && !exhausted && total <= options.limit; level += 1) walk(from, level);
+    for (let level = shortest; level <= options.maxHops && !exhausted && total <= options.limit; level += 1) yield* walk(level);
   }
   return { paths: best, truncated: exhausted || total > options.limit };
+}
+
+/** The paths kept, ranked, and whether more exist (or the budget stopped the search). */
+export interface RankedPaths<T extends PathTransfer> {
+  readonly paths: readonly RankedHops<T>[];
+  readonly truncated: boolean;
+}
+
+/** `searchPaths` run to its end in one go. */
+export function rankPaths<T extends PathTransfer>(from: string, to: string, options: ResolvedPathOptions, graph: PathGraph<T>): RankedPaths<T> {
+  return runToEnd(searchPaths(from, to, options, graph));
 }

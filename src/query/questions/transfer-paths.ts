@@ -1,8 +1,9 @@
 // The transferPaths question (DESIGN §5): prepares the options once, asks the store for candidate hops, ranks and checks.
 import { InvalidArgumentError } from '../../domain/errors.js';
 import { day, dayWindow, actorArg, allInOrder, optional, systemArg } from '../prepare.js';
-import { hopFilter, makePath, rankPaths, resolvePathOptions, type ResolvedPathOptions } from '../paths.js';
+import { hopFilter, makePath, resolvePathOptions, searchPaths, type ResolvedPathOptions } from '../paths.js';
 import type { CheckPort, NamePort, PathPort } from '../ports.js';
+import { runInSlices } from '../slices.js';
 import type { PathOptionsInput, PathResult } from '../types.js';
 
 /** Checks path options (bounds, dates) without touching the store, naming each argument `options.<name>`. */
@@ -64,7 +65,7 @@ export async function transferPaths(
 /** Paths between resolved actors under resolved options (the CLI's fallback search reuses it). */
 export async function pathsBetween(ports: PathPort & CheckPort, from: string, to: string, options: ResolvedPathOptions): Promise<PathResult> {
   const graph = await ports.pathCandidates(from, to, options.maxHops, hopFilter(options));
-  const ranked = rankPaths(from, to, options, graph);
+  const ranked = await runInSlices(() => searchPaths(from, to, options, graph));
   if (ranked.paths.length === 0) return { paths: [], truncated: ranked.truncated };
   const stubs = ranked.paths.flat().map((h) => h.transfer);
   let from0 = stubs[0]!.date.earliest;

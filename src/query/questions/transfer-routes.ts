@@ -6,9 +6,10 @@ import { connection, hopFilter, makePath } from '../paths.js';
 import { actorArg, allInOrder, optional, systemArg } from '../prepare.js';
 import type { CheckPort, NamePort, RoutePort } from '../ports.js';
 import {
-  routeChains, routeWitness, ROUTE_ORDERS, searchRoutePage, type FoundRoute, type HopEvidence, type ResolvedRouteOptions,
+  routeChains, routeWitness, ROUTE_ORDERS, routePageSearch, type FoundRoute, type HopEvidence, type ResolvedRouteOptions,
   type RouteCandidate, type RouteOrderBy,
 } from '../routes/index.js';
+import { runInSlices } from '../slices.js';
 import type { CheckContext } from '../checks.js';
 import type { CheckReason, Page, PageInput, Path, PathOptionsInput } from '../types.js';
 import { checkPathOptions } from './transfer-paths.js';
@@ -156,7 +157,7 @@ export async function transferRoutes(
   const graph = await ports.routeCandidates(names.from, names.to, options.maxHops, hopFilter({ ...options, limit: 1 }));
   // Only the page is found and put in order (`rankRoutes` order), and the routes are counted without listing them:
   // hundreds of thousands of routes between hubs, twenty shown.
-  const search = searchRoutePage(names.from, names.to, options, graph, after?.[2], first);
+  const search = await runInSlices(() => routePageSearch(names.from, names.to, options, graph, after?.[2], first));
   const ranked = search.slice;
   if (ranked === undefined) throw new InvalidArgumentError(`after: route ${after![2]} is no longer in this answer (the data changed); start again`, { argument: 'after' });
   const slice = ranked.routes;

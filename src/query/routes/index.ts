@@ -1,8 +1,8 @@
 // Route semantics (DESIGN §5 transferRoutes, issue [11]): candidates and evidence, the search, ranking, chains.
 export { hopEvidence, routeCandidateOf } from './evidence.js';
-export { findRoutes } from './search.js';
+export { findRoutes, searchRoutes } from './search.js';
 export { countRoutes, MAX_COUNTED_HOPS } from './count.js';
-export { searchRoutePage } from './page.js';
+export { routePageSearch, searchRoutePage } from './page.js';
 export type { RouteCount } from './count.js';
 export type { RoutePageSearch } from './page.js';
 export { pageRoutes, rankRoutes } from './rank.js';

@@ -4,8 +4,9 @@ import { OPEN_END } from '../../domain/time.js';
 import type { PathGraph } from '../paths.js';
 import { countRoutes } from './count.js';
 import { hopFilterOf, hopsIn, hopsOut, windowKeyOf, type HopTable } from './hops.js';
-import { pageRoutes, type RoutePageSlice } from './rank.js';
-import { findRoutes, type SearchLimits } from './search.js';
+import { rankedPage, type RoutePageSlice } from './rank.js';
+import { runToEnd, type Sliced } from '../slices.js';
+import { searchRoutes, type SearchLimits } from './search.js';
 import type { ResolvedRouteOptions, RouteCandidate, RouteSearch } from './types.js';
 
 /** A page of routes, how many routes there are in all, and how the search went. */
@@ -24,7 +25,7 @@ export interface RoutePageSearch {
 const ROUNDS = 16;
 
 const bySlice = (search: RouteSearch, o: ResolvedRouteOptions, afterId: string | undefined, first: number) =>
-  pageRoutes(search.routes, o.orderBy, afterId, first);
+  rankedPage(search.routes, o.orderBy, afterId, first);
 
 /**
  * The page of `first` routes after `afterId`, exactly as ranking every route and slicing would give it
@@ -36,20 +37,20 @@ const bySlice = (search: RouteSearch, o: ResolvedRouteOptions, afterId: string |
  * out ranks after every route it finds. So when it finds the whole page, the page is the true one (and more routes
  * follow when it found more, or left some out). Otherwise the bar is lowered, and last comes the whole search.
  * EARLIEST_ARRIVAL, `via`, `viaBackfill`, `categories` and more than four hops take the whole search (and its
- * count) at once.
+ * count) at once. The searches pause now and then (`slices.ts`); `searchRoutePage` runs them in one go.
  */
-export function searchRoutePage(
+export function* routePageSearch(
   from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>, afterId: string | undefined, first: number,
-): RoutePageSearch {
+): Sliced<RoutePageSearch> {
   const count = countRoutes(from, to, o, graph);
   let expansions = count?.steps ?? 0;
   // A page that holds every route needs them all: no bar then.
   if (count !== undefined && count.total > first) {
     for (const bar of bars(from, to, o, graph)) {
-      const search = findRoutes(from, to, bar.options, graph, bar.limits);
+      const search = yield* searchRoutes(from, to, bar.options, graph, bar.limits);
       expansions += search.expansions;
       if (!search.complete) break;
-      const slice = bySlice(search, o, afterId, first);
+      const slice = yield* bySlice(search, o, afterId, first);
       // Exact when the routes found fill the page (every route left out ranks after them all), or when the bar
       // left no route out. Routes left out follow the page.
       const all = search.routes.length === count.total;
@@ -58,13 +59,21 @@ export function searchRoutePage(
       }
     }
   }
-  const search = findRoutes(from, to, o, graph);
+  const search = yield* searchRoutes(from, to, o, graph);
   expansions += search.expansions;
   // The whole search's own count when it completed: the same as countRoutes' (the tests hold them equal).
+  const slice = yield* bySlice(search, o, afterId, first);
   return {
-    slice: bySlice(search, o, afterId, first), total: search.complete && count !== undefined ? count.total : search.routes.length,
+    slice, total: search.complete && count !== undefined ? count.total : search.routes.length,
     complete: search.complete, hopsCovered: search.hopsCovered, expansions,
   };
+}
+
+/** `routePageSearch` run to its end in one go. */
+export function searchRoutePage(
+  from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>, afterId: string | undefined, first: number,
+): RoutePageSearch {
+  return runToEnd(routePageSearch(from, to, o, graph, afterId, first));
 }
 
 interface Bar {

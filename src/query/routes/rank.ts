@@ -1,5 +1,6 @@
 // Ranking routes: EVIDENCE, RECENT, EARLIEST_ARRIVAL, FEWEST_HOPS, each key computed once per route.
 import { OPEN_END } from '../../domain/time.js';
+import { runToEnd, STEPS_PER_PAUSE, type Sliced } from '../slices.js';
 import { TrieRoute } from './search.js';
 import type { FoundRoute, RouteOrderBy } from './types.js';
 
@@ -73,24 +74,37 @@ export interface RoutePageSlice {
 /**
  * The page of `first` routes after the route `afterId` (from the top without it) in `rankRoutes` order. Only the
  * page is ordered: a bounded selection over the routes that rank after the cursor, so a question with thousands
- * of routes sorts twenty. Undefined when no route has the id `afterId`.
+ * of routes sorts twenty. Undefined when no route has the id `afterId`. It pauses every `STEPS_PER_PAUSE` routes
+ * (`slices.ts`): a question between hubs can rank hundreds of thousands.
  */
-export function pageRoutes(routes: readonly FoundRoute[], orderBy: RouteOrderBy, afterId: string | undefined, first: number): RoutePageSlice | undefined {
+export function* rankedPage(
+  routes: readonly FoundRoute[], orderBy: RouteOrderBy, afterId: string | undefined, first: number,
+): Sliced<RoutePageSlice | undefined> {
   const compare = comparator(orderBy);
-  let keyed = routes.map((r) => keyOf(r, orderBy));
+  let keyed: Keyed[] = [];
+  for (let i = 0; i < routes.length; i += 1) {
+    if (i % STEPS_PER_PAUSE === STEPS_PER_PAUSE - 1) yield;
+    keyed.push(keyOf(routes[i]!, orderBy));
+  }
   let start = 0;
   if (afterId !== undefined) {
     const hops = afterId.split('>').length - 1;
     const cursor = keyed.find((k) => k.hops === hops && k.r.id === afterId);
     if (cursor === undefined) return undefined;
-    const after = keyed.filter((k) => compare(k, cursor) > 0);
+    const after: Keyed[] = [];
+    for (let i = 0; i < keyed.length; i += 1) {
+      if (i % STEPS_PER_PAUSE === STEPS_PER_PAUSE - 1) yield;
+      if (compare(keyed[i]!, cursor) > 0) after.push(keyed[i]!);
+    }
     start = keyed.length - after.length;
     keyed = after;
   }
   if (first <= 0) return { routes: [], start, more: keyed.length > 0 };
   // The best `first`, kept sorted: a candidate enters only when it beats the current last.
   const best: Keyed[] = [];
-  for (const k of keyed) {
+  for (let i = 0; i < keyed.length; i += 1) {
+    if (i % STEPS_PER_PAUSE === STEPS_PER_PAUSE - 1) yield;
+    const k = keyed[i]!;
     if (best.length === first && compare(k, best[first - 1]!) >= 0) continue;
     let lo = 0;
     let hi = best.length;
@@ -103,4 +117,9 @@ export function pageRoutes(routes: readonly FoundRoute[], orderBy: RouteOrderBy,
     if (best.length > first) best.pop();
   }
   return { routes: best.map((k) => k.r), start, more: keyed.length > first };
+}
+
+/** `rankedPage` run to its end in one go. */
+export function pageRoutes(routes: readonly FoundRoute[], orderBy: RouteOrderBy, afterId: string | undefined, first: number): RoutePageSlice | undefined {
+  return runToEnd(rankedPage(routes, orderBy, afterId, first));
 }

@@ -1,6 +1,7 @@
 // Finding every route: a reverse breadth-first pass for distances, then a search tree sharing route prefixes.
 import { InvalidArgumentError } from '../../domain/errors.js';
 import { OPEN_END, type DayWindow } from '../../domain/time.js';
+import { runToEnd, STEPS_PER_PAUSE, type Sliced } from '../slices.js';
 import type { PathGraph } from '../paths.js';
 import { hopEvidence } from './evidence.js';
 import { hopFilterOf, hopIndexes, hopsIn, hopsOut, hopTo, windowKeyOf } from './hops.js';
@@ -94,9 +95,11 @@ export interface SearchLimits {
  * allowed by the order rule, with per-hop filters (`minDeals`, `minTiv`), `via` and `avoid`. A reverse
  * breadth-first pass prunes actors that cannot reach `to` in the hops left. When the expansion budget stops a
  * search, it is done again level by level (1 hop, then 2, …) so that the answer says up to which length every
- * route was found (`hopsCovered`).
+ * route was found (`hopsCovered`). It pauses every `STEPS_PER_PAUSE` steps (`slices.ts`).
  */
-export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>, limits: SearchLimits = {}): RouteSearch {
+export function* searchRoutes(
+  from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>, limits: SearchLimits = {},
+): Sliced<RouteSearch> {
   if (from === to) throw new InvalidArgumentError('to: from and to must be different actors', { argument: 'to' });
   const avoid = new Set(o.avoid);
   const categories = o.categories && o.categories.length > 0 ? new Set(o.categories) : undefined;
@@ -179,21 +182,45 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
   let routes: TrieRoute[] = [];
   let expansions = 0;
   let exhausted = false;
-  const onRoute = new Set<string>([from]);
+  let ticks = 0;
+  const onRoute = new Set<string>();
   const root: TrieNode = {
     parent: undefined, actor: from, list: undefined, feasible: undefined, length: 0, weakTiv: Infinity, weakDeals: Infinity, lastActive: OPEN_END,
   };
-  /** Routes of exactly `level` hops, or of any length up to maxHops when `level` is undefined. */
-  const walk = (node: TrieNode, allowance: Allowance | undefined, level: number | undefined): void => {
-    const left = (level ?? o.maxHops) - node.length;
-    const steps = left === 1 ? lastStepOf(node.actor) : stepsOf(node.actor);
-    for (let i = 0; i < steps.length; i += 1) {
-      const step = steps[i]!;
-      if (step.reach > left - 1) break;
-      if (exhausted) return;
+  /** An actor reached, what its hop allows next, its steps and how far through them the search is. */
+  interface Frame {
+    readonly node: TrieNode;
+    readonly allowance: Allowance | undefined;
+    readonly left: number;
+    readonly steps: readonly Step[];
+    i: number;
+  }
+  /**
+   * Routes of exactly `level` hops, or of any length up to maxHops when `level` is undefined: depth first, with
+   * the route so far on a stack of frames (not the call stack, so the search can pause between any two steps).
+   */
+  function* walk(level: number | undefined): Sliced<void> {
+    const frame = (node: TrieNode, allowance: Allowance | undefined): Frame => {
+      const left = (level ?? o.maxHops) - node.length;
+      return { node, allowance, left, steps: left === 1 ? lastStepOf(node.actor) : stepsOf(node.actor), i: 0 };
+    };
+    onRoute.clear();
+    onRoute.add(from);
+    const stack = [frame(root, undefined)];
+    while (stack.length > 0) {
+      if (++ticks % STEPS_PER_PAUSE === 0) yield;
+      const f = stack[stack.length - 1]!;
+      const step = f.steps[f.i];
+      if (step === undefined || step.reach > f.left - 1) {
+        stack.pop();
+        onRoute.delete(f.node.actor);
+        continue;
+      }
+      f.i += 1;
+      const node = f.node;
       const b = step.b;
       if (onRoute.has(b)) continue;
-      if (level !== undefined && (b === to) !== (left === 1)) continue;
+      if (level !== undefined && (b === to) !== (f.left === 1)) continue;
       let hop = step.figures;
       if (hop === undefined) {
         // With categories: the hop's own figures, summed over its transfers of those categories.
@@ -202,7 +229,7 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
         hop = step.figures = passed ? { tiv: e.tiv ?? 0, deals: e.deals, lastDay: e.lastDay } : null;
       }
       if (hop === null) continue;
-      const ok = allowance === undefined ? step.list : feasibleAfter(allowance, step.list, o);
+      const ok = f.allowance === undefined ? step.list : feasibleAfter(f.allowance, step.list, o);
       if (ok.length === 0) continue;
       if (++expansions > ROUTE_EXPANSION_BUDGET) {
         exhausted = true;
@@ -221,14 +248,13 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
       } else {
         const next = any ? NO_BOUND : ok === step.list ? (step.allowance ??= allowanceOf(ok, o)) : allowanceOf(ok, o);
         onRoute.add(b);
-        walk(child, next, level);
-        onRoute.delete(b);
+        stack.push(frame(child, next));
       }
     }
-  };
+  }
   const shortest = avoid.has(from) ? undefined : distance.get(from);
   if (shortest === undefined) return { routes: [], complete: true, expansions: 0, hopsCovered: o.maxHops };
-  walk(root, undefined, undefined);
+  yield* walk(undefined);
   if (!exhausted) return { routes, complete: true, expansions, hopsCovered: o.maxHops };
   // Over budget: search again shortest first, so every route up to some length is known.
   routes = [];
@@ -236,8 +262,13 @@ export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, gr
   exhausted = false;
   let hopsCovered = 0;
   for (let level = 1; level <= o.maxHops && !exhausted; level += 1) {
-    if (level >= shortest) walk(root, undefined, level);
+    if (level >= shortest) yield* walk(level);
     if (!exhausted) hopsCovered = level;
   }
   return { routes, complete: false, expansions: ROUTE_EXPANSION_BUDGET, hopsCovered };
+}
+
+/** `searchRoutes` run to its end in one go. */
+export function findRoutes(from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>, limits: SearchLimits = {}): RouteSearch {
+  return runToEnd(searchRoutes(from, to, o, graph, limits));
 }
