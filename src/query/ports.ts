@@ -17,8 +17,11 @@ export interface NamePort {
   resolveSystem(ref: string): Promise<string>;
 }
 
-/** Entities by id. */
+/** Entities by id, or by an id or alias (as `NamePort` resolves it). */
 export interface EntityPort {
+  /** The actor an id or alias names, found and read at once (`actor(id)`: one Neo4j round trip, not two). */
+  lookupActor(ref: string): Promise<Entity>;
+  lookupSystem(ref: string): Promise<Entity>;
   node(id: string): Promise<Entity | undefined>;
   nodes(ids: readonly string[]): Promise<ReadonlyMap<string, Entity>>;
   /**

@@ -21,6 +21,12 @@ function value<T>(ctx: Ctx, id: string | undefined | null): T | null | Promise<T
   return ctx.nodes.load(id).then((e) => (e?.value as T | undefined) ?? null);
 }
 
+/** A node found by name or id: handed to the request's loader too, so fields that refer to it do not read it again. */
+function found<T>(ctx: Ctx, entity: Entity): T {
+  ctx.nodes.prime(entity.value.id, entity);
+  return entity.value as T;
+}
+
 /** A node a non-null field refers to: loads check every reference, so a missing one is a broken store. */
 function one<T>(ctx: Ctx, id: string): T | Promise<T> {
   const missing = (): never => {
@@ -79,8 +85,8 @@ export const resolvers = {
   ...enumResolvers,
   Query: {
     node: async (_, a, ctx) => typed(await ctx.nodes.load(a.id)),
-    actor: (_, a, ctx) => orNull(async () => value(ctx, await ctx.store.resolveActor(a.id))),
-    system: (_, a, ctx) => orNull(async () => value(ctx, await ctx.store.resolveSystem(a.id))),
+    actor: (_, a, ctx) => orNull(async () => found(ctx, await ctx.store.lookupActor(a.id))),
+    system: (_, a, ctx) => orNull(async () => found(ctx, await ctx.store.lookupSystem(a.id))),
     actors: async (_, a, ctx) => connection(await actors(ctx.store, a.filter, a)),
     systems: async (_, a, ctx) => connection(await systems(ctx.store, a.filter, a)),
     search: (_, a, ctx) => search(ctx.store, a.text, a.first),

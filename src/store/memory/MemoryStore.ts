@@ -75,6 +75,14 @@ export class MemoryStore implements GraphStore {
     throw unknownReference('system', ref, s.systems.flatMap((x) => [x.id, x.name, ...x.aliases]), hint);
   }
 
+  async lookupActor(ref: string): Promise<Entity> {
+    return this.heldNode(await this.resolveActor(ref))!;
+  }
+
+  async lookupSystem(ref: string): Promise<Entity> {
+    return this.heldNode(await this.resolveSystem(ref))!;
+  }
+
   async node(id: string): Promise<Entity | undefined> {
     return this.heldNode(id);
   }

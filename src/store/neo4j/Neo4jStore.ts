@@ -94,10 +94,11 @@ export class Neo4jStore implements GraphStore {
     }, 'load');
   }
 
-  private async resolve(label: 'Actor' | 'WeaponSystem', ref: string): Promise<string> {
+  /** The node an id or alias names, with its id, in one round trip (more only to explain a miss). */
+  private async found(label: 'Actor' | 'WeaponSystem', ref: string): Promise<Entity> {
     const key = normalizeName(ref);
     const [hit] = await this.executor.read(q.resolveRef(label, ref, key), 'resolve');
-    if (hit) return hit.id as string;
+    if (hit) return { type: hit.type, value: parse(hit.json) } as Entity;
     const other = label === 'Actor' ? 'WeaponSystem' : 'Actor';
     const [otherHit] = key === '' ? [] : await this.executor.read(q.resolveRef(other, '\u0000', key), 'resolve');
     const candidates = (await this.executor.read(q.allNames(label), 'resolve')).flatMap((r) => namesOf(parse<Actor | WeaponSystem>(r.json)));
@@ -109,12 +110,20 @@ export class Neo4jStore implements GraphStore {
     throw unknownReference('system', ref, candidates, hint);
   }
 
-  resolveActor(ref: string): Promise<string> {
-    return this.resolve('Actor', ref);
+  async resolveActor(ref: string): Promise<string> {
+    return (await this.found('Actor', ref)).value.id;
   }
 
-  resolveSystem(ref: string): Promise<string> {
-    return this.resolve('WeaponSystem', ref);
+  async resolveSystem(ref: string): Promise<string> {
+    return (await this.found('WeaponSystem', ref)).value.id;
+  }
+
+  lookupActor(ref: string): Promise<Entity> {
+    return this.found('Actor', ref);
+  }
+
+  lookupSystem(ref: string): Promise<Entity> {
+    return this.found('WeaponSystem', ref);
   }
 
   async node(id: string): Promise<Entity | undefined> {

@@ -26,6 +26,14 @@ export function describeNames(ctx: ContractContext): void {
         expect(await store.resolveSystem('Кинджал')).toBe('system:kinzhal');
       });
 
+      it('looks a node up by id or alias in one go, as resolving it and reading it would', async () => {
+        for (const ref of ['JP', 'Japan', '日本']) expect(await store.lookupActor(ref)).toEqual(await store.node('JP'));
+        expect(await store.lookupSystem('patriot missiles')).toEqual(await store.node('system:patriot-missile'));
+        expect((await store.lookupActor('United States')).value).toMatchObject({ id: 'US', name: 'United States' });
+        await expect(store.lookupActor('Japn')).rejects.toMatchObject({ code: 'NOT_FOUND', suggestions: expect.arrayContaining(['Japan']) });
+        await expect(store.lookupSystem('Japan')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      });
+
       it('rejects unknown references with did-you-mean suggestions', async () => {
         await expect(store.resolveActor('Japn')).rejects.toMatchObject({ code: 'NOT_FOUND', suggestions: expect.arrayContaining(['Japan']) });
         await expect(store.resolveActor('Patriot')).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -30,7 +30,7 @@ describe('resolveRef', () => {
           UNION
           MATCH (n:Entity) USING TEXT INDEX n:Entity(nameText) WHERE n.nameText CONTAINS $key AND n:Actor AND $key IN n.nameKeys RETURN n
         }
-        RETURN n.id AS id ORDER BY (n.id = $ref) DESC, n.id LIMIT 1",
+        RETURN n.id AS id, n.type AS type, n.json AS json ORDER BY (n.id = $ref) DESC, n.id LIMIT 1",
         "params": {
           "key": "x",
           "ref": "x'}) DETACH DELETE n //",

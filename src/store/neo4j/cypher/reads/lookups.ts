@@ -7,7 +7,8 @@ export function nodesById(ids: readonly string[]): Statement {
 }
 
 /**
- * Resolves an exact id or a normalised alias key of an actor or a system; lowest id wins a shared alias. Both
+ * Resolves an exact id or a normalised alias key of an actor or a system, with the node's JSON (so `actor(id)` is
+ * one round trip); lowest id wins a shared alias. Both
  * look-ups go through indexes: the id through the `Entity.id` constraint, the key through the `nameText` TEXT index
  * (a node whose names contain the key), then kept only when the key is one of its names. The hints keep the plan
  * the same on a small graph, where the planner would otherwise scan a few actors instead.
@@ -18,7 +19,7 @@ export function resolveRef(label: 'Actor' | 'WeaponSystem', ref: string, key: st
     UNION
     MATCH (n:Entity) USING TEXT INDEX n:Entity(nameText) WHERE n.nameText CONTAINS $key AND n:${label} AND $key IN n.nameKeys RETURN n
   }
-  RETURN n.id AS id ORDER BY (n.id = $ref) DESC, n.id LIMIT 1`;
+  RETURN n.id AS id, n.type AS type, n.json AS json ORDER BY (n.id = $ref) DESC, n.id LIMIT 1`;
   return { cypher, params: { ref, key } };
 }
 
