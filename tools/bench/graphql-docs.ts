@@ -15,6 +15,20 @@ export const OUR_PATHS = `query Paths($from: ID!, $to: ID!, $system: ID!) {
   }
 }`;
 
+/** Ours: the first page of routes between two hubs, with each hop's evidence and the witness chain's checks. */
+export const OUR_ROUTES = `query Routes($from: ID!, $to: ID!, $maxHops: Int!, $order: PathOrder!) {
+  transferRoutes(from: $from, to: $to, options: { maxHops: $maxHops, order: $order }, first: 20) {
+    totalCount
+    complete
+    edges { node { id score hops { from { id name } to { id name } deals units tiv span { earliest latest } } checks { effect message } } }
+  }
+}`;
+
+/** Ours: one actor by id (the ceiling's question: a single indexed look-up). */
+export const OUR_ACTOR = `query Actor($id: ID!) {
+  actor(id: $id) { id name }
+}`;
+
 /** Ours: transfers into X, first page, flat. */
 export const OUR_TRANSFERS = `query TransfersInto($to: ID!) {
   transfers(filter: { recipient: $to }, first: 20) {

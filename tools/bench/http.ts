@@ -1,6 +1,7 @@
 // GraphQL over HTTP: start an API in its own process, check its answers, then load it with autocannon
 // from another process.
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { DriverJob } from './child-driver.js';
 import type { HttpJob, HttpResult } from './child-http.js';
 import { ROOT, runChild, tsxArgs } from './measure.js';
 
@@ -65,4 +66,9 @@ export function body(query: string, variables: Record<string, unknown>): string 
 export async function load(url: string, bodies: readonly string[], connections: number, durationS: number): Promise<HttpResult> {
   const job: HttpJob = { url, bodies, connections, durationS };
   return runChild<HttpResult>('child-http.ts', [JSON.stringify(job)], { timeoutMs: (durationS + 60) * 1000 });
+}
+
+/** Runs the bare neo4j-driver look-up loop (child-driver.ts) in a child process: the ceiling next to `actor(id)`. */
+export async function driverLoop(job: DriverJob): Promise<HttpResult> {
+  return runChild<HttpResult>('child-driver.ts', [JSON.stringify(job)], { timeoutMs: (job.durationS + job.warmupS + 60) * 1000 });
 }

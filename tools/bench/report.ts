@@ -53,7 +53,9 @@ function targets(r: RunResult): Target[] {
   const memLoad = sipri && median(sipri.loads.memory.map(endToEndMs));
   out.push(target('SIPRI import into memory', '≤ 2 s', memLoad, 2_000, 'lower', s));
   const neoLoad = sipri && median(sipri.loads.neo4j.map(endToEndMs));
-  out.push(target('SIPRI import into Neo4j', '≤ 30 s', neoLoad, 30_000, 'lower', s));
+  out.push(target('SIPRI import into Neo4j', '≤ 15 s', neoLoad, 15_000, 'lower', s));
+  // Issue [13]: the bench still loads ×10 into Neo4j in its non-atomic bulk mode; a staged atomic load is not built.
+  out.push({ ...target('×10 staged atomic load into Neo4j', '≤ 90 s', undefined, 90_000, 'lower', s), margin: 'not built: ×10 goes into Neo4j in the bulk mode below' });
   out.push(target('×10 synthetic into memory', '≤ 20 s', big && median(big.loads.memory.map((l) => l.loadMs)), 20_000, 'lower', s));
   out.push(target('×10 synthetic peak RSS', '≤ 1.5 GB (1,431 MiB)', big && Math.max(...big.loads.memory.map((l) => l.peakRssMiB)), 1_500_000_000 / 2 ** 20, 'lower', mib));
   out.push(target('SIPRI paths p95, memory', '≤ 2 ms', sipri?.paths.memory.p95, 2, 'lower', ms));
@@ -78,6 +80,13 @@ function targets(r: RunResult): Target[] {
       ? { ...speedup, measured: `≥ ${speedup.measured}`, margin: `${speedup.margin} (at least; ${stopped})` }
       : { ...speedup, measured: `≥ ${speedup.measured}`, met: undefined, margin: `undecided: a lower bound under the goal (${stopped}; a longer analystRouteTimeoutMs would tell)` }
     : speedup);
+  for (const q of ['paths', 'routes', 'timeline', 'transfers'] as const) {
+    const [neo, mem] = [sipri?.http.neo4j?.[q]?.rps, sipri?.http.memory?.[q]?.rps];
+    out.push(target(`GraphQL ${q} over HTTP, Neo4j ÷ memory (SIPRI)`, '≥ 50 %', neo !== undefined && mem ? (100 * neo) / mem : undefined, 50, 'higher', (x) => `${fmt(x)} %`));
+  }
+  for (const q of ['paths', 'routes', 'timeline', 'transfers'] as const) {
+    out.push(target(`GraphQL ${q} over HTTP p99, Neo4j (×10, ${r.config.httpConnections} connections)`, '≤ 100 ms', big?.http.neo4j?.[q]?.p99, 100, 'lower', ms));
+  }
   const peer = sipri?.http.peer;
   for (const api of ['neo4j', 'memory'] as const) {
     const ours = sipri?.http[api];
@@ -106,7 +115,7 @@ function httpRows(x: SizeResult): string[][] {
   for (const api of ['memory', 'neo4j', 'peer'] as const) {
     const f = x.http[api];
     if (!f) continue;
-    for (const q of ['paths', 'transfers', 'timeline'] as const) {
+    for (const q of ['paths', 'routes', 'transfers', 'timeline', 'actor'] as const) {
       const h: HttpRun | undefined = f[q];
       if (!h) continue;
       rows.push([x.label, name[api], q, fmt(h.rps), ms(h.p50), ms(h.p975), ms(h.p99), String(h.requests), String(h.bodies), String(h.errors + h.non2xx + h.timeouts)]);
@@ -380,6 +389,19 @@ export function writeReport(r: RunResult): string {
         x.label, q === 'transfers' ? 'transfers into X (flat list)' : 'timeline of X (nested actors, systems)',
         ratio(x.http.memory?.[q]?.rps, x.http.peer?.[q]?.rps), ratio(x.http.neo4j?.[q]?.rps, x.http.peer?.[q]?.rps),
       ])),
+    ));
+    out.push('');
+  }
+  const ceiling = r.sizes.filter((x) => x.driverCeiling && x.http.neo4j?.actor);
+  if (ceiling.length > 0) {
+    out.push('The ceiling on Neo4j: our `actor(id)` over HTTP (Apollo on Fastify, the name resolution\'s statement: an id seek or the `nameText` TEXT index, returning the node) next to a bare neo4j-driver loop in its own process doing an indexed look-up by id (`MATCH (n:Entity {id: $id}) WHERE n:Actor RETURN n.json`, an auto-commit read in a session of its own, as many loops as HTTP connections, the same ids, the same warm-up and duration; `tools/bench/child-driver.ts`):');
+    out.push('');
+    out.push(table(
+      ['size', 'ours: actor(id) over HTTP, req/s', 'p50', 'p99', 'bare driver look-ups/s', 'p50', 'p99', 'ours ÷ bare driver'],
+      ceiling.map((x) => {
+        const [ours, bare] = [x.http.neo4j!.actor!, x.driverCeiling!];
+        return [x.label, fmt(ours.rps), ms(ours.p50), ms(ours.p99), fmt(bare.rps), ms(bare.p50), ms(bare.p99), ratio(ours.rps, bare.rps)];
+      }),
     ));
     out.push('');
   }

@@ -20,8 +20,12 @@ export type HttpRun = HttpResult & { readonly bodies: number };
 /** The HTTP runs of one API, one per kind of question. */
 export interface HttpFigures {
   readonly paths?: HttpRun;
+  /** transferRoutes between hubs (absent in results written before issue [13]). */
+  readonly routes?: HttpRun;
   readonly transfers?: HttpRun;
   readonly timeline?: HttpRun;
+  /** `actor(id)`: one indexed look-up (absent in results written before the ceiling of issue [13]). */
+  readonly actor?: HttpRun;
 }
 
 /** Every figure measured at one dataset size, on each store and peer that ran. */
@@ -38,6 +42,11 @@ export interface SizeResult {
   readonly stats: { memory: Record<string, Latency>; neo4j?: Record<string, Latency> };
   readonly exports: { memory: ExportTimes[]; neo4j: ExportTimes[] };
   readonly http: Partial<Record<Api, HttpFigures>>;
+  /**
+   * The ceiling next to `actor(id)` on Neo4j: a bare neo4j-driver loop doing an indexed look-up by id with as many
+   * concurrent loops as HTTP connections (absent in results written before issue [13]'s ceiling).
+   */
+  readonly driverCeiling?: HttpRun;
   /** transferRoutes between hubs (absent in results written before issue [11]). */
   readonly routes?: RouteFigures;
   /** backfillCandidates for the biggest recipients (absent in results written before issue [11]). */

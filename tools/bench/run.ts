@@ -6,22 +6,23 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
-import { MemoryStore, type GraphStore, type Neo4jStore } from '../../src/store/index.js';
+import type { Dataset } from '../../src/domain/model.js';
+import { MemoryStore, neo4jConfigFromEnv, type GraphStore, type Neo4jStore } from '../../src/store/index.js';
 import { askPaths, askTimeline, benchExport, benchStats, latencies, pathShape } from './bench-store.js';
 import { measureBackfills, measureRoutes } from './bench-routes.js';
 import { measureTrends } from './bench-trends.js';
 import { FULL, QUICK, type SizePlan } from './config.js';
 import { buildDataset, sizeLabel } from './datasets.js';
 import {
-  OUR_PATHS, OUR_TIMELINE, OUR_TRANSFERS, PEER_TIMELINE, PEER_TRANSFERS, normalizeTimeline, normalizeTransfers,
+  OUR_ACTOR, OUR_PATHS, OUR_ROUTES, OUR_TIMELINE, OUR_TRANSFERS, PEER_TIMELINE, PEER_TRANSFERS, normalizeTimeline, normalizeTransfers,
 } from './graphql-docs.js';
-import { body, load, post, startApi } from './http.js';
+import { body, driverLoop, load, post, startApi } from './http.js';
 import type { LoadResult } from './child-load.js';
 import { machineInfo } from './machine.js';
 import { BENCH_DIR, ROOT, runChild } from './measure.js';
-import { benchDriver, connectStore, neo4jVersion, startNeo4j, stopNeo4j } from './neo4j.js';
+import { BENCH_NEO4J_URI, benchDriver, connectStore, neo4jVersion, startNeo4j, stopNeo4j } from './neo4j.js';
 import { analystPaths } from './peers/cypher.js';
-import { querySet, type PathQuestion } from './queries.js';
+import { querySet, routeQuestions, type PathQuestion } from './queries.js';
 import { writeReport } from './report.js';
 import type { Check, HttpFigures, HttpRun, RunResult, SizeResult } from './results.js';
 
@@ -172,7 +173,19 @@ async function measureSize(plan: SizePlan, neo4jOn: boolean, driver: Driver | un
       if (config.wholeExport) list.push(await benchExport(store, undefined, store === memory));
     }
 
-    const http = await measureHttp(plan, withNeo4j, qs, checks, notes);
+    const http = await measureHttp(plan, withNeo4j, dataset, qs, checks, notes);
+    let driverCeiling: SizeResult['driverCeiling'];
+    if (withNeo4j && plan.http.includes('neo4j')) {
+      log(`${plan.size}: the ceiling: a bare neo4j-driver loop of indexed look-ups`);
+      const c = neo4jConfigFromEnv();
+      const ids = qs.timelineActors;
+      const run = await driverLoop({
+        uri: BENCH_NEO4J_URI, user: c.user, password: c.password, ids, connections: config.httpConnections, durationS: config.httpSeconds,
+        warmupS: config.httpWarmupSeconds,
+      });
+      driverCeiling = { ...run, bodies: ids.length };
+      log(`${plan.size}: bare driver look-ups: ${Math.round(run.rps)} per second`);
+    }
     return {
       size: plan.size,
       label: sizeLabel(plan.size),
@@ -186,6 +199,7 @@ async function measureSize(plan: SizePlan, neo4jOn: boolean, driver: Driver | un
       stats,
       exports,
       http,
+      ...(driverCeiling && { driverCeiling }),
       routes,
       backfills,
       trends,
@@ -196,13 +210,16 @@ async function measureSize(plan: SizePlan, neo4jOn: boolean, driver: Driver | un
 }
 
 async function measureHttp(
-  plan: SizePlan, withNeo4j: boolean, qs: ReturnType<typeof querySet>, checks: Record<string, Check>, notes: string[],
+  plan: SizePlan, withNeo4j: boolean, dataset: Dataset, qs: ReturnType<typeof querySet>, checks: Record<string, Check>, notes: string[],
 ): Promise<SizeResult['http']> {
   const apis = plan.http.filter((a) => a === 'memory' || withNeo4j);
   const bodies = {
     paths: qs.paths.slice(0, config.httpQuestions).map((q) => body(OUR_PATHS, { from: q.from, to: q.to, system: q.system })),
     transfers: qs.recipients.map((to) => body(OUR_TRANSFERS, { to })),
     timeline: qs.timelineActors.map((actor) => body(OUR_TIMELINE, { actor })),
+    actor: qs.timelineActors.map((id) => body(OUR_ACTOR, { id })),
+    routes: routeQuestions(dataset, { hubs: config.routeHubs, pairs: config.routePairs }).questions
+      .slice(0, config.httpQuestions).map((q) => body(OUR_ROUTES, { from: q.from, to: q.to, maxHops: q.maxHops, order: q.order })),
     peerTransfers: qs.recipients.map((to) => body(PEER_TRANSFERS, { to })),
     peerTimeline: qs.timelineActors.map((actor) => body(PEER_TIMELINE, { actor })),
   };
@@ -220,8 +237,10 @@ async function measureHttp(
             ]
           : [
               ['paths', bodies.paths, (d) => d],
+              ['routes', bodies.routes, (d) => d],
               ['transfers', bodies.transfers, (d) => normalizeTransfers(d, false)],
               ['timeline', bodies.timeline, (d) => normalizeTimeline(d, false)],
+              ['actor', bodies.actor, (d) => d],
             ];
       const figures: HttpFigures = {};
       out[api] = figures; // filled as runs finish, so a failure keeps what was measured
