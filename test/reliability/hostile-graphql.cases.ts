@@ -18,7 +18,7 @@ const PORT_OF: Record<string, string> = {
   transferRoutes: 'routeCandidates', backfillCandidates: 'allTransfers',
 };
 /** Looking up one name or id: what a NOT_FOUND answer needs. */
-const LOOKUPS = ['resolveActor', 'resolveSystem', 'node', 'nodes'];
+const LOOKUPS = ['resolveActor', 'resolveSystem', 'lookupActor', 'lookupSystem', 'node', 'nodes'];
 
 interface Answer {
   readonly status: number;
