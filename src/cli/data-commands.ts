@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { InvalidArgumentError, formatIssue } from '../domain/errors.js';
-import { diffTransfers, mergeDatasets } from '../import/index.js';
+import { diffAidCommitments, diffTransfers, importKiel, mergeDatasets } from '../import/index.js';
 import { exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery } from '../export/index.js';
 import { ask } from '../query/index.js';
 import { loadSeedDir, validateSeedDir } from '../seeds/index.js';
@@ -59,9 +59,10 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
       }
     });
 
-  program
+  const importCommand = program
     .command('import')
-    .description('import an external dataset into the store, joined with the seeds')
+    .description('import an external dataset into the store, joined with the seeds');
+  importCommand
     .command('sipri <file>')
     .description('import a SIPRI Arms Transfers Database CSV export (replaces the deals of an earlier release)')
     .action(async (file: string) => {
@@ -69,7 +70,8 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
       const started = performance.now();
       const seed = await loadSeedDir(options.seeds);
       const { dataset, summary } = await readSipri(file, seed, options.json);
-      const merged = mergeDatasets(seed, dataset);
+      // What the global options name (--kiel) stays in the store with the new release.
+      const merged = mergeDatasets(await buildDataset({ ...options, sipri: undefined }), dataset);
       const store = options.store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
       try {
         const before = (await store.allTransfers({})).filter((t) => t.sipri !== undefined);
@@ -91,6 +93,41 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
             : `  unresolved names (${summary.unresolved.length}):\n${summary.unresolved.map((u) => `    ${u.name} (lines ${u.lines.slice(0, 10).join(', ')}${u.lines.length > 10 ? ', …' : ''})`).join('\n')}`,
         ]);
         if (store.kind === 'memory') print('  (the memory store lives for this command only: use --sipri with serve, paths or stats, or --store neo4j)');
+      } finally {
+        await store.close();
+      }
+    });
+
+  importCommand
+    .command('kiel <dir>')
+    .description('import a Kiel Ukraine Support Tracker release directory (replaces the commitments of an earlier release)')
+    .action(async (dir: string) => {
+      const options = globals();
+      const started = performance.now();
+      const { dataset, summary } = await importKiel(dir);
+      // The seeds and what the global options name (--sipri) stay in the store with the new release.
+      const base = await buildDataset({ ...options, kiel: undefined });
+      const merged = mergeDatasets(base, dataset);
+      const store = options.store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
+      try {
+        const before = (await store.aidCommitments()).filter((a) => a.kiel !== undefined);
+        const diff = diffAidCommitments(before, dataset.aidCommitments);
+        const loaded = await store.load(merged);
+        const report = {
+          store: store.kind, dir, ...summary, loaded, totalMillis: Math.round(performance.now() - started),
+          changes: { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length },
+        };
+        if (options.json) return printJson({ ...report, changedIds: diff });
+        print([
+          `imported ${summary.label} (published ${summary.published}) from ${dir} into ${store.kind} in ${report.totalMillis} ms (parse ${summary.millis} ms, load ${loaded.millis} ms)`,
+          `  weapons rows ${summary.weaponRows}, items ${summary.items}; donor-months ${summary.months} (${summary.zeroMonths} without aid left out); commitments ${summary.commitments} from ${summary.donors} donors`,
+          `  graph now ${loaded.actors} actors, ${loaded.systems} systems, ${loaded.transfers} transfers, ${loaded.aidCommitments} aid commitments`,
+          `  changes against the store: ${diff.added.length} commitments added, ${diff.changed.length} changed, ${diff.removed.length} removed`,
+          summary.unmappedItems.length === 0
+            ? '  items mapped to no system family: none'
+            : `  items mapped to no system family (${summary.unmappedItems.length}; committed without a system):\n${summary.unmappedItems.map((u) => `    ${path.join(dir, 'weapons.csv')}:${u.lines.join(',')}: ${u.name}`).join('\n')}`,
+        ]);
+        if (store.kind === 'memory') print('  (the memory store lives for this command only: use --kiel with serve, reconcile or timeline, or --store neo4j)');
       } finally {
         await store.close();
       }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError as CommanderArgumentError } from 'commander';
 import { InvalidArgumentError, NotFoundError } from '../domain/errors.js';
 import { TRANSFER_STATUSES, type Dataset, type TransferStatus } from '../domain/model.js';
-import { importSipri, mergeDatasets, type ImportSipriSummary } from '../import/index.js';
+import { importKiel, importSipri, mergeDatasets, type ImportSipriSummary } from '../import/index.js';
 import { loadSeedDir } from '../seeds/index.js';
 import { ROUTE_ORDERS, type PathOrder, type RouteOrderBy } from '../query/index.js';
 import { MemoryStore, Neo4jStore, type GraphStore } from '../store/index.js';
@@ -17,6 +17,7 @@ export const DEFAULT_SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.m
 export interface GlobalOptions {
   readonly seeds: string;
   readonly sipri?: string;
+  readonly kiel?: string;
   readonly json: boolean;
   readonly store: 'memory' | 'neo4j';
 }
@@ -40,15 +41,16 @@ export async function readSipri(file: string, seed: Dataset, quiet: boolean): Pr
   return result;
 }
 
-/** The seeds, merged with a SIPRI export when one is given (`--sipri`). */
+/** The seeds, merged with a SIPRI export (`--sipri`) and a Kiel tracker release (`--kiel`) when given. */
 export async function buildDataset(options: GlobalOptions): Promise<Dataset> {
   const seed = await loadSeedDir(options.seeds);
-  if (!options.sipri) return seed;
-  const { dataset } = await readSipri(options.sipri, seed, true);
-  return mergeDatasets(seed, dataset);
+  let merged = seed;
+  if (options.sipri) merged = mergeDatasets(merged, (await readSipri(options.sipri, seed, true)).dataset);
+  if (options.kiel) merged = mergeDatasets(merged, (await importKiel(options.kiel)).dataset);
+  return merged;
 }
 
-/** Opens the chosen store: memory is filled from the seeds (and --sipri); Neo4j answers from what it holds. */
+/** Opens the chosen store: memory is filled from the seeds (and --sipri, --kiel); Neo4j answers from what it holds. */
 export async function openStore(options: GlobalOptions): Promise<GraphStore> {
   if (options.store === 'neo4j') return Neo4jStore.connect();
   const store = new MemoryStore();

@@ -1,5 +1,5 @@
 // Timeline semantics (DESIGN §3, §5): entries from events, transfers, status changes, restrictions and aid.
-import type { Dataset } from '../domain/model.js';
+import type { AidCommitment, Dataset } from '../domain/model.js';
 import { compareSpans, mayOverlap } from '../domain/time.js';
 import type { TimelineEntry, TimelineFilter } from './types.js';
 import type { Hierarchy } from './hierarchy.js';
@@ -8,11 +8,20 @@ function unique(values: Iterable<string | undefined>): string[] {
   return [...new Set([...values].filter((v): v is string => v !== undefined))];
 }
 
-function amountText(amount: { min?: number; max?: number; text?: string }): string {
+function amountText(amount: { min?: number; max?: number; text?: string }, currency = '$'): string {
   if (amount.text) return amount.text;
-  const fmt = (n: number) => `$${n.toLocaleString('en-US')}`;
+  const fmt = (n: number) => `${currency}${n.toLocaleString('en-US')}`;
+  if (amount.min !== undefined && amount.min === amount.max) return fmt(amount.min);
   if (amount.min !== undefined && amount.max !== undefined) return `${fmt(amount.min)}–${fmt(amount.max)}`;
   return amount.min !== undefined ? `at least ${fmt(amount.min)}` : `up to ${fmt(amount.max!)}`;
+}
+
+/** An aid commitment's title: weapons by count and item, money in its currency. */
+function aidTitle(a: AidCommitment, name: (id: string) => string): string {
+  if (a.kiel?.kind === 'WEAPONS') return `${name(a.donor)} commits ${a.quantity?.exact ?? ''} × ${a.kiel.item ?? name(a.system ?? '')} to ${name(a.recipient)} (Kiel)`;
+  const amount = a.amountUsd !== undefined ? amountText(a.amountUsd) : a.amountEur !== undefined ? amountText(a.amountEur, '€') : 'aid';
+  if (a.kiel?.kind === 'MONTHLY') return `${name(a.donor)}: ${amount} in aid to ${name(a.recipient)} in ${a.kiel.month} (Kiel)`;
+  return `${name(a.donor)} commits ${amount} in aid to ${name(a.recipient)}`;
 }
 
 /** Builds every timeline entry of a dataset, in timeline order. */
@@ -54,9 +63,9 @@ export function timelineEntries(dataset: Dataset): TimelineEntry[] {
   }
   for (const a of dataset.aidCommitments) {
     entries.push({
-      id: a.id, kind: 'AID_COMMITMENT', title: `${name(a.donor)} commits ${amountText(a.amountUsd)} in aid to ${name(a.recipient)}`,
+      id: a.id, kind: 'AID_COMMITMENT', title: aidTitle(a, name),
       date: a.date, knownSince: a.knownSince, subjectType: 'AidCommitment', subject: a.id,
-      actors: [a.donor, a.recipient], systems: [], citations: a.citations,
+      actors: [a.donor, a.recipient], systems: a.system === undefined ? [] : [a.system], citations: a.citations,
     });
   }
   return entries.sort(compareEntries);

@@ -1,5 +1,5 @@
 // The embedded GraphStore: nothing to install; answers the data ports from an immutable, fully indexed snapshot.
-import type { Actor, Dataset, Transfer, WeaponSystem } from '../../domain/model.js';
+import type { Actor, AidCommitment, Dataset, Transfer, WeaponSystem } from '../../domain/model.js';
 import { bySpanThenId } from '../../domain/time.js';
 import { normalizeName } from '../../domain/text.js';
 import {
@@ -123,6 +123,17 @@ export class MemoryStore implements GraphStore {
 
   async allActors(): Promise<readonly Actor[]> {
     return this.snapshot.actors;
+  }
+
+  async aidCommitments(recipient?: string): Promise<readonly AidCommitment[]> {
+    const all = this.snapshot.aidCommitments;
+    return recipient === undefined ? all : all.filter((a) => a.recipient === recipient);
+  }
+
+  async backfillsOf(transferIds: readonly string[]): Promise<readonly Transfer[]> {
+    const found = new Map<string, Transfer>();
+    for (const id of transferIds) for (const t of this.snapshot.backfilledBy.get(id) ?? []) found.set(t.id, t);
+    return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /**
