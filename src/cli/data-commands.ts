@@ -12,7 +12,7 @@ import { exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery
 import { ask } from '../query/index.js';
 import { loadSeedDir, validateSeedDir } from '../seeds/index.js';
 import { MemoryStore, Neo4jStore } from '../store/index.js';
-import { buildDataset, parseInteger, parseStatuses, print, printJson, readSipri, withStore, type GlobalOptions } from './options.js';
+import { buildDataset, heldImport, parseInteger, parseStatuses, print, printJson, readSipri, withStore, type GlobalOptions } from './options.js';
 
 /** Registers the data commands on the program. */
 export function registerDataCommands(program: Command, globals: () => GlobalOptions): void {
@@ -70,10 +70,11 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
       const started = performance.now();
       const seed = await loadSeedDir(options.seeds);
       const { dataset, summary } = await readSipri(file, seed, options.json);
-      // What the global options name (--kiel) stays in the store with the new release.
-      const merged = mergeDatasets(await buildDataset({ ...options, sipri: undefined }), dataset);
       const store = options.store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
       try {
+        // A Kiel release the store holds (or --kiel names) stays in it with the new SIPRI release.
+        const base = await buildDataset({ ...options, sipri: undefined });
+        const merged = mergeDatasets(options.kiel ? base : mergeDatasets(base, await heldImport(store, 'KIEL')), dataset);
         const before = (await store.allTransfers({})).filter((t) => t.sipri !== undefined);
         const diff = diffTransfers(before, dataset.transfers);
         const loaded = await store.load(merged);
@@ -105,11 +106,11 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
       const options = globals();
       const started = performance.now();
       const { dataset, summary } = await importKiel(dir);
-      // The seeds and what the global options name (--sipri) stay in the store with the new release.
-      const base = await buildDataset({ ...options, kiel: undefined });
-      const merged = mergeDatasets(base, dataset);
       const store = options.store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
       try {
+        // The seeds and the SIPRI release the store holds (or --sipri names) stay in it with the new Kiel release.
+        const base = await buildDataset({ ...options, kiel: undefined });
+        const merged = mergeDatasets(options.sipri ? base : mergeDatasets(base, await heldImport(store, 'SIPRI')), dataset);
         const before = (await store.aidCommitments()).filter((a) => a.kiel !== undefined);
         const diff = diffAidCommitments(before, dataset.aidCommitments);
         const loaded = await store.load(merged);

@@ -97,8 +97,13 @@ function comparableCommitment(a: AidCommitment, provenance: boolean): unknown {
   if (provenance) return a;
   const { citations: _c, knownSince: _k, kiel, ...rest } = a;
   if (kiel === undefined) return rest;
-  // Where the row sits and which release it is in is provenance; what it says is not.
+  // Where the row sits and which release it is in is provenance; what it says is not. A date inferred from the
+  // release's period (weapons lists give none) moves with every release, and its note with it.
   const { release: _r, line: _l, ...record } = kiel;
+  if (a.inferred.includes('date')) {
+    const { date: _d, note: _n, ...undated } = rest;
+    return { ...undated, kiel: record };
+  }
   return { ...rest, kiel: record };
 }
 
