@@ -147,6 +147,7 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
     .option('--supplier <actor>', 'only transfers from this actor (id or alias)')
     .option('--recipient <actor>', 'only transfers to this actor (id or alias)')
     .option('--known-at <day>', 'only transfers reported by this day')
+    .option('--sources <list>', 'only transfers from these sources, e.g. sipri')
     .option('-o, --output <path>', 'file to write (a directory for csv: nodes and relationships files); default stdout')
     .action((o: Record<string, any>) => withStore(globals(), async (store) => {
       const started = performance.now();
@@ -154,6 +155,7 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
       const given: Record<string, string | undefined> = {
         format: o.format, around: o.around, depth: String(o.depth), system: o.system, between: o.between,
         statuses: o.statuses?.join(','), kinds: o.kinds, supplier: o.supplier, recipient: o.recipient, knownAt: o.knownAt,
+        sources: o.sources,
       };
       const query = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
       const { selection: asked, format } = parseExportQuery(query);

@@ -27,7 +27,7 @@ export {
 } from './trends.js';
 export type { Period } from './trends.js';
 export {
-  actorArg, allInOrder, day, dayWindow, nameFilterText, pageArgs, systemArg, transferFilter, checkTransferFilter, resolveTransferFilter,
+  actorArg, allInOrder, day, dayWindow, nameFilterText, pageArgs, sourcesArg, systemArg, transferFilter, checkTransferFilter, resolveTransferFilter,
 } from './prepare.js';
 export {
   ask, actors, systems, transfers, search, assembleSubgraph, checkDepth, citedSources, prepareSubgraph, selectSubgraph, subgraph, timeline,

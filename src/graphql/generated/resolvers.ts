@@ -1737,6 +1737,8 @@ export type TimelineEntry = {
   readonly kind: TimelineKind;
   /** The earliest day any of its sources may have been published; knownAt filters on it. */
   readonly knownSince: Scalars['String']['output'];
+  /** Which dataset the subject comes from. */
+  readonly source: FactSource;
   /** The event, transfer, restriction or aid commitment the entry is about. */
   readonly subject: Node;
   /** The weapon systems it involves. */
@@ -1755,6 +1757,8 @@ export type TimelineFilter = {
   readonly kinds?: InputMaybe<ReadonlyArray<TimelineKind>>;
   /** Hide what was first reported after this day (YYYY-MM-DD). */
   readonly knownAt?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries whose subject comes from these sources (events and restrictions are the seed's). */
+  readonly sources?: InputMaybe<ReadonlyArray<FactSource>>;
   /** Entries involving any of these systems or their family members (ids or aliases). */
   readonly systems?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
 };
@@ -1875,6 +1879,8 @@ export type TransferFilter = {
   readonly knownAt?: InputMaybe<Scalars['String']['input']>;
   /** Transfers to this actor (id or alias); exactly this actor, not its parts. */
   readonly recipient?: InputMaybe<Scalars['ID']['input']>;
+  /** Only transfers from these sources (SEED: article claims; SIPRI). Path and route options take no sources. */
+  readonly sources?: InputMaybe<ReadonlyArray<FactSource>>;
   /** Transfers whose status is any of these; all statuses when omitted or empty. */
   readonly statuses?: InputMaybe<ReadonlyArray<TransferStatus>>;
   /** Transfers from this actor (id or alias); exactly this actor, not its parts. */
@@ -2785,6 +2791,7 @@ export type TimelineEntryResolvers<ContextType = GraphQLContext, ParentType exte
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['TimelineKind'], ParentType, ContextType>;
   knownSince?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['FactSource'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   systems?: Resolver<ReadonlyArray<ResolversTypes['WeaponSystem']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -2,7 +2,7 @@
 import { InvalidArgumentError } from '../../domain/errors.js';
 import type { WeaponSystem } from '../../domain/model.js';
 import { FACT_SOURCES, type FactSource } from '../../domain/provenance.js';
-import { actorArg, dayWindow } from '../prepare.js';
+import { actorArg, dayWindow, sourcesArg } from '../prepare.js';
 import type { CommitmentPort, EntityPort, ListPort, NamePort } from '../ports.js';
 import { RECONCILE_BY, reconcileRows, type ReconcileBy, type ReconcileOptions, type ReconcileRow } from '../reconcile.js';
 import type { DateWindowInput } from '../types.js';
@@ -35,14 +35,7 @@ function checkBy(value: string | null | undefined): ReconcileBy {
 }
 
 function checkSources(values: readonly string[] | null | undefined): FactSource[] {
-  if (values == null || values.length === 0) return [...FACT_SOURCES];
-  return values.map((v, i) => {
-    const s = v.toUpperCase();
-    if (!(FACT_SOURCES as readonly string[]).includes(s)) {
-      throw new InvalidArgumentError(`sources[${i}] must be one of ${FACT_SOURCES.join(', ')}, got "${v}"`, { argument: `sources[${i}]` });
-    }
-    return s as FactSource;
-  });
+  return sourcesArg(values, 'sources') ?? [...FACT_SOURCES];
 }
 
 /**

@@ -93,6 +93,26 @@ export function describeReconcile(ctx: ContractContext): void {
       }
     });
 
+    it('limits the transfers list, the totals, the subgraph and the timeline to sources; each entry says its source', async () => {
+      const q = ask(store);
+      const seed = all.transfers.filter((t) => t.sipri === undefined && t.recipient === 'UA').map((t) => t.id);
+      const listed = await q.transfers({ recipient: 'Ukraine', sources: ['SEED'] }, { first: 100 });
+      expect(listed.items.map((t) => t.id).sort()).toEqual(seed.sort());
+      const sipri = await q.transfers({ recipient: 'UA', sources: ['sipri'] }, { first: 100 });
+      expect(sipri.totalCount).toBe(all.transfers.filter((t) => t.sipri !== undefined && t.recipient === 'UA').length);
+      expect(await q.transferStats({ recipient: 'UA', sources: ['KIEL'] }, ['SUPPLIER'])).toEqual([]);
+      const around = await q.subgraph({ around: ['UA'], depth: 1, filter: { sources: ['SEED'] } });
+      expect(around.edges.map((e) => e.id).sort()).toEqual(seed.sort());
+      const kiel = await q.timeline({ actors: ['Germany'], sources: ['KIEL'] }, { first: 100 });
+      const expected = all.aidCommitments.filter((a) => a.kiel !== undefined && a.donor === 'DE').map((a) => a.id);
+      expect(kiel.items.map((e) => e.id).sort()).toEqual(expected.sort());
+      expect(kiel.items.every((e) => e.source === 'KIEL')).toBe(true);
+      const mixed = await q.timeline({ actors: ['Japan'] }, { first: 100 });
+      expect(new Set(mixed.items.map((e) => e.source))).toEqual(new Set(['SEED', 'SIPRI', 'KIEL']));
+      await expect(q.timeline({ sources: ['WIKI'] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', details: { argument: 'filter.sources[0]' } });
+      await expect(q.transfers({ sources: ['SEED', 'x'] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', details: { argument: 'filter.sources[1]' } });
+    });
+
     it('refuses a bad by, source or window before reading, naming the argument', async () => {
       await expect(ask(store).reconcile('UA', { by: 'SYSTEM' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', details: { argument: 'by' } });
       await expect(ask(store).reconcile('UA', { sources: ['KIEL', 'WIKIPEDIA'] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', details: { argument: 'sources[1]' } });

@@ -81,6 +81,15 @@ export type EventKind =
   /** A warning, e.g. of an expected attack. */
   | 'WARNING';
 
+/** Which dataset a fact comes from. */
+export type FactSource =
+  /** The Kiel Institute's Ukraine Support Tracker. */
+  | 'KIEL'
+  /** The curated seed files (article claims, each grounded in a quote). */
+  | 'SEED'
+  /** The SIPRI Arms Transfers Database export. */
+  | 'SIPRI';
+
 /** How a hop connects to the previous one: items moving on (TRANSFER) or a backfill link (BACKFILL). */
 export type HopVia =
   /** The previous hop's transfer backfills this one (PathOptions.viaBackfill); the items themselves do not move on. */
@@ -188,6 +197,8 @@ export type TimelineFilter = {
   readonly kinds?: ReadonlyArray<TimelineKind> | null | undefined;
   /** Hide what was first reported after this day (YYYY-MM-DD). */
   readonly knownAt?: string | null | undefined;
+  /** Only entries whose subject comes from these sources (events and restrictions are the seed's). */
+  readonly sources?: ReadonlyArray<FactSource> | null | undefined;
   /** Entries involving any of these systems or their family members (ids or aliases). */
   readonly systems?: ReadonlyArray<string> | null | undefined;
 };
@@ -229,6 +240,8 @@ export type TransferFilter = {
   readonly knownAt?: string | null | undefined;
   /** Transfers to this actor (id or alias); exactly this actor, not its parts. */
   readonly recipient?: string | null | undefined;
+  /** Only transfers from these sources (SEED: article claims; SIPRI). Path and route options take no sources. */
+  readonly sources?: ReadonlyArray<FactSource> | null | undefined;
   /** Transfers whose status is any of these; all statuses when omitted or empty. */
   readonly statuses?: ReadonlyArray<TransferStatus> | null | undefined;
   /** Transfers from this actor (id or alias); exactly this actor, not its parts. */
