@@ -1,6 +1,6 @@
 // Maps the rows of a Kiel release to a Dataset: a commitment per weapons item and per donor-month, citing file and row.
 import type { Actor, AidCategory, AidCommitment, Citation, Dataset, Source, WeaponSystem } from '../../domain/model.js';
-import { parseTimeSpan } from '../../domain/time.js';
+import { parseTimeSpan, type TimeSpan } from '../../domain/time.js';
 import type { IssueCollector } from '../issues.js';
 import { slugify } from '../slug.js';
 import { KIEL_ATTRIBUTION, KIEL_FILES } from './columns.js';
@@ -68,6 +68,13 @@ export class KielDatasetBuilder {
   private months = 0;
   private zeroMonths = 0;
   private readonly source: Source;
+  /** parseTimeSpan, cached: the EDTF grammar is slow to run once per row, and a release has a few dozen months. */
+  private readonly spans = new Map<string, TimeSpan>();
+  private span(edtf: string): TimeSpan {
+    let span = this.spans.get(edtf);
+    if (span === undefined) this.spans.set(edtf, (span = parseTimeSpan(edtf)));
+    return span;
+  }
 
   constructor(private readonly release: KielRelease) {
     this.source = kielSource(release);
@@ -134,7 +141,7 @@ export class KielDatasetBuilder {
     }
     if (issues.size > before || donor === undefined || 'error' in parsed) return;
 
-    const date = parseTimeSpan(`${TRACKER_START}/${this.release.period}`);
+    const date = this.span(`${TRACKER_START}/${this.release.period}`);
     const donorSlug = slugify(donor.id);
     for (const item of parsed.items) {
       this.items++;
@@ -232,7 +239,7 @@ export class KielDatasetBuilder {
       id, donor: donor.id, recipient: UKRAINE,
       amountEur: { min: f.total, max: f.total },
       categories,
-      date: parseTimeSpan(edtf),
+      date: this.span(edtf),
       citations: this.cite(file, line, `${cells.country} ${edtf}: total ${eur(f.total)} (financial ${eur(f.financial)}, humanitarian ${eur(f.humanitarian)}, military ${eur(f.military)})`),
       knownSince: this.source.publishedAt.earliest,
       inferred: [],
