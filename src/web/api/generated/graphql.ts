@@ -118,6 +118,28 @@ export type PathOrder =
   /** Each hop may happen no earlier than the previous: its latest day is on or after the previous hop's earliest. */
   | 'TIME_RESPECTING';
 
+/** Whether Kiel's committed and SIPRI's delivered counts agree. */
+export type ReconcileAgreement =
+  /** Both count the same number of units. */
+  | 'AGREES'
+  /** They count different numbers: shown as a disagreement, never averaged. */
+  | 'DISAGREES'
+  /** Only one of Kiel and SIPRI counts the row. */
+  | 'ONE_SOURCE';
+
+/** How a row's delivered units compare with its committed count. */
+export type ReconcileStatus =
+  /** Only the articles speak of this flow. */
+  | 'CLAIMED_ONLY'
+  /** Committed (Kiel), with no delivery recorded by SIPRI. */
+  | 'COMMITTED_NOT_SEEN_DELIVERED'
+  /** SIPRI records at least as many units delivered as Kiel counts committed. */
+  | 'DELIVERED_IN_FULL'
+  /** Delivered (SIPRI), with no commitment in Kiel's weapons lists (which count no missiles, for one). */
+  | 'DELIVERED_NOT_SEEN_COMMITTED'
+  /** SIPRI records fewer units delivered than committed (or gives no number). */
+  | 'PARTLY_DELIVERED';
+
 /**
  * NO_ARMS_EXPORT prohibits exports by its suppliers; NO_EXPORT_TO_PARTY_AT_WAR prohibits exports to a party of a
  * WAR event in force; REEXPORT_REQUIRES_CONSENT makes onward transfer of items from its origins need consent.
@@ -461,6 +483,13 @@ export type DashboardLagsQueryVariables = Exact<{
 export type DashboardLagsQuery = { readonly deliveryLags: { readonly by: TrendGrouping, readonly orderedFrom: number | null, readonly orderedTo: number | null, readonly groupCount: number, readonly all: { readonly deals: number, readonly toFirst: LagFragment, readonly toLast: LagFragment }, readonly groups: ReadonlyArray<{ readonly key: string, readonly label: string, readonly deals: number, readonly toFirst: LagFragment, readonly toLast: LagFragment }> } };
 
 export type LagFragment = { readonly median: number | null, readonly p90: number | null };
+
+export type DashboardReconcileQueryVariables = Exact<{
+  recipient: string;
+}>;
+
+
+export type DashboardReconcileQuery = { readonly reconcile: { readonly recipient: { readonly id: string, readonly name: string }, readonly rows: ReadonlyArray<{ readonly group: string, readonly label: string, readonly unit: string, readonly status: ReconcileStatus, readonly committed: number | null, readonly delivered: number | null, readonly difference: number | null, readonly agreement: ReconcileAgreement, readonly sources: ReadonlyArray<FactSource>, readonly counting: string | null, readonly note: string | null, readonly donor: { readonly id: string, readonly name: string }, readonly deliveredByYear: ReadonlyArray<{ readonly year: number, readonly units: number | null, readonly estimated: boolean }>, readonly commitments: ReadonlyArray<{ readonly citations: ReadonlyArray<{ readonly locator: string | null }> }>, readonly deliveries: ReadonlyArray<{ readonly citations: ReadonlyArray<{ readonly locator: string | null }> }>, readonly claims: ReadonlyArray<{ readonly role: string, readonly text: string }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1249,3 +1278,49 @@ export const DashboardLagsDocument = /*#__PURE__*/ new TypedDocumentString(`
   median
   p90
 }`) as unknown as TypedDocumentString<DashboardLagsQuery, DashboardLagsQueryVariables>;
+export const DashboardReconcileDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DashboardReconcile($recipient: ID!) {
+  reconcile(recipient: $recipient, by: FAMILY) {
+    recipient {
+      id
+      name
+    }
+    rows {
+      donor {
+        id
+        name
+      }
+      group
+      label
+      unit
+      status
+      committed
+      delivered
+      difference
+      agreement
+      sources
+      counting
+      note
+      deliveredByYear {
+        year
+        units
+        estimated
+      }
+      commitments {
+        citations {
+          locator
+        }
+      }
+      deliveries {
+        citations {
+          locator
+        }
+      }
+      claims {
+        role
+        text
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardReconcileQuery, DashboardReconcileQueryVariables>;
