@@ -131,7 +131,8 @@ export function transferUnit(t: Transfer, system: WeaponSystem | undefined): str
   const cls = itemClassOf(t, system?.category);
   if (cls.name === 'MRL') return 'MRL';
   if (cls.group === 'armoured fighting vehicle' || cls.group === 'artillery' || cls.group === 'air defence system') return cls.group;
-  return cls.name;
+  // Without a finer class the name is SIPRI's armament category ("Missiles", "Aircraft"): lower case like the others.
+  return cls.name === 'SAM' || cls.name === 'IFV' || cls.name === 'APC' || cls.name === 'MRL' ? cls.name : cls.name.toLowerCase();
 }
 
 /** The family of a system (itself when it has none). */

@@ -443,6 +443,12 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
         expect(backfill).toMatchObject({ id: 'transfer:jp-us-patriot-missiles-2024', supplier: { id: 'JP' }, recipient: { id: 'US' }, kind: 'BACKFILL', quantity: 'dozens' });
         const { aidCommitment } = await ok(`{ aidCommitment: node(id: "aid:kiel-de-air-defense-patriot-air-defense-battery") { ... on AidCommitment { source amountUsd { min } system { id } quantity { exact } kiel { file line item category } } } }`);
         expect(aidCommitment).toEqual({ source: 'KIEL', amountUsd: null, system: { id: 'system:patriot' }, quantity: { exact: 5 }, kiel: { file: 'weapons.csv', line: 2, item: 'Patriot air defense battery', category: 'Air Defense' } });
+        const { month } = await ok(`{ month: node(id: "aid:kiel-jp-2022-03") { ... on AidCommitment { amountEur { min max } categories date { edtf precision } kiel { kind month figuresEur { total financial humanitarian military } } } } }`);
+        // data_explorer.csv: "Japan","JPN",2022,3,0.139641,0.090753,0.048888,0,… (EUR billions)
+        expect(month).toEqual({
+          amountEur: { min: 139641000, max: 139641000 }, categories: ['FINANCIAL', 'HUMANITARIAN'], date: { edtf: '2022-03', precision: 'MONTH' },
+          kiel: { kind: 'MONTHLY', month: '2022-03', figuresEur: { total: 139641000, financial: 90753000, humanitarian: 48888000, military: 0 } },
+        });
       });
 
       it('refuses a bad source or recipient, naming the argument', async () => {

@@ -470,11 +470,30 @@ export type HopVia =
   /** The hop follows the previous one under the path's order rule: the items may move on. */
   | 'TRANSFER';
 
+/** A donor's aid of one month by type, in euros, as the Kiel tracker's data_explorer.csv gives it (in EUR billions). */
+export type KielFigures = {
+  readonly __typename?: 'KielFigures';
+  /** Commitments made in the month. */
+  readonly commitments: Scalars['Float']['output'];
+  /** Financial aid. */
+  readonly financial: Scalars['Float']['output'];
+  /** Humanitarian aid. */
+  readonly humanitarian: Scalars['Float']['output'];
+  /** Military aid. */
+  readonly military: Scalars['Float']['output'];
+  /** Amounts still to be allocated (may be negative when allocations exceed commitments). */
+  readonly toBeAllocated: Scalars['Float']['output'];
+  /** All aid of the month. */
+  readonly total: Scalars['Float']['output'];
+};
+
 /** The Kiel Ukraine Support Tracker record behind an aid commitment. */
 export type KielRecord = {
   readonly __typename?: 'KielRecord';
   /** Kiel's weapon category, e.g. Air Defense (weapons items). */
   readonly category?: Maybe<Scalars['String']['output']>;
+  /** The month's figures by type of aid, in euros (monthly figures). */
+  readonly figuresEur?: Maybe<KielFigures>;
   /** The file of the release, e.g. weapons.csv. */
   readonly file: Scalars['String']['output'];
   /** The item as the list writes it, without its count (weapons items). */
@@ -2150,6 +2169,7 @@ export type ResolversTypes = {
   HopVia: HopVia;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  KielFigures: ResolverTypeWrapper<KielFigures>;
   KielRecord: ResolverTypeWrapper<KielRecordModel>;
   LagFigures: ResolverTypeWrapper<LagFigures>;
   LagGroup: ResolverTypeWrapper<LagGroup>;
@@ -2245,6 +2265,7 @@ export type ResolversParentTypes = {
   Hop: HopModel;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  KielFigures: KielFigures;
   KielRecord: KielRecordModel;
   LagFigures: LagFigures;
   LagGroup: LagGroup;
@@ -2465,8 +2486,18 @@ export type HopResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   via?: Resolver<ResolversTypes['HopVia'], ParentType, ContextType>;
 };
 
+export type KielFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KielFigures'] = ResolversParentTypes['KielFigures']> = {
+  commitments?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  financial?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  humanitarian?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  military?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  toBeAllocated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type KielRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KielRecord'] = ResolversParentTypes['KielRecord']> = {
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresEur?: Resolver<Maybe<ResolversTypes['KielFigures']>, ParentType, ContextType>;
   file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   item?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2905,6 +2936,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ExportFile?: ExportFileResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
   Hop?: HopResolvers<ContextType>;
+  KielFigures?: KielFiguresResolvers<ContextType>;
   KielRecord?: KielRecordResolvers<ContextType>;
   LagFigures?: LagFiguresResolvers<ContextType>;
   LagGroup?: LagGroupResolvers<ContextType>;
