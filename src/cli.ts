@@ -8,6 +8,7 @@ import { DEFAULT_SEED_DIR, type GlobalOptions } from './cli/options.js';
 import { registerQueryCommands } from './cli/query-commands.js';
 import { registerRouteCommands } from './cli/route-commands.js';
 import { registerTrendCommands } from './cli/trend-commands.js';
+import { registerReconcileCommand } from './cli/reconcile-command.js';
 
 export { DEFAULT_SEED_DIR } from './cli/options.js';
 
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--seeds <dir>', 'seed directory').default(process.env.ARMSGRAPH_SEEDS ?? DEFAULT_SEED_DIR, 'the bundled seeds/'))
     .option('--json', 'print machine-readable JSON', false)
     .option('--sipri <file>', 'with the memory store: also load this SIPRI trade-register CSV export (env ARMSGRAPH_SIPRI)', process.env.ARMSGRAPH_SIPRI)
+    .option('--kiel <dir>', 'with the memory store: also load this Kiel Ukraine Support Tracker release directory (env ARMSGRAPH_KIEL)', process.env.ARMSGRAPH_KIEL)
     .addOption(
       new Option('--store <store>', 'where the graph lives: memory (seeds loaded per run) or neo4j (NEO4J_URI)')
         .choices(['memory', 'neo4j'])
@@ -30,6 +32,7 @@ export function buildProgram(): Command {
   registerQueryCommands(program, globals);
   registerRouteCommands(program, globals);
   registerTrendCommands(program, globals);
+  registerReconcileCommand(program, globals);
   return program;
 }
 

@@ -1,6 +1,7 @@
-// armsgraph import sipri --store neo4j: joins the seed, is idempotent, reports changes, and a bad file changes nothing.
+// armsgraph import sipri and import kiel --store neo4j: join the seed and each other, are idempotent, report changes, and a
+// bad file changes nothing.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -49,6 +50,50 @@ describe.runIf(await neo4jAvailable())('armsgraph import sipri --store neo4j', (
     expect(revised.changedIds).toEqual({ added: ['transfer:sipri-99999'], removed: ['transfer:sipri-65916'], changed: ['transfer:sipri-66864'] });
     const stats = await run('stats', '--recipient', 'Ukraine', '--between', '2022/2024', '--group-by', 'supplier');
     expect(stats.stdout.split('\n')[1]).toMatch(/^United States \(US\) /);
+    await run('load');
+  });
+});
+
+describe.runIf(await neo4jAvailable())('armsgraph import kiel --store neo4j', () => {
+  const EXCERPT = 'test/fixtures/kiel/release-29-excerpt';
+  it('joins the SIPRI release in the store, re-imports idempotently, replaces an older release and refuses a bad one', async () => {
+    expect((await run('load')).code).toBe(0);
+    expect((await run('import', 'sipri', 'test/fixtures/sipri/excerpt.csv')).code).toBe(0);
+    const first = await run('--json', 'import', 'kiel', EXCERPT);
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout);
+    // 17 items in 7 weapons rows, 8 donor-months; the seed's one commitment and the SIPRI deals stay.
+    expect(report).toMatchObject({ store: 'neo4j', release: '29', published: '2026-08-04', items: 17, months: 8, commitments: 25, loaded: { transfers: 79 + 3, aidCommitments: 26 } });
+    expect(report.changes).toEqual({ added: 25, removed: 0, changed: 0 });
+    const before = await dumpDatabase();
+    const again = JSON.parse((await run('--json', 'import', 'kiel', EXCERPT)).stdout);
+    expect(again.changes).toEqual({ added: 0, removed: 0, changed: 0 });
+    expect(await dumpDatabase()).toEqual(before);
+
+    const bad = await run('import', 'kiel', 'test/fixtures/bad/kiel/weapons-count-zero');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('armsgraph: 1 validation error:\n  test/fixtures/bad/kiel/weapons-count-zero/weapons.csv:4: weapons_list: item 1 "Patriot air defense battery (0)": count 0 is not a commitment (expected a positive whole number)\n');
+    expect(await dumpDatabase()).toEqual(before);
+
+    // Release 30: Romania's battery gone, Germany's Patriot count revised, one month added.
+    const dir = await mkdtemp(path.join(tmpdir(), 'kiel-'));
+    await cp(path.join(ROOT, EXCERPT), dir, { recursive: true });
+    await writeFile(path.join(dir, 'release_info.csv'), '"release","period","date","label"\n"30","06/2026","2026-10-06","Ukraine Support Tracker, Release 30 (06/2026)"\n');
+    const weapons = (await readFile(path.join(dir, 'weapons.csv'), 'utf8')).split('\n')
+      .filter((l) => !l.startsWith('"Romania"'))
+      .map((l) => l.replace('"Germany","Air Defense",19,', '"Germany","Air Defense",20,').replace('Patriot air defense battery (5)', 'Patriot air defense battery (6)'));
+    await writeFile(path.join(dir, 'weapons.csv'), weapons.join('\n'));
+    const explorer = await readFile(path.join(dir, 'data_explorer.csv'), 'utf8');
+    await writeFile(path.join(dir, 'data_explorer.csv'), `${explorer}"Japan","JPN",2022,5,0.1,0,0.1,0,0.1,0,4177.48320460262,0.002\n`);
+    const newer = JSON.parse((await run('--json', 'import', 'kiel', dir)).stdout);
+    expect(newer.release).toBe('30');
+    expect(newer.changedIds).toEqual({
+      added: ['aid:kiel-jp-2022-05'], removed: ['aid:kiel-ro-air-defense-patriot-air-defense-battery'], changed: ['aid:kiel-de-air-defense-patriot-air-defense-battery'],
+    });
+    const answer = JSON.parse((await run('--json', 'reconcile', 'Ukraine', '--donors', 'DE')).stdout);
+    const patriot = answer.rows.find((r: { group: string; unit: string }) => r.group === 'system:patriot' && r.unit === 'air defence system');
+    expect(patriot).toMatchObject({ committed: 6, delivered: 3, difference: 3, status: 'PARTLY_DELIVERED' });
+    expect(patriot.commitments[0].citations[0]).toMatchObject({ source: 'source:kiel-ust-release-30', locator: 'weapons.csv:2' });
     await run('load');
   });
 });

@@ -140,6 +140,37 @@ describe('armsgraph CLI', () => {
     expect(lines[lines.length - 1]).toMatch(/^-- \d+ group\(s\); TIV delivered in all: \d+\.\d M$/);
   });
 
+  it('import kiel summarises the release; --kiel with --sipri answers reconcile as text, CSV and JSON', async () => {
+    const kiel = 'test/fixtures/kiel/release-29-excerpt';
+    const imported = await run('import', 'kiel', kiel);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout.split('\n').slice(1, 4)).toEqual([
+      '  weapons rows 7, items 17; donor-months 8 (0 without aid left out); commitments 25 from 6 donors',
+      '  graph now 14 actors, 8 systems, 3 transfers, 26 aid commitments',
+      '  changes against the store: 25 commitments added, 0 changed, 0 removed',
+    ]);
+    expect(imported.stdout).toContain(`${kiel}/weapons.csv:3: M-84 tank`);
+    const both = ['--sipri', 'test/fixtures/sipri/excerpt.csv', '--kiel', kiel];
+    const text = await run(...both, 'reconcile', 'Ukraine', '--donors', 'Germany');
+    expect(text.code).toBe(0);
+    const lines = text.stdout.split('\n');
+    const at = lines.indexOf('Germany · Patriot · air defence system: PARTLY_DELIVERED  committed 5  delivered 3  difference 2  [KIEL, SIPRI; DISAGREES]');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      '  committed  Patriot air defense battery (5), Kiel category Air Defense  — weapons.csv:2',
+      '  delivered  2023: 2, 2024: 1',
+      '    Patriot-3 SAMS (SAM system): 2 in 2023, 1 in 2024; SIPRI deal 66214  — deal 66214',
+    ]);
+    const csv = await run(...both, 'reconcile', 'UA', '--by', 'category', '--donors', 'DE', '--csv');
+    expect(csv.stdout.split('\n')[0]).toBe('donor,donorName,group,label,unit,status,committed,delivered,difference,agreement,deliveredByYear,claims,sources,counting,note,citations');
+    // By kind of unit, SIPRI's Gepards (30, 7, 5) join Germany's three Patriot-3 SAMS against Kiel's 14 IRIS-T and 5 Patriot.
+    expect(csv.stdout).toContain('DE,Germany,air defence system,air defence system,air defence system,DELIVERED_IN_FULL,19,45,-26,DISAGREES,2022:30 2023:9~ 2024:6~,');
+    const json = JSON.parse((await run(...both, '--json', 'reconcile', 'UA', '--donors', 'US', '--sources', 'seed')).stdout);
+    expect(json.rows.map((r: { group: string; claims: { role: string }[] }) => [r.group, r.claims.map((c) => c.role)])).toEqual([['system:patriot', ['BACKFILL', 'DIRECT']]]);
+    const bad = await run('reconcile', 'Ukraine', '--by', 'sideways');
+    expect(bad).toMatchObject({ code: 2, stderr: 'armsgraph: --by must be one of FAMILY, CATEGORY, got "sideways"\n' });
+  });
+
   it('export writes GraphML to a file and CSV as two files; CSV to stdout is refused', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'armsgraph-export-'));
     const graphml = await run('export', '--format', 'graphml', '--around', 'Japan', '--depth', '2', '-o', path.join(dir, 'jp.graphml'));

@@ -28,10 +28,14 @@ describe('README', () => {
 
   it('every GraphQL example answers without errors', async () => {
     const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    expect(examples).toHaveLength(8);
+    expect(examples).toHaveLength(9);
     const answers = await Promise.all(examples.map((q) => server.gql(q)));
     for (const a of answers) expect(a.body.errors).toBeUndefined();
-    const [paths, routes, backfills, trends, check, timeline, transfers, search] = answers.map((a) => a.body.data);
+    const [paths, routes, backfills, trends, check, timeline, transfers, search, reconcile] = answers.map((a) => a.body.data);
+    // On the seed alone only the articles speak: Japan's backfill counts on the United States' Patriot missiles row.
+    const claimed = reconcile.reconcile.rows.find((r: any) => r.donor.name === 'United States');
+    expect(claimed).toMatchObject({ label: 'Patriot', unit: 'SAM', status: 'CLAIMED_ONLY', committed: null, delivered: null });
+    expect(claimed.claims.map((c: any) => c.role)).toEqual(['BACKFILL', 'DIRECT']);
     expect(paths.transferPaths.paths[0].hops.map((h: any) => h.to.name)).toEqual(['United States', 'Ukraine']);
     expect(routes.transferRoutes.nodes.map((r: any) => r.actors.map((a: any) => a.name).join(' → '))).toEqual(['Japan → United States → Ukraine']);
     expect(routes.transferRoutes.nodes[0].checks.map((c: any) => c.effect)).toEqual(['REQUIRES_CONSENT', 'PROHIBITED']);

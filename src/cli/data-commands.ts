@@ -7,12 +7,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { InvalidArgumentError, formatIssue } from '../domain/errors.js';
-import { diffTransfers, mergeDatasets } from '../import/index.js';
+import { diffAidCommitments, diffTransfers, importKiel, mergeDatasets } from '../import/index.js';
 import { exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery } from '../export/index.js';
 import { ask } from '../query/index.js';
 import { loadSeedDir, validateSeedDir } from '../seeds/index.js';
 import { MemoryStore, Neo4jStore } from '../store/index.js';
-import { buildDataset, parseInteger, parseStatuses, print, printJson, readSipri, withStore, type GlobalOptions } from './options.js';
+import { buildDataset, heldImport, parseInteger, parseStatuses, print, printJson, readSipri, withStore, type GlobalOptions } from './options.js';
 
 /** Registers the data commands on the program. */
 export function registerDataCommands(program: Command, globals: () => GlobalOptions): void {
@@ -59,9 +59,10 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
       }
     });
 
-  program
+  const importCommand = program
     .command('import')
-    .description('import an external dataset into the store, joined with the seeds')
+    .description('import an external dataset into the store, joined with the seeds');
+  importCommand
     .command('sipri <file>')
     .description('import a SIPRI Arms Transfers Database CSV export (replaces the deals of an earlier release)')
     .action(async (file: string) => {
@@ -69,9 +70,11 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
       const started = performance.now();
       const seed = await loadSeedDir(options.seeds);
       const { dataset, summary } = await readSipri(file, seed, options.json);
-      const merged = mergeDatasets(seed, dataset);
       const store = options.store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
       try {
+        // A Kiel release the store holds (or --kiel names) stays in it with the new SIPRI release.
+        const base = await buildDataset({ ...options, sipri: undefined });
+        const merged = mergeDatasets(options.kiel ? base : mergeDatasets(base, await heldImport(store, 'KIEL')), dataset);
         const before = (await store.allTransfers({})).filter((t) => t.sipri !== undefined);
         const diff = diffTransfers(before, dataset.transfers);
         const loaded = await store.load(merged);
@@ -96,6 +99,41 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
       }
     });
 
+  importCommand
+    .command('kiel <dir>')
+    .description('import a Kiel Ukraine Support Tracker release directory (replaces the commitments of an earlier release)')
+    .action(async (dir: string) => {
+      const options = globals();
+      const started = performance.now();
+      const { dataset, summary } = await importKiel(dir);
+      const store = options.store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
+      try {
+        // The seeds and the SIPRI release the store holds (or --sipri names) stay in it with the new Kiel release.
+        const base = await buildDataset({ ...options, kiel: undefined });
+        const merged = mergeDatasets(options.sipri ? base : mergeDatasets(base, await heldImport(store, 'SIPRI')), dataset);
+        const before = (await store.aidCommitments()).filter((a) => a.kiel !== undefined);
+        const diff = diffAidCommitments(before, dataset.aidCommitments);
+        const loaded = await store.load(merged);
+        const report = {
+          store: store.kind, dir, ...summary, loaded, totalMillis: Math.round(performance.now() - started),
+          changes: { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length },
+        };
+        if (options.json) return printJson({ ...report, changedIds: diff });
+        print([
+          `imported ${summary.label} (published ${summary.published}) from ${dir} into ${store.kind} in ${report.totalMillis} ms (parse ${summary.millis} ms, load ${loaded.millis} ms)`,
+          `  weapons rows ${summary.weaponRows}, items ${summary.items}; donor-months ${summary.months} (${summary.zeroMonths} without aid left out); commitments ${summary.commitments} from ${summary.donors} donors`,
+          `  graph now ${loaded.actors} actors, ${loaded.systems} systems, ${loaded.transfers} transfers, ${loaded.aidCommitments} aid commitments`,
+          `  changes against the store: ${diff.added.length} commitments added, ${diff.changed.length} changed, ${diff.removed.length} removed`,
+          summary.unmappedItems.length === 0
+            ? '  items mapped to no system family: none'
+            : `  items mapped to no system family (${summary.unmappedItems.length}; committed without a system):\n${summary.unmappedItems.map((u) => `    ${path.join(dir, 'weapons.csv')}:${u.lines.join(',')}: ${u.name}`).join('\n')}`,
+        ]);
+        if (store.kind === 'memory') print('  (the memory store lives for this command only: use --kiel with serve, reconcile or timeline, or --store neo4j)');
+      } finally {
+        await store.close();
+      }
+    });
+
   program
     .command('export')
     .description('write the graph, or the neighbourhood of some actors, as GraphML, GEXF, JSON, CSV (neo4j-admin) or Cypher')
@@ -109,6 +147,7 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
     .option('--supplier <actor>', 'only transfers from this actor (id or alias)')
     .option('--recipient <actor>', 'only transfers to this actor (id or alias)')
     .option('--known-at <day>', 'only transfers reported by this day')
+    .option('--sources <list>', 'only transfers from these sources, e.g. sipri')
     .option('-o, --output <path>', 'file to write (a directory for csv: nodes and relationships files); default stdout')
     .action((o: Record<string, any>) => withStore(globals(), async (store) => {
       const started = performance.now();
@@ -116,6 +155,7 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
       const given: Record<string, string | undefined> = {
         format: o.format, around: o.around, depth: String(o.depth), system: o.system, between: o.between,
         statuses: o.statuses?.join(','), kinds: o.kinds, supplier: o.supplier, recipient: o.recipient, knownAt: o.knownAt,
+        sources: o.sources,
       };
       const query = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
       const { selection: asked, format } = parseExportQuery(query);

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError as CommanderArgumentError } from 'commander';
 import { InvalidArgumentError, NotFoundError } from '../domain/errors.js';
-import { TRANSFER_STATUSES, type Dataset, type TransferStatus } from '../domain/model.js';
-import { importSipri, mergeDatasets, type ImportSipriSummary } from '../import/index.js';
+import { EMPTY_DATASET, TRANSFER_STATUSES, type Dataset, type TransferStatus } from '../domain/model.js';
+import { importKiel, importSipri, mergeDatasets, type ImportSipriSummary } from '../import/index.js';
 import { loadSeedDir } from '../seeds/index.js';
-import { ROUTE_ORDERS, type PathOrder, type RouteOrderBy } from '../query/index.js';
+import { ROUTE_ORDERS, type Entity, type PathOrder, type RouteOrderBy } from '../query/index.js';
 import { MemoryStore, Neo4jStore, type GraphStore } from '../store/index.js';
 import type { NameOf } from './format.js';
 
@@ -17,6 +17,7 @@ export const DEFAULT_SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.m
 export interface GlobalOptions {
   readonly seeds: string;
   readonly sipri?: string;
+  readonly kiel?: string;
   readonly json: boolean;
   readonly store: 'memory' | 'neo4j';
 }
@@ -40,15 +41,43 @@ export async function readSipri(file: string, seed: Dataset, quiet: boolean): Pr
   return result;
 }
 
-/** The seeds, merged with a SIPRI export when one is given (`--sipri`). */
+/** The seeds, merged with a SIPRI export (`--sipri`) and a Kiel tracker release (`--kiel`) when given. */
 export async function buildDataset(options: GlobalOptions): Promise<Dataset> {
   const seed = await loadSeedDir(options.seeds);
-  if (!options.sipri) return seed;
-  const { dataset } = await readSipri(options.sipri, seed, true);
-  return mergeDatasets(seed, dataset);
+  let merged = seed;
+  if (options.sipri) merged = mergeDatasets(merged, (await readSipri(options.sipri, seed, true)).dataset);
+  if (options.kiel) merged = mergeDatasets(merged, (await importKiel(options.kiel)).dataset);
+  return merged;
 }
 
-/** Opens the chosen store: memory is filled from the seeds (and --sipri); Neo4j answers from what it holds. */
+/**
+ * What a store already holds from one import (SIPRI's transfers or a Kiel release's commitments) with the actors,
+ * systems and sources they name: importing the other dataset keeps it (a Neo4j store outlives a command).
+ */
+export async function heldImport(store: GraphStore, source: 'SIPRI' | 'KIEL'): Promise<Dataset> {
+  const transfers = source === 'SIPRI' ? (await store.allTransfers({})).filter((t) => t.sipri !== undefined) : [];
+  const aidCommitments = source === 'KIEL' ? (await store.aidCommitments()).filter((a) => a.kiel !== undefined) : [];
+  const wanted = new Set<string>();
+  for (const t of transfers) [t.supplier, t.recipient, t.system, ...t.citations.map((c) => c.source)].forEach((id) => wanted.add(id));
+  for (const a of aidCommitments) [a.donor, a.recipient, a.system, ...a.citations.map((c) => c.source)].forEach((id) => id !== undefined && wanted.add(id));
+  const found = new Map<string, Entity>();
+  // Families, countries and parents are read level by level until nothing new is named.
+  for (let ids = [...wanted]; ids.length > 0;) {
+    const nodes = await store.nodes(ids);
+    const next = new Set<string>();
+    for (const [id, e] of nodes) {
+      found.set(id, e);
+      const refs = e.type === 'WeaponSystem' ? [e.value.family] : e.type === 'Actor' ? [e.value.partOf, e.value.country] : [];
+      for (const ref of refs) if (ref !== undefined && !found.has(ref)) next.add(ref);
+    }
+    ids = [...next];
+  }
+  const of = <T extends Entity['type']>(type: T) =>
+    [...found.values()].filter((e): e is Extract<Entity, { type: T }> => e.type === type).map((e) => e.value as Extract<Entity, { type: T }>['value']);
+  return { ...EMPTY_DATASET, sources: of('Source'), actors: of('Actor'), systems: of('WeaponSystem'), transfers, aidCommitments };
+}
+
+/** Opens the chosen store: memory is filled from the seeds (and --sipri, --kiel); Neo4j answers from what it holds. */
 export async function openStore(options: GlobalOptions): Promise<GraphStore> {
   if (options.store === 'neo4j') return Neo4jStore.connect();
   const store = new MemoryStore();

@@ -8,7 +8,7 @@ import {
   type PathOrder, type StatsKey, type TimelineKind,
 } from '../query/index.js';
 import { formatCheck, formatPaths, formatTimeline } from './format.js';
-import { collect, namer, parseInteger, parseOrder, parseStatuses, print, printJson, withStore, type GlobalOptions } from './options.js';
+import { collect, namer, parseInteger, parseList, parseOrder, parseStatuses, print, printJson, withStore, type GlobalOptions } from './options.js';
 
 /** Registers the query commands on the program. */
 export function registerQueryCommands(program: Command, globals: () => GlobalOptions): void {
@@ -87,6 +87,7 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
     .option('--kind <kind>', 'entry kind, e.g. TRANSFER, POLICY_CHANGE (repeatable)', collect)
     .option('--between <edtf>', 'entries that may fall in this window, e.g. 2023/2024')
     .option('--known-at <day>', 'hide what was first reported after this day')
+    .option('--sources <list>', 'comma-separated: seed, sipri, kiel (default all)', parseList)
     .option('--first <n>', 'entries per page, 0–100', parseInteger, 100)
     .option('--after <cursor>', 'continue after this cursor')
     .action((o: Record<string, any>) => withStore(globals(), async (store) => {
@@ -99,6 +100,7 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
           ...(o.kind && { kinds: (o.kind as string[]).map((k) => k.toUpperCase() as TimelineKind) }),
           ...(between && { between }),
           ...(o.knownAt && { knownAt: parseDay(o.knownAt, '--known-at') }),
+          ...(o.sources && { sources: o.sources as string[] }),
         },
         { first: o.first as number, ...(o.after && { after: o.after as string }) },
       );
@@ -115,6 +117,7 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
     .option('--system <system>', 'system or family (id or alias)')
     .option('--between <edtf>', 'only deliveries in these years, e.g. 2022/2024')
     .option('--group-by <keys>', 'comma-separated: supplier, recipient, system, family, category, year', 'supplier')
+    .option('--sources <list>', 'comma-separated: seed, sipri (default all)', parseList)
     .option('--first <n>', 'rows to print', parseInteger, 50)
     .action((o: Record<string, any>) => withStore(globals(), async (store) => {
       const groupBy = String(o.groupBy).split(',').map((k) => k.trim().toUpperCase()) as StatsKey[];
@@ -123,7 +126,7 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
       const between = o.between ? parseWindow(o.between, '--between') : undefined;
       const rows = await transferStats(
         store,
-        { supplier: o.supplier, recipient: o.recipient, system: o.system, ...(between && { between }) },
+        { supplier: o.supplier, recipient: o.recipient, system: o.system, ...(between && { between }), ...(o.sources && { sources: o.sources as string[] }) },
         groupBy,
       );
       if (globals().json) return printJson(rows);

@@ -67,6 +67,7 @@ export function datasetLinks(d: Dataset): (Link & { toType: EntityType })[] {
   for (const a of d.aidCommitments) {
     add(a.id, 'DONOR', a.donor, 'Actor');
     add(a.id, 'RECIPIENT', a.recipient, 'Actor');
+    add(a.id, 'OF_SYSTEM', a.system, 'WeaponSystem');
     cite(a.id, a.citations);
   }
   for (const t of d.transfers) {

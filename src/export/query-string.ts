@@ -1,13 +1,14 @@
 // One export selection in a URL: `formatExportQuery` writes GET /export's query string, `parseExportQuery` reads it back.
 import { InvalidArgumentError, NotFoundError } from '../domain/errors.js';
 import { TRANSFER_KINDS, TRANSFER_STATUSES, type TransferKind, type TransferStatus } from '../domain/model.js';
+import { FACT_SOURCES, type FactSource } from '../domain/provenance.js';
 import { OPEN_END, OPEN_START, parseDay, parseWindow, type DayWindow } from '../domain/time.js';
 import { checkDepth, MAX_SUBGRAPH_DEPTH, type SubgraphInput, type SubgraphSelection, type TransferFilter } from '../query/index.js';
 import { EXPORT_FORMATS, isExportFormat, type CsvPart, type ExportFormat } from './export-files.js';
 
 /** The parameters GET /export takes, in the order `formatExportQuery` writes them. */
 export const EXPORT_PARAMETERS = [
-  'format', 'part', 'around', 'depth', 'supplier', 'recipient', 'system', 'statuses', 'kinds', 'between', 'knownAt',
+  'format', 'part', 'around', 'depth', 'supplier', 'recipient', 'system', 'statuses', 'kinds', 'between', 'knownAt', 'sources',
 ] as const;
 
 /** What GET /export asks: a format (and CSV part) and a selection whose references may still be aliases. */
@@ -40,6 +41,7 @@ export function formatExportQuery(format: ExportFormat, selection: SubgraphSelec
   if (f.kinds?.length) p.set('kinds', f.kinds.join(','));
   if (f.between !== undefined) p.set('between', windowText(f.between));
   if (f.knownAt !== undefined) p.set('knownAt', f.knownAt);
+  if (f.sources?.length) p.set('sources', f.sources.join(','));
   return p.toString();
 }
 
@@ -100,6 +102,7 @@ export function parseExportQuery(query: Readonly<Record<string, string | readonl
   const kinds = value('kinds');
   const between = value('between');
   const knownAt = value('knownAt');
+  const sources = value('sources');
   const filter: TransferFilter = {
     ...(supplier !== undefined && { supplier }),
     ...(recipient !== undefined && { recipient }),
@@ -108,6 +111,7 @@ export function parseExportQuery(query: Readonly<Record<string, string | readonl
     ...(kinds !== undefined && { kinds: enumList<TransferKind>(kinds, TRANSFER_KINDS, 'kinds') }),
     ...(between !== undefined && { between: parseWindow(between, 'between') }),
     ...(knownAt !== undefined && { knownAt: parseDay(knownAt, 'knownAt') }),
+    ...(sources !== undefined && { sources: enumList<FactSource>(sources, FACT_SOURCES, 'sources') }),
   };
   return { format, part, selection: { around, depth, filter } };
 }

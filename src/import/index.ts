@@ -1,4 +1,4 @@
-// The import layer's entry point: external datasets (the SIPRI CSV export) into a Dataset, and merging.
+// The import layer's entry point: external datasets (the SIPRI CSV export, a Kiel tracker release) into a Dataset, and merging.
 export { importSipri } from './sipri/import-sipri.js';
 export type { ImportSipriOptions, ImportSipriSummary } from './sipri/import-sipri.js';
 export { openSipriCsv } from './sipri/parse-sipri.js';
@@ -15,7 +15,15 @@ export { SYSTEM_FAMILY_RULES, familyOf } from './sipri/system-families.js';
 export type { SystemFamilyRule } from './sipri/system-families.js';
 export { SipriDatasetBuilder, dealEdtf, sipriSource } from './sipri/map-sipri.js';
 export type { SipriMapOptions, SipriMapResult, SipriRelease } from './sipri/map-sipri.js';
-export { mergeDatasets, diffTransfers } from './merge.js';
+export { mergeDatasets, diffAidCommitments, diffTransfers } from './merge.js';
 export type { DiffOptions, TransferDiff } from './merge.js';
 export { IssueCollector, DEFAULT_MAX_ISSUES } from './issues.js';
 export { slugify } from './slug.js';
+export { importKiel } from './kiel/import-kiel.js';
+export type { ImportKielOptions, ImportKielSummary } from './kiel/import-kiel.js';
+export { KielDatasetBuilder, kielSource } from './kiel/map-kiel.js';
+export type { KielMapResult, KielRelease, KielUnmapped } from './kiel/map-kiel.js';
+export { KIEL_ATTRIBUTION, KIEL_FILES } from './kiel/columns.js';
+export { KIEL_DONOR_NAMES, resolveKielDonor } from './kiel/donors.js';
+export { KIEL_FAMILY_RULES, familyOfItem, parseWeaponsList } from './kiel/items.js';
+export type { KielItem } from './kiel/items.js';

@@ -1,5 +1,5 @@
-// Merges an imported Dataset into another (e.g. SIPRI into the seed) and diffs transfers between releases.
-import type { Actor, Dataset, Transfer, WeaponSystem } from '../domain/model.js';
+// Merges an imported Dataset into another (e.g. SIPRI into the seed) and diffs transfers and commitments between releases.
+import type { Actor, AidCommitment, Dataset, Transfer, WeaponSystem } from '../domain/model.js';
 import { normalizeName } from '../domain/text.js';
 
 /** Adds `extra`'s aliases to `base`'s, skipping any that normalise equal to base's name or aliases. */
@@ -90,14 +90,41 @@ function comparable(t: Transfer, provenance: boolean): unknown {
  */
 export function diffTransfers(oldTransfers: readonly Transfer[], newTransfers: readonly Transfer[], options: DiffOptions = {}): TransferDiff {
   const provenance = options.compareProvenance ?? false;
-  const before = new Map(oldTransfers.map((t) => [t.id, t]));
-  const after = new Map(newTransfers.map((t) => [t.id, t]));
+  return diffById(oldTransfers, newTransfers, (t) => comparable(t, provenance));
+}
+
+function comparableCommitment(a: AidCommitment, provenance: boolean): unknown {
+  if (provenance) return a;
+  const { citations: _c, knownSince: _k, kiel, ...rest } = a;
+  if (kiel === undefined) return rest;
+  // Where the row sits and which release it is in is provenance; what it says is not. A date inferred from the
+  // release's period (weapons lists give none) moves with every release, and its note with it.
+  const { release: _r, line: _l, ...record } = kiel;
+  if (a.inferred.includes('date')) {
+    const { date: _d, note: _n, ...undated } = rest;
+    return { ...undated, kiel: record };
+  }
+  return { ...rest, kiel: record };
+}
+
+/**
+ * Compares two versions of a set of aid commitments (e.g. two Kiel releases), as `diffTransfers` does transfers:
+ * a commitment that only moved to another line, or is cited by another release, is unchanged.
+ */
+export function diffAidCommitments(oldOnes: readonly AidCommitment[], newOnes: readonly AidCommitment[], options: DiffOptions = {}): TransferDiff {
+  const provenance = options.compareProvenance ?? false;
+  return diffById(oldOnes, newOnes, (a) => comparableCommitment(a, provenance));
+}
+
+function diffById<T extends { readonly id: string }>(oldOnes: readonly T[], newOnes: readonly T[], view: (x: T) => unknown): TransferDiff {
+  const before = new Map(oldOnes.map((t) => [t.id, t]));
+  const after = new Map(newOnes.map((t) => [t.id, t]));
   const added: string[] = [];
   const changed: string[] = [];
   for (const [id, t] of after) {
     const old = before.get(id);
     if (old === undefined) added.push(id);
-    else if (canonicalJson(comparable(old, provenance)) !== canonicalJson(comparable(t, provenance))) changed.push(id);
+    else if (canonicalJson(view(old)) !== canonicalJson(view(t))) changed.push(id);
   }
   const removed = [...before.keys()].filter((id) => !after.has(id));
   const sort = (ids: string[]) => ids.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));

@@ -13,13 +13,17 @@ export function defaultPathStatuses(all: readonly TransferStatus[]): TransferSta
 /** What a transfer filter reads of a transfer (a whole Transfer, or a projected `TRANSFERRED` relationship). */
 export type FilteredTransfer = Pick<Transfer, 'supplier' | 'recipient' | 'system' | 'status' | 'kind' | 'knownSince'> & {
   readonly date: { readonly earliest: string; readonly latest: string };
+  /** Whole transfers carry their SIPRI record, which says their source; projected ones are never filtered by source. */
+  readonly sipri?: unknown;
 };
 
 export function transferPredicate(filter: TransferFilter, systems: Hierarchy): (t: FilteredTransfer) => boolean {
   const family = filter.system === undefined ? undefined : systems.descendantsOrSelf(filter.system);
   const statuses = filter.statuses && filter.statuses.length > 0 ? new Set(filter.statuses) : undefined;
   const kinds = filter.kinds && filter.kinds.length > 0 ? new Set(filter.kinds) : undefined;
+  const sources = filter.sources && filter.sources.length > 0 ? new Set(filter.sources) : undefined;
   return (t) =>
+    (sources === undefined || sources.has(t.sipri !== undefined ? 'SIPRI' : 'SEED')) &&
     (filter.supplier === undefined || t.supplier === filter.supplier) &&
     (filter.recipient === undefined || t.recipient === filter.recipient) &&
     (family === undefined || family.has(t.system)) &&

@@ -27,23 +27,29 @@ export {
 } from './trends.js';
 export type { Period } from './trends.js';
 export {
-  actorArg, allInOrder, day, dayWindow, nameFilterText, pageArgs, systemArg, transferFilter, checkTransferFilter, resolveTransferFilter,
+  actorArg, allInOrder, day, dayWindow, nameFilterText, pageArgs, sourcesArg, systemArg, transferFilter, checkTransferFilter, resolveTransferFilter,
 } from './prepare.js';
 export {
   ask, actors, systems, transfers, search, assembleSubgraph, checkDepth, citedSources, prepareSubgraph, selectSubgraph, subgraph, timeline,
   timelineFilter, transferCheck, checkPathOptions, pathEnds, pathsBetween, transferPaths, checkGroupBy, transferStats,
   DEFAULT_SEARCH_RESULTS, DEFAULT_SUBGRAPH_DEPTH, MAX_SUBGRAPH_DEPTH, transferRoutes, checkRouteOptions, routeChainsPage, hopTransfersPage,
   DEFAULT_ROUTE_MAX_HOPS, MAX_ROUTE_CHAINS, backfillCandidates, DEFAULT_BACKFILL_RESULTS, DEFAULT_BACKFILL_YEARS,
-  MAX_BACKFILL_RESULTS, MAX_BACKFILL_YEARS, transferTrends, dependence, deliveryLags, TREND_BY,
+  MAX_BACKFILL_RESULTS, MAX_BACKFILL_YEARS, transferTrends, dependence, deliveryLags, TREND_BY, reconcile, MAX_RECONCILE_DONORS,
 } from './questions/index.js';
 export type {
   Questions, SubgraphSelection, TransferTrends, TrendBy, TrendCell, TrendGroup, PeriodTotal, ShareUniverse, TrendsInput, Dependence,
   DependenceInput, DependencePeriod, DependenceRole, DeliveryLags, LagFigures, LagGroup, LagsInput, TransferRoute, RouteHop, RouteOptionsInput, RoutePage, BackfillCandidate, BackfillInput,
+  ReconcileInput, Reconciliation,
 } from './questions/index.js';
+export { RECONCILE_BY, RECONCILE_STATUSES, kielUnit, reconcileRows, transferUnit } from './reconcile.js';
+export type {
+  Corroboration, ReconcileAgreement, ReconcileBy, ReconcileClaim, ReconcileFact, ReconcileFacts, ReconcileOptions, ReconcileRow,
+  ReconcileStatus, ReconcileYear,
+} from './reconcile.js';
 export { itemClassOf, activeYears, yearsApart, backfillFit, isSecondHand } from './backfills.js';
 export type { ItemClass } from './backfills.js';
 export type {
-  AggregatePort, CheckContextRequest, CheckPort, EntityPort, GraphPorts, ListPort, NamePort, NeighbourhoodPort,
+  AggregatePort, CheckContextRequest, CheckPort, CommitmentPort, EntityPort, GraphPorts, ListPort, NamePort, NeighbourhoodPort,
   PathPort, RoutePort, SearchPort, TimelinePort,
 } from './ports.js';
 export type {

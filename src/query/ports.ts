@@ -1,5 +1,5 @@
 // The data ports: the narrow reads a question asks of a store. Stores implement them; questions own the meaning.
-import type { Actor, Transfer, WeaponSystem } from '../domain/model.js';
+import type { Actor, AidCommitment, Transfer, WeaponSystem } from '../domain/model.js';
 import type { DayWindow } from '../domain/time.js';
 import type { CheckContext } from './checks.js';
 import type { PathCandidate, PathGraph } from './paths.js';
@@ -110,6 +110,15 @@ export interface AggregatePort {
   stats(): Promise<GraphStats>;
 }
 
+/** Aid commitments and declared backfills: what the reconciliation and the Kiel import read. */
+export interface CommitmentPort {
+  /** Aid commitments by id: every one, or those to `recipient`. */
+  aidCommitments(recipient?: string): Promise<readonly AidCommitment[]>;
+  /** The transfers that declare a `backfills` link to any of `transferIds`, by id. */
+  backfillsOf(transferIds: readonly string[]): Promise<readonly Transfer[]>;
+}
+
 /** Every port a store gives: what the questions of `query/` ask of it. */
 export interface GraphPorts
-  extends NamePort, EntityPort, ListPort, PathPort, RoutePort, CheckPort, TimelinePort, NeighbourhoodPort, SearchPort, AggregatePort {}
+  extends NamePort, EntityPort, ListPort, PathPort, RoutePort, CheckPort, TimelinePort, NeighbourhoodPort, SearchPort, AggregatePort,
+  CommitmentPort {}

@@ -1,5 +1,6 @@
 // Preparing a question's input, once for every caller: dates parsed, bounds checked, names resolved, argument named.
 import { InvalidArgumentError, NotFoundError } from '../domain/errors.js';
+import { FACT_SOURCES, type FactSource } from '../domain/provenance.js';
 import { OPEN_END, OPEN_START, parseDay, parseTimeSpan, type DayWindow } from '../domain/time.js';
 import { decodeCursor, pageSize } from './pagination.js';
 import type { NamePort } from './ports.js';
@@ -94,14 +95,27 @@ export async function allInOrder<T extends readonly unknown[]>(work: { [K in key
 export interface CheckedTransferFilter {
   readonly input: TransferFilterInput;
   readonly argument: string;
-  readonly dates: Pick<TransferFilter, 'between' | 'knownAt'>;
+  readonly dates: Pick<TransferFilter, 'between' | 'knownAt' | 'sources'>;
 }
 
-/** Checks a transfer filter's dates (first, so a bad one costs no look-up). */
+/** A list of sources as asked (case-insensitive), each checked; undefined when none is given. */
+export function sourcesArg(values: readonly string[] | null | undefined, argument: string): FactSource[] | undefined {
+  if (values == null || values.length === 0) return undefined;
+  return values.map((v, i) => {
+    const s = v.toUpperCase();
+    if (!(FACT_SOURCES as readonly string[]).includes(s)) {
+      throw new InvalidArgumentError(`${argument}[${i}] must be one of ${FACT_SOURCES.join(', ')}, got "${v}"`, { argument: `${argument}[${i}]` });
+    }
+    return s as FactSource;
+  });
+}
+
+/** Checks a transfer filter's dates and sources (first, so a bad one costs no look-up). */
 export function checkTransferFilter(input: TransferFilterInput | null | undefined, argument = 'filter'): CheckedTransferFilter {
   const between = dayWindow(input?.between, `${argument}.between`);
   const knownAt = day(input?.knownAt, `${argument}.knownAt`);
-  return { input: input ?? {}, argument, dates: { ...(between && { between }), ...(knownAt && { knownAt }) } };
+  const sources = sourcesArg(input?.sources, `${argument}.sources`);
+  return { input: input ?? {}, argument, dates: { ...(between && { between }), ...(knownAt && { knownAt }), ...(sources && { sources }) } };
 }
 
 /** Resolves a checked transfer filter's references (side by side, the first failing one reported). */

@@ -1,5 +1,6 @@
 // Timeline semantics (DESIGN §3, §5): entries from events, transfers, status changes, restrictions and aid.
-import type { Dataset } from '../domain/model.js';
+import type { AidCommitment, Dataset } from '../domain/model.js';
+import { factSource } from '../domain/provenance.js';
 import { compareSpans, mayOverlap } from '../domain/time.js';
 import type { TimelineEntry, TimelineFilter } from './types.js';
 import type { Hierarchy } from './hierarchy.js';
@@ -8,11 +9,20 @@ function unique(values: Iterable<string | undefined>): string[] {
   return [...new Set([...values].filter((v): v is string => v !== undefined))];
 }
 
-function amountText(amount: { min?: number; max?: number; text?: string }): string {
+function amountText(amount: { min?: number; max?: number; text?: string }, currency = '$'): string {
   if (amount.text) return amount.text;
-  const fmt = (n: number) => `$${n.toLocaleString('en-US')}`;
+  const fmt = (n: number) => `${currency}${n.toLocaleString('en-US')}`;
+  if (amount.min !== undefined && amount.min === amount.max) return fmt(amount.min);
   if (amount.min !== undefined && amount.max !== undefined) return `${fmt(amount.min)}–${fmt(amount.max)}`;
   return amount.min !== undefined ? `at least ${fmt(amount.min)}` : `up to ${fmt(amount.max!)}`;
+}
+
+/** An aid commitment's title: weapons by count and item, money in its currency. */
+function aidTitle(a: AidCommitment, name: (id: string) => string): string {
+  if (a.kiel?.kind === 'WEAPONS') return `${name(a.donor)} commits ${a.quantity?.exact ?? ''} × ${a.kiel.item ?? name(a.system ?? '')} to ${name(a.recipient)} (Kiel)`;
+  const amount = a.amountUsd !== undefined ? amountText(a.amountUsd) : a.amountEur !== undefined ? amountText(a.amountEur, '€') : 'aid';
+  if (a.kiel?.kind === 'MONTHLY') return `${name(a.donor)}: ${amount} in aid to ${name(a.recipient)} in ${a.kiel.month} (Kiel)`;
+  return `${name(a.donor)} commits ${amount} in aid to ${name(a.recipient)}`;
 }
 
 /** Builds every timeline entry of a dataset, in timeline order. */
@@ -24,7 +34,7 @@ export function timelineEntries(dataset: Dataset): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const e of dataset.events) {
     entries.push({
-      id: e.id, kind: e.kind, title: e.title, date: e.date, knownSince: e.knownSince, subjectType: 'Event', subject: e.id,
+      id: e.id, kind: e.kind, title: e.title, date: e.date, knownSince: e.knownSince, subjectType: 'Event', subject: e.id, source: 'SEED',
       actors: unique(e.actors), systems: unique(e.systems), citations: e.citations,
     });
   }
@@ -32,13 +42,13 @@ export function timelineEntries(dataset: Dataset): TimelineEntry[] {
     const route = `${name(t.supplier)} → ${name(t.recipient)}: ${name(t.system)}`;
     entries.push({
       id: t.id, kind: 'TRANSFER', title: `${route} (${t.status.toLowerCase()}, ${t.kind.toLowerCase()})`, date: t.date,
-      knownSince: t.knownSince, subjectType: 'Transfer', subject: t.id,
+      knownSince: t.knownSince, subjectType: 'Transfer', subject: t.id, source: factSource(t),
       actors: [t.supplier, t.recipient], systems: [t.system], citations: t.citations,
     });
     t.statusHistory.forEach((h, i) => {
       entries.push({
         id: `${t.id}#status-${i + 1}`, kind: 'STATUS_CHANGE', title: `${route}: status ${h.status}`, date: h.date,
-        knownSince: h.knownSince, subjectType: 'Transfer', subject: t.id,
+        knownSince: h.knownSince, subjectType: 'Transfer', subject: t.id, source: factSource(t),
         actors: [t.supplier, t.recipient], systems: [t.system], citations: h.citations,
       });
     });
@@ -47,16 +57,16 @@ export function timelineEntries(dataset: Dataset): TimelineEntry[] {
     const s = r.appliesTo;
     entries.push({
       id: r.id, kind: 'RESTRICTION', title: `${r.title} (${r.rule})`, date: r.inForce, knownSince: r.knownSince,
-      subjectType: 'Restriction', subject: r.id,
+      subjectType: 'Restriction', subject: r.id, source: 'SEED',
       actors: unique([r.imposedBy, ...(s.suppliers ?? []), ...(s.recipients ?? []), ...(s.origins ?? []), r.consentOf]),
       systems: unique(s.systems ?? []), citations: r.citations,
     });
   }
   for (const a of dataset.aidCommitments) {
     entries.push({
-      id: a.id, kind: 'AID_COMMITMENT', title: `${name(a.donor)} commits ${amountText(a.amountUsd)} in aid to ${name(a.recipient)}`,
-      date: a.date, knownSince: a.knownSince, subjectType: 'AidCommitment', subject: a.id,
-      actors: [a.donor, a.recipient], systems: [], citations: a.citations,
+      id: a.id, kind: 'AID_COMMITMENT', title: aidTitle(a, name),
+      date: a.date, knownSince: a.knownSince, subjectType: 'AidCommitment', subject: a.id, source: factSource(a),
+      actors: [a.donor, a.recipient], systems: a.system === undefined ? [] : [a.system], citations: a.citations,
     });
   }
   return entries.sort(compareEntries);
@@ -72,7 +82,9 @@ export function timelinePredicate(filter: TimelineFilter, actors: Hierarchy, sys
   const actorSet = filter.actors?.length ? new Set(filter.actors.flatMap((a) => [...actors.descendantsOrSelf(a)])) : undefined;
   const systemSet = filter.systems?.length ? new Set(filter.systems.flatMap((s) => [...systems.descendantsOrSelf(s)])) : undefined;
   const kinds = filter.kinds?.length ? new Set(filter.kinds) : undefined;
+  const sources = filter.sources?.length ? new Set(filter.sources) : undefined;
   return (e) =>
+    (sources === undefined || sources.has(e.source)) &&
     (actorSet === undefined || e.actors.some((a) => actorSet.has(a))) &&
     (systemSet === undefined || e.systems.some((s) => systemSet.has(s))) &&
     (kinds === undefined || kinds.has(e.kind)) &&

@@ -1,4 +1,5 @@
 // The query vocabulary (DESIGN §5): filters, options, inputs, results and pages that every question and store port speaks.
+import type { FactSource } from '../domain/provenance.js';
 import type {
   Actor, ActorKind, AidCommitment, Citation, Dataset, EntityType, Event, EventKind, Restriction, RestrictionRule,
   Source, Transfer, TransferKind, TransferStatus, WeaponSystem,
@@ -47,6 +48,8 @@ export interface TransferFilter {
   readonly between?: DayWindow;
   /** ISO day: only what was reported on or before it. */
   readonly knownAt?: string;
+  /** Only transfers from these sources (SEED, SIPRI). Lists, stats and subgraphs take it; path hop filters never set it. */
+  readonly sources?: readonly FactSource[];
 }
 
 export interface ActorFilter {
@@ -141,6 +144,8 @@ export interface TimelineFilter {
   readonly kinds?: readonly TimelineKind[];
   readonly between?: DayWindow;
   readonly knownAt?: string;
+  /** Entries whose subject comes from any of these sources. */
+  readonly sources?: readonly FactSource[];
 }
 
 export interface TimelineEntry {
@@ -153,6 +158,8 @@ export interface TimelineEntry {
   readonly subjectType: EntityType;
   /** Id of the Event, Transfer, Restriction or AidCommitment the entry is about. */
   readonly subject: string;
+  /** The dataset the subject comes from (the seed for events and restrictions). */
+  readonly source: FactSource;
   readonly actors: readonly string[];
   readonly systems: readonly string[];
   readonly citations: readonly Citation[];
@@ -236,6 +243,7 @@ export interface TransferFilterInput {
   readonly kinds?: readonly TransferKind[] | null;
   readonly between?: DateWindowInput | null;
   readonly knownAt?: string | null;
+  readonly sources?: readonly string[] | null;
 }
 
 /** Path options as asked (DESIGN §5 defaults apply to what is left out). */
@@ -257,6 +265,7 @@ export interface TimelineFilterInput {
   readonly kinds?: readonly TimelineKind[] | null;
   readonly between?: DateWindowInput | null;
   readonly knownAt?: string | null;
+  readonly sources?: readonly string[] | null;
 }
 
 /** An actor list filter as asked. */

@@ -1,6 +1,7 @@
 // The dashboard's Trends view in headless chromium: on the seed (no TIV: a plain message, no empty charts; switching
 // views and back through the history) and on the seed + the SIPRI export (shares, a recipient's supplier mix and
-// delivery lags with real figures; a bar selects its actor in the graph view by mouse and keyboard; axe-core).
+// delivery lags with real figures; a bar selects its actor in the graph view by mouse and keyboard; axe-core); and the
+// committed-vs-delivered table on the seed + SIPRI and Kiel excerpts.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -8,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedDir } from '../../src/seeds/index.js';
 import { MemoryStore } from '../../src/store/index.js';
 import { buildWeb } from '../../tools/build-web.mjs';
-import { SEED_DIR } from '../contract/graph-store.contract.js';
+import { SEED_DIR, SIPRI_EXCERPT } from '../contract/graph-store.contract.js';
+import { KIEL_EXCERPT } from '../contract/graph-store/reconcile.js';
+import { importKiel, importSipri, mergeDatasets } from '../../src/import/index.js';
 import { browserAvailable, launchBrowser } from '../helpers/browser.js';
 import { startServer, type RunningServer } from '../helpers/http.js';
 import { AXE_NOTE, axeIt, axeViolations, openPage, pageRecord, SCREENSHOTS, seedAndSipriStore, SHOTS_DIR, SIPRI_CSV } from './dashboard-page.js';
@@ -114,6 +117,36 @@ describe.runIf(browserAvailable())('dashboard Trends view in headless chromium',
       await page.goForward();
       await page.waitForSelector('#app[data-view="graph"]');
       expect(await page.locator('#graph').getAttribute('data-highlighted-nodes')).toBe('JP,US,UA');
+      await page.close();
+    });
+  });
+
+  describe('committed vs delivered, on the seed + the SIPRI and Kiel excerpts', () => {
+    let server: RunningServer;
+
+    beforeAll(async () => {
+      const seed = await loadSeedDir(SEED_DIR);
+      const { dataset } = await importSipri(SIPRI_EXCERPT, { reservedSystemIds: seed.systems.map((x) => x.id) });
+      const store = new MemoryStore();
+      await store.load(mergeDatasets(mergeDatasets(seed, dataset), (await importKiel(KIEL_EXCERPT)).dataset));
+      server = await startServer(store);
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
+
+    it('lists Ukraine\'s commitments per donor and family with SIPRI\'s deliveries; a donor\'s name selects it in the graph', async () => {
+      const page = await open(server.url, '/?view=trends');
+      await trendsReady(page);
+      await page.waitForSelector('#reconcile-body[data-state="ready"]');
+      const rows = await page.locator('#reconcile-body tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+      expect(rows).toContainEqual(['Germany', 'Patriot', 'air defence system', '5', '3 (2023: 2, 2024: 1)', 'partly delivered (sources disagree)', 'KIEL, SIPRI', 'weapons.csv:2, deal 66214']);
+      // The missiles row: no Kiel count (Kiel lists no missiles), SIPRI's deliveries, and the seed's backfill and potential transfer.
+      expect(rows).toContainEqual(['United States', 'Patriot', 'SAM', '—', '1095 (2023: 600~, 2024: 495~)', 'delivered, no commitment seen', 'SIPRI, SEED', 'deal 66460, deal 66863, deal 66864; 2 article claims']);
+      expect(await page.locator('#reconcile-summary').textContent()).toMatch(/^\d+ donor and family rows with a commitment \(Kiel\) or an article claim for Ukraine; Kiel and SIPRI disagree on \d+\./);
+      await page.locator('#reconcile-body button.select-actor', { hasText: 'Romania' }).first().click();
+      await expect.poll(async () => await page.locator('#graph').getAttribute('data-selected-nodes'), { timeout: 15_000 }).toBe('RO');
+      expect(record.pageErrors).toEqual([]);
       await page.close();
     });
   });

@@ -15,6 +15,7 @@ import { describeStats } from './graph-store/stats.js';
 import { describeSubgraph } from './graph-store/subgraph.js';
 import { describeTimeline } from './graph-store/timeline.js';
 import { describeTrends } from './graph-store/trends.js';
+import { describeReconcile } from './graph-store/reconcile.js';
 
 export { SEED_DIR, SIPRI_EXCERPT } from './graph-store/context.js';
 
@@ -36,5 +37,6 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
     describeLists(ctx);
     describeExport(ctx);
     describeLoad(ctx);
+    describeReconcile(ctx);
   });
 }

@@ -1,7 +1,8 @@
 // The GraphQL API over real HTTP, one suite run against every store: every query of DESIGN §6 and every error code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/query/index.js';
-import { importSipri, mergeDatasets } from '../../src/import/index.js';
+import { importKiel, importSipri, mergeDatasets } from '../../src/import/index.js';
+import { KIEL_EXCERPT } from './graph-store/reconcile.js';
 import { loadSeedDir } from '../../src/seeds/index.js';
 import type { GraphStore } from '../../src/store/index.js';
 import { startServer, type RunningServer } from '../helpers/http.js';
@@ -402,6 +403,58 @@ export function describeGraphqlApi(name: string, makeStore: () => Promise<GraphS
           expect(data.l).toEqual({ ...l, groups: l.groups.map((g) => ({ key: g.key, label: g.label, deals: g.deals })) });
           expect(data.l.all.deals).toBeGreaterThan(0);
         });
+      });
+    });
+
+    describe('reconcile', () => {
+      beforeAll(async () => {
+        const seed = await loadSeedDir(SEED_DIR);
+        const { dataset } = await importSipri(SIPRI_EXCERPT, { reservedSystemIds: seed.systems.map((x) => x.id) });
+        await store.load(mergeDatasets(mergeDatasets(seed, dataset), (await importKiel(KIEL_EXCERPT)).dataset));
+      });
+      afterAll(async () => {
+        await store.load(await loadSeedDir(SEED_DIR));
+      });
+
+      it('answers what the question module answers, with names, sources and citations', async () => {
+        const data = await ok(`{
+          reconcile(recipient: "Ukraine", by: FAMILY, donors: ["Germany", "US"]) {
+            recipient { id } by sources
+            rows {
+              donor { id name } group label unit status committed delivered difference agreement counting note sources
+              commitments { id source count text citations { locator source { id } } }
+              deliveries { id source count }
+              deliveredByYear { year units estimated transfers }
+              claims { id role supplier { id } recipient { id } status kind quantity citations { quote } }
+              corroborates { from fromSource to toSource }
+            }
+          }
+        }`);
+        const answer = await ask(store).reconcile('Ukraine', { by: 'FAMILY', donors: ['Germany', 'US'] });
+        expect(data.reconcile.rows.map((r: { donor: { id: string }; group: string; unit: string; status: string; committed: number | null; delivered: number | null }) =>
+          [r.donor.id, r.group, r.unit, r.status, r.committed, r.delivered]))
+          .toEqual(answer.rows.map((r) => [r.donor, r.group, r.unit, r.status, r.committed, r.delivered]));
+        const patriot = data.reconcile.rows.find((r: { donor: { id: string }; group: string; unit: string }) => r.donor.id === 'DE' && r.group === 'system:patriot' && r.unit === 'air defence system');
+        expect(patriot).toMatchObject({
+          donor: { name: 'Germany' }, status: 'PARTLY_DELIVERED', committed: 5, delivered: 3, difference: 2, agreement: 'DISAGREES', sources: ['KIEL', 'SIPRI'],
+          commitments: [{ source: 'KIEL', count: 5, citations: [{ locator: 'weapons.csv:2', source: { id: 'source:kiel-ust-release-29' } }] }],
+        });
+        const backfill = data.reconcile.rows.flatMap((r: { claims: { role: string }[] }) => r.claims).find((c: { role: string }) => c.role === 'BACKFILL');
+        expect(backfill).toMatchObject({ id: 'transfer:jp-us-patriot-missiles-2024', supplier: { id: 'JP' }, recipient: { id: 'US' }, kind: 'BACKFILL', quantity: 'dozens' });
+        const { aidCommitment } = await ok(`{ aidCommitment: node(id: "aid:kiel-de-air-defense-patriot-air-defense-battery") { ... on AidCommitment { source amountUsd { min } system { id } quantity { exact } kiel { file line item category } } } }`);
+        expect(aidCommitment).toEqual({ source: 'KIEL', amountUsd: null, system: { id: 'system:patriot' }, quantity: { exact: 5 }, kiel: { file: 'weapons.csv', line: 2, item: 'Patriot air defense battery', category: 'Air Defense' } });
+        const { month } = await ok(`{ month: node(id: "aid:kiel-jp-2022-03") { ... on AidCommitment { amountEur { min max } categories date { edtf precision } kiel { kind month figuresEur { total financial humanitarian military } } } } }`);
+        // data_explorer.csv: "Japan","JPN",2022,3,0.139641,0.090753,0.048888,0,… (EUR billions)
+        expect(month).toEqual({
+          amountEur: { min: 139641000, max: 139641000 }, categories: ['FINANCIAL', 'HUMANITARIAN'], date: { edtf: '2022-03', precision: 'MONTH' },
+          kiel: { kind: 'MONTHLY', month: '2022-03', figuresEur: { total: 139641000, financial: 90753000, humanitarian: 48888000, military: 0 } },
+        });
+      });
+
+      it('refuses a bad source or recipient, naming the argument', async () => {
+        expect((await fails('{ reconcile(recipient: "Ukraine", sources: [WIKI]) { by } }')).status).toBe(400);
+        const unknown = await fails('{ reconcile(recipient: "Ukrain") { by } }');
+        expect(unknown.error.extensions?.code).toBe('NOT_FOUND');
       });
     });
 

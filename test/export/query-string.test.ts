@@ -211,7 +211,7 @@ describe('formatExportQuery', () => {
     const query = formatExportQuery('CSV', {
       around: ['JP', 'org:jp-mofa'],
       depth: 2,
-      filter: { knownAt: '2024-01-01', between: { from: '2022-01-01', to: OPEN_END }, kinds: ['SALE'], statuses: ['DELIVERED'], system: 'system:patriot-pac-3', recipient: 'UA', supplier: 'US' },
+      filter: { sources: ['SIPRI'], knownAt: '2024-01-01', between: { from: '2022-01-01', to: OPEN_END }, kinds: ['SALE'], statuses: ['DELIVERED'], system: 'system:patriot-pac-3', recipient: 'UA', supplier: 'US' },
     }, 'relationships');
     expect([...new URLSearchParams(query).keys()]).toEqual([...EXPORT_PARAMETERS]);
   });

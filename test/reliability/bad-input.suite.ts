@@ -7,11 +7,11 @@ import { formatIssue, ValidationError } from '../../src/domain/errors.js';
 import type { Dataset } from '../../src/domain/model.js';
 import { EXPORT_FORMATS, exportFiles, exportGraph } from '../../src/export/index.js';
 import { ask } from '../../src/query/index.js';
-import { importSipri, mergeDatasets } from '../../src/import/index.js';
+import { importKiel, importSipri, mergeDatasets } from '../../src/import/index.js';
 import { readSipri } from '../../src/cli/options.js';
 import { loadSeedDir, validateSeedDir } from '../../src/seeds/index.js';
 import type { GraphStore } from '../../src/store/index.js';
-import { COMMITTED_CASES, generatedCases, removeGenerated, type BadCase } from '../fixtures/bad/cases.js';
+import { COMMITTED_CASES, KIEL_CASES, generatedCases, removeGenerated, type BadCase } from '../fixtures/bad/cases.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const GOOD_SEEDS = 'seeds';
@@ -33,6 +33,10 @@ export async function attempt(store: GraphStore, c: BadCase): Promise<Validation
   const run = async () => {
     if (c.kind === 'seeds') {
       await store.load(await loadSeedDir(c.path));
+    } else if (c.kind === 'kiel') {
+      // As `import kiel DIR`: the release joins the good data already loaded.
+      const { dataset } = await importKiel(c.path);
+      await store.load(mergeDatasets(await goodDataset(), dataset));
     } else {
       const seed = await loadSeedDir(GOOD_SEEDS);
       const { dataset } = await readSipri(c.path, seed, true);
@@ -85,7 +89,7 @@ export function describeBadInput(name: string, options: {
   readonly generated: string;
 }): void {
   describe(`bad input leaves the ${name} store unchanged`, () => {
-    const cases = [...COMMITTED_CASES, ...generatedCases(options.generated)];
+    const cases = [...COMMITTED_CASES, ...KIEL_CASES, ...generatedCases(options.generated)];
     let store: GraphStore;
     let good: Dataset;
     let ids: string[];
@@ -106,6 +110,8 @@ export function describeBadInput(name: string, options: {
       expect((await validateSeedDir('test/fixtures/bad/seeds/valid')).issues).toEqual([]);
       const { summary } = await importSipri('test/fixtures/bad/sipri/valid.csv');
       expect(summary).toMatchObject({ rowsRead: 5, deals: 4 });
+      expect((await importKiel('test/fixtures/kiel/release-29-excerpt')).summary).toMatchObject({ items: 17, commitments: 25 });
+      expect(KIEL_CASES.length).toBeGreaterThanOrEqual(20);
       expect(cases.length).toBeGreaterThanOrEqual(40);
       expect(new Set(cases.map((c) => c.category)).size).toBe(12);
     });

@@ -10,7 +10,7 @@ import { ROOT, startServeProcess, type ServeProbe, type ServeProcess } from '../
 // The store's data ports that read more than one node by id or name (every question's costly part).
 const COSTLY = [
   'pathCandidates', 'routeCandidates', 'transferPage', 'allTransfers', 'allActors', 'checkContext', 'timelinePage', 'neighbourhood', 'transferAggregates',
-  'stats', 'load', 'actorPage', 'systemPage', 'searchCandidates', 'dealLags', 'tivByBucket',
+  'stats', 'load', 'actorPage', 'systemPage', 'searchCandidates', 'dealLags', 'tivByBucket', 'aidCommitments', 'backfillsOf',
 ];
 /** The port a Query field asks (free-text slots may reach it; nothing else may). */
 const PORT_OF: Record<string, string> = {
@@ -216,6 +216,7 @@ const SELECTION: Record<string, string> = {
   transfers: '{ totalCount }', transferPaths: '{ truncated }', transferCheck: '{ verdict }', timeline: '{ totalCount }',
   subgraph: '{ actors { id } }', transferStats: '{ key }', export: '{ url }', stats: '{ actors }', transferRoutes: '{ totalCount }',
   backfillCandidates: '{ declared }', transferTrends: '{ groupCount }', dependence: '{ partnerCount }', deliveryLags: '{ groupCount }',
+  reconcile: '{ by }',
 };
 
 /**
@@ -340,8 +341,11 @@ export function describeHostileGraphql(store: 'memory' | 'neo4j'): void {
       it('covers every such argument of the SDL', () => {
         expect(new Set(slots.map((s) => s.field))).toEqual(new Set([
           'node', 'actor', 'actors', 'system', 'systems', 'search', 'transfers', 'transferPaths', 'transferRoutes', 'backfillCandidates', 'transferCheck',
-          'timeline', 'subgraph', 'transferStats', 'export', 'transferTrends', 'dependence', 'deliveryLags',
+          'timeline', 'subgraph', 'transferStats', 'export', 'transferTrends', 'dependence', 'deliveryLags', 'reconcile',
         ]));
+        expect(slots.filter((s) => s.field === 'reconcile').map((s) => `${s.path} ${s.kind}`).sort()).toEqual([
+          'between.from date', 'between.to date', 'donors[0] actor', 'recipient actor',
+        ]);
         expect(slots.filter((s) => s.field === 'transferTrends').map((s) => `${s.path} ${s.kind}`).sort()).toEqual([
           'filter.knownAt date', 'filter.recipient actor', 'filter.supplier actor', 'filter.system system',
           'filter.between.from date', 'filter.between.to date', 'periods[0].from date', 'periods[0].to date',

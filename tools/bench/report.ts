@@ -234,6 +234,25 @@ function trendSection(r: RunResult): string[] {
   return out;
 }
 
+/** The Kiel import section (issue [14]). */
+function kielSection(r: RunResult): string[] {
+  const sizes = r.sizes.filter((x) => x.kiel);
+  if (sizes.length === 0) return [];
+  const ms = (n: number | undefined) => (n === undefined ? '–' : `${n.toFixed(0)} ms`);
+  const out = ['## Kiel Ukraine Support Tracker import (release 29, on seed + SIPRI)', ''];
+  out.push(table(
+    ['size', 'commitments', 'parse', 'load, memory', 'load, Neo4j', 'reconcile rows', 'reconcile p95, memory', 'reconcile p95, Neo4j'],
+    sizes.map((x) => {
+      const k = x.kiel!;
+      return [x.label, String(k.commitments), ms(k.parseMs), ms(k.memoryLoadMs), ms(k.neo4jLoadMs), String(k.rows), `${k.reconcile.memory.p95.toFixed(1)} ms`, k.reconcile.neo4j ? `${k.reconcile.neo4j.p95.toFixed(1)} ms` : '–'];
+    }),
+  ));
+  out.push('');
+  out.push('The release is read with `importKiel`, merged with seed + SIPRI and loaded into each store already holding seed + SIPRI (Neo4j writes only what changed); `reconcile(Ukraine, by: FAMILY)` is then asked 20 times after two warm-ups, its Neo4j answer checked equal to the memory store\'s first.');
+  out.push('');
+  return out;
+}
+
 /** The backfillCandidates section. */
 function backfillSection(r: RunResult): string[] {
   const sizes = r.sizes.filter((x) => x.backfills);
@@ -350,6 +369,7 @@ export function writeReport(r: RunResult): string {
   out.push(...routeSection(r));
   out.push(...backfillSection(r));
   out.push(...trendSection(r));
+  out.push(...kielSection(r));
   out.push('## timeline (first page of 20 for an actor)');
   out.push('');
   out.push(table(

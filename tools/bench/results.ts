@@ -53,6 +53,18 @@ export interface SizeResult {
   readonly backfills?: BackfillFigures;
   /** The trend questions (absent in results written before issue [12]). */
   readonly trends?: TrendFigures;
+  readonly kiel?: KielFigures;
+}
+
+/** The Kiel import on top of seed + SIPRI (issue [14]): parse, loads and reconcile. */
+export interface KielFigures {
+  readonly commitments: number;
+  /** Rows of reconcile(Ukraine, by: FAMILY). */
+  readonly rows: number;
+  readonly parseMs: number;
+  readonly memoryLoadMs: number;
+  readonly neo4jLoadMs?: number;
+  readonly reconcile: { readonly memory: Latency; readonly neo4j?: Latency };
 }
 
 /** Latencies of each trend question (by its description), on each store. */

@@ -11,6 +11,7 @@ import { MemoryStore, neo4jConfigFromEnv, type GraphStore, type Neo4jStore } fro
 import { askPaths, askTimeline, benchExport, benchStats, latencies, pathShape } from './bench-store.js';
 import { measureBackfills, measureRoutes } from './bench-routes.js';
 import { measureTrends } from './bench-trends.js';
+import { measureKiel } from './bench-kiel.js';
 import { FULL, QUICK, type SizePlan } from './config.js';
 import { buildDataset, sizeLabel } from './datasets.js';
 import {
@@ -163,6 +164,7 @@ async function measureSize(plan: SizePlan, neo4jOn: boolean, driver: Driver | un
     const routes = await measureRoutes(bench, plan.size, dataset, memory, neo, plan.routeAnalyst ? driver : undefined, checks);
     const backfills = await measureBackfills(bench, plan.size, dataset, memory, neo, checks);
     const trends = await measureTrends(bench, plan.size, memory, neo, checks, config.trendRounds);
+    const kiel = await measureKiel(bench, plan.size, dataset, memory, neo, checks);
 
     log(`${plan.size}: timing exports`);
     const hub = qs.hub;
@@ -203,6 +205,7 @@ async function measureSize(plan: SizePlan, neo4jOn: boolean, driver: Driver | un
       routes,
       backfills,
       trends,
+      ...(kiel && { kiel }),
     };
   } finally {
     await neo?.close();

@@ -157,14 +157,57 @@ export interface Restriction extends Grounded {
   readonly inForce: TimeSpan;
 }
 
-/** A resolved aid commitment. */
+/** The Kiel Ukraine Support Tracker record behind an imported aid commitment: the release, file and row. */
+export interface KielRecord {
+  /** The release number, e.g. "29". */
+  readonly release: string;
+  /** The file of the release the fact is read from ("weapons.csv", "data_explorer.csv"). */
+  readonly file: string;
+  /** The 1-based line of its row in that file. */
+  readonly line: number;
+  /** WEAPONS: one item of a weapons.csv row's list; MONTHLY: one donor's month of data_explorer.csv. */
+  readonly kind: 'WEAPONS' | 'MONTHLY';
+  /** WEAPONS: Kiel's weapon category ("Air Defense", "Howitzers", "Tanks", "IFV", "MLRS"). */
+  readonly category?: string;
+  /** WEAPONS: the item exactly as the list writes it, without its count ("Patriot air defense battery"). */
+  readonly item?: string;
+  /** WEAPONS: the row's monetary value in EUR, for all of its items together (null when the row gives none). */
+  readonly rowValueEur?: number | null;
+  /** WEAPONS: how many items the row lists (the value is the row's, shared by them). */
+  readonly rowItems?: number;
+  /** MONTHLY: the month, as EDTF ("2022-03"). */
+  readonly month?: string;
+  /** MONTHLY: the figures of the month by type of aid, in EUR (Kiel publishes EUR billions). */
+  readonly figuresEur?: {
+    readonly total: number;
+    readonly financial: number;
+    readonly humanitarian: number;
+    readonly military: number;
+    readonly commitments: number;
+    readonly toBeAllocated: number;
+  };
+}
+
+/**
+ * A resolved aid commitment: money pledged (`amountUsd` from the seed, `amountEur` from the Kiel tracker's months), or
+ * weapons committed (a Kiel weapons item: `system` when it maps to one, `quantity`).
+ */
 export interface AidCommitment extends Grounded {
   readonly id: string;
   readonly donor: string;
   readonly recipient: string;
-  readonly amountUsd: Amount;
+  /** The amount in US dollars; absent on Kiel records, which count in euros. */
+  readonly amountUsd?: Amount;
+  /** The amount in euros (Kiel records). */
+  readonly amountEur?: Amount;
   readonly categories: readonly AidCategory[];
   readonly date: TimeSpan;
+  /** The weapon system (or family) committed, when the commitment is of weapons and the item maps to one. */
+  readonly system?: string;
+  /** How many were committed. */
+  readonly quantity?: Quantity;
+  /** Present on commitments imported from the Kiel Ukraine Support Tracker. */
+  readonly kiel?: KielRecord;
 }
 
 /** Everything a store holds, validated and cross-referenced; the unit of an atomic load. */

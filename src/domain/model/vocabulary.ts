@@ -15,8 +15,8 @@ export const EVENT_KINDS = ['POLICY_CHANGE', 'ANNOUNCEMENT', 'STATEMENT', 'COMBA
  * REEXPORT_REQUIRES_CONSENT makes onward transfer of items that came from `origins` need `consentOf`.
  */
 export const RESTRICTION_RULES = ['NO_ARMS_EXPORT', 'NO_EXPORT_TO_PARTY_AT_WAR', 'REEXPORT_REQUIRES_CONSENT'] as const;
-/** Categories of aid. */
-export const AID_CATEGORIES = ['HUMANITARIAN', 'FINANCIAL', 'NON_LETHAL_MILITARY', 'LETHAL_MILITARY', 'RECONSTRUCTION'] as const;
+/** Categories of aid; MILITARY is military aid of either kind, as the Kiel tracker's monthly figures count it. */
+export const AID_CATEGORIES = ['HUMANITARIAN', 'FINANCIAL', 'NON_LETHAL_MILITARY', 'LETHAL_MILITARY', 'RECONSTRUCTION', 'MILITARY'] as const;
 
 /** One of {@link ACTOR_KINDS}. */
 export type ActorKind = (typeof ACTOR_KINDS)[number];

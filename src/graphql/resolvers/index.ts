@@ -3,8 +3,9 @@ import { NotFoundError } from '../../domain/errors.js';
 import type { Transfer } from '../../domain/model.js';
 import {
   actors, backfillCandidates, hopTransfersPage, routeChainsPage, search, subgraph, systems, timeline, transferCheck, transferPaths,
-  transferRoutes, transferStats, transferTrends, dependence, deliveryLags, transfers, ask, type Entity, type Page,
+  transferRoutes, transferStats, transferTrends, dependence, deliveryLags, transfers, ask, reconcile, type Entity, type Page,
 } from '../../query/index.js';
+import { factSource } from '../../domain/provenance.js';
 import { exportBaseName, exportFiles, exportGraph, exportUrl } from '../../export/index.js';
 import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers.js';
@@ -97,6 +98,7 @@ export const resolvers = {
       return { ...connection(page), complete: page.complete, hopsCovered: page.hopsCovered, expansions: page.expansions };
     },
     backfillCandidates: (_, a, ctx) => backfillCandidates(ctx.store, a.recipient, a),
+    reconcile: (_, a, ctx) => reconcile(ctx.store, a.recipient, a),
     transferCheck: (_, a, ctx) => transferCheck(ctx.store, a),
     timeline: async (_, a, ctx) => connection(await timeline(ctx.store, a.filter, a)),
     subgraph: async (_, a, ctx) => {
@@ -163,6 +165,7 @@ export const resolvers = {
     subjectTo: (p, _, ctx) => values(ctx, p.subjectTo),
     backfills: (p, _, ctx) => values(ctx, p.backfills),
     sipri: (p) => p.sipri ?? null,
+    source: (p) => factSource(p),
     ...grounded,
   },
 
@@ -185,7 +188,22 @@ export const resolvers = {
   AidCommitment: {
     donor: (p, _, ctx) => one(ctx, p.donor),
     recipient: (p, _, ctx) => one(ctx, p.recipient),
+    system: (p, _, ctx) => value(ctx, p.system),
+    source: (p) => factSource(p),
     ...grounded,
+  },
+
+  Reconciliation: {
+    recipient: (p, _, ctx) => one(ctx, p.recipient),
+  },
+
+  ReconcileRow: {
+    donor: (p, _, ctx) => one(ctx, p.donor),
+  },
+
+  ReconcileClaim: {
+    supplier: (p, _, ctx) => one(ctx, p.supplier),
+    recipient: (p, _, ctx) => one(ctx, p.recipient),
   },
 
   Source: {

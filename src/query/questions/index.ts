@@ -10,6 +10,7 @@ import { transferPaths } from './transfer-paths.js';
 import { transferRoutes, type RouteOptionsInput } from './transfer-routes.js';
 import { backfillCandidates, type BackfillInput } from './backfill-candidates.js';
 import { transferStats } from './transfer-stats.js';
+import { reconcile, type ReconcileInput } from './reconcile.js';
 import { deliveryLags, dependence, transferTrends, type DependenceInput, type LagsInput, type TrendsInput } from './transfer-trends.js';
 
 export { actors, systems, transfers } from './lists.js';
@@ -35,6 +36,8 @@ export {
   backfillCandidates, DEFAULT_BACKFILL_RESULTS, DEFAULT_BACKFILL_YEARS, MAX_BACKFILL_RESULTS, MAX_BACKFILL_YEARS,
 } from './backfill-candidates.js';
 export type { BackfillCandidate, BackfillInput } from './backfill-candidates.js';
+export { reconcile, MAX_RECONCILE_DONORS } from './reconcile.js';
+export type { ReconcileInput, Reconciliation } from './reconcile.js';
 
 /** Every question bound to one store's ports: `ask(store).transferPaths('JP', 'UA', { system: 'Patriot' })`. */
 export function ask(ports: GraphPorts) {
@@ -61,6 +64,7 @@ export function ask(ports: GraphPorts) {
     transferTrends: (input: TrendsInput) => transferTrends(ports, input),
     dependence: (actor: string, input: DependenceInput) => dependence(ports, actor, input),
     deliveryLags: (input: LagsInput) => deliveryLags(ports, input),
+    reconcile: (recipient: string, input?: ReconcileInput) => reconcile(ports, recipient, input),
   };
 }
 

@@ -1,5 +1,5 @@
 // The timeline question (DESIGN §3, §5): entries filtered by actors, systems, kinds, window and known time, paged.
-import { actorArg, allInOrder, day, dayWindow, pageArgs, systemArg } from '../prepare.js';
+import { actorArg, allInOrder, day, dayWindow, pageArgs, sourcesArg, systemArg } from '../prepare.js';
 import type { NamePort, TimelinePort } from '../ports.js';
 import type { Page, PageInput, TimelineEntry, TimelineFilter, TimelineFilterInput } from '../types.js';
 
@@ -8,6 +8,7 @@ export async function timelineFilter(names: NamePort, input: TimelineFilterInput
   if (!input) return {};
   const between = dayWindow(input.between, 'filter.between');
   const knownAt = day(input.knownAt, 'filter.knownAt');
+  const sources = sourcesArg(input.sources, 'filter.sources');
   const [actors, systems] = await allInOrder<[string[], string[]]>([
     allInOrder<string[]>((input.actors ?? []).map((ref, i) => actorArg(names, ref, `filter.actors[${i}]`))),
     allInOrder<string[]>((input.systems ?? []).map((ref, i) => systemArg(names, ref, `filter.systems[${i}]`))),
@@ -18,6 +19,7 @@ export async function timelineFilter(names: NamePort, input: TimelineFilterInput
     ...(input.kinds?.length && { kinds: [...input.kinds] }),
     ...(between && { between }),
     ...(knownAt && { knownAt }),
+    ...(sources && { sources }),
   };
 }
 

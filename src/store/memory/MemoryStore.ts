@@ -1,5 +1,5 @@
 // The embedded GraphStore: nothing to install; answers the data ports from an immutable, fully indexed snapshot.
-import type { Actor, Dataset, Transfer, WeaponSystem } from '../../domain/model.js';
+import type { Actor, AidCommitment, Dataset, Transfer, WeaponSystem } from '../../domain/model.js';
 import { bySpanThenId } from '../../domain/time.js';
 import { normalizeName } from '../../domain/text.js';
 import {
@@ -133,6 +133,17 @@ export class MemoryStore implements GraphStore {
     return this.snapshot.actors;
   }
 
+  async aidCommitments(recipient?: string): Promise<readonly AidCommitment[]> {
+    const all = this.snapshot.aidCommitments;
+    return recipient === undefined ? all : all.filter((a) => a.recipient === recipient);
+  }
+
+  async backfillsOf(transferIds: readonly string[]): Promise<readonly Transfer[]> {
+    const found = new Map<string, Transfer>();
+    for (const id of transferIds) for (const t of this.snapshot.backfilledBy.get(id) ?? []) found.set(t.id, t);
+    return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
   /**
    * The transfers matching a filter, in time order. A supplier or recipient narrows the scan to that actor's
    * adjacency list, which is in the same order as the whole list, so the answer is the same as a full scan.
@@ -260,7 +271,7 @@ export class MemoryStore implements GraphStore {
     const byActor = lists(filter.actors, s.actorTree, s.timelineByActor);
     const bySystem = lists(filter.systems, s.systemTree, s.timelineBySystem);
     const chosen = byActor && bySystem ? (size(byActor) <= size(bySystem) ? byActor : bySystem) : (byActor ?? bySystem);
-    const more = (filter.kinds?.length ?? 0) > 0 || filter.knownAt !== undefined || filter.between !== undefined;
+    const more = (filter.kinds?.length ?? 0) > 0 || (filter.sources?.length ?? 0) > 0 || filter.knownAt !== undefined || filter.between !== undefined;
     const exact = !more && (byActor === undefined || bySystem === undefined);
     return { candidates: chosen === undefined ? s.timeline : mergeSorted(chosen, compareEntries), exact };
   }

@@ -1,6 +1,6 @@
 // An immutable, fully indexed view of one Dataset; the memory store swaps whole snapshots.
 import { validateDataset } from '../../domain/graph-model.js';
-import type { Actor, Dataset, Transfer, WeaponSystem } from '../../domain/model.js';
+import type { Actor, AidCommitment, Dataset, Transfer, WeaponSystem } from '../../domain/model.js';
 import { nameKeysOf, namesOf } from '../../domain/names.js';
 import { bySpanThenId } from '../../domain/time.js';
 import {
@@ -31,6 +31,10 @@ export interface Snapshot {
   readonly systemAliases: ReadonlyMap<string, string>;
   readonly searchables: readonly Searchable[];
   readonly checks: CheckContext;
+  /** Aid commitments by id. */
+  readonly aidCommitments: readonly AidCommitment[];
+  /** Transfers that declare `backfills` links, by the id of each transfer they backfill. */
+  readonly backfilledBy: ReadonlyMap<string, readonly Transfer[]>;
   /** A transfer as route search reads it (made once per transfer, on first use). */
   routeCandidate(t: Transfer): RouteCandidate;
   readonly stats: GraphStats;
@@ -81,6 +85,10 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
   for (const value of dataset.transfers) entities.set(value.id, { type: 'Transfer', value });
 
   const transfers = [...dataset.transfers].sort(bySpanThenId);
+  const backfilledBy = new Map<string, Transfer[]>();
+  for (const t of [...dataset.transfers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    for (const target of t.backfills) push(backfilledBy, target, t);
+  }
   // Adjacency in time order, so path enumeration walks hops in a stable order: filled from the sorted list.
   const outgoing = new Map<string, Transfer[]>();
   const incoming = new Map<string, Transfer[]>();
@@ -131,6 +139,8 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
       actors: actorTree,
       nameOf: (id) => names.get(id) ?? id,
     },
+    aidCommitments: [...dataset.aidCommitments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    backfilledBy,
     routeCandidate: (t) => {
       let c = candidates.get(t);
       if (!c) candidates.set(t, (c = routeCandidateOf(t, systemsById.get(t.system)?.category)));

@@ -1,6 +1,6 @@
 // The production GraphStore on Neo4j: hand-written Cypher through one Executor, same answers as memory.
 import { validateDataset } from '../../domain/graph-model.js';
-import type { Actor, Dataset, Event, Restriction, Transfer, TransferKind, TransferStatus, WeaponSystem } from '../../domain/model.js';
+import type { Actor, AidCommitment, Dataset, Event, Restriction, Transfer, TransferKind, TransferStatus, WeaponSystem } from '../../domain/model.js';
 import { namesOf } from '../../domain/names.js';
 import { normalizeName } from '../../domain/text.js';
 import { bySpanThenId } from '../../domain/time.js';
@@ -302,6 +302,15 @@ export class Neo4jStore implements GraphStore {
       const x = parse<Actor | WeaponSystem | Event>(r.json);
       return { id: x.id, type, name: 'title' in x ? x.title : x.name, names: namesOf(x) };
     });
+  }
+
+  async aidCommitments(recipient?: string): Promise<readonly AidCommitment[]> {
+    return (await this.executor.read(q.aidCommitments(recipient), 'aidCommitments')).map((r) => parse<AidCommitment>(r.json));
+  }
+
+  async backfillsOf(transferIds: readonly string[]): Promise<readonly Transfer[]> {
+    if (transferIds.length === 0) return [];
+    return (await this.executor.read(q.backfillsOf(transferIds), 'backfillsOf')).map((r) => parse<Transfer>(r.json));
   }
 
   async allTransfers(filter: TransferFilter): Promise<readonly Transfer[]> {

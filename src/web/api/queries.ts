@@ -2,7 +2,7 @@
 // documents/*.graphql and typed by `npm run codegen` (generated/graphql.ts): gql() infers variables and result.
 import {
   DashboardCheckDocument, DashboardHopDealsDocument, DashboardNodeDocument, DashboardResolve2Document, DashboardResolveDocument,
-  DashboardDependenceDocument, DashboardLagsDocument, DashboardRouteChainsDocument, DashboardRoutesDocument, DashboardSearchDocument,
+  DashboardDependenceDocument, DashboardLagsDocument, DashboardReconcileDocument, DashboardRouteChainsDocument, DashboardRoutesDocument, DashboardSearchDocument,
   DashboardSubgraphDocument, DashboardTimelineDocument, DashboardTrendsDocument, DashboardTrendYearsDocument,
 } from './generated/graphql.js';
 
@@ -47,3 +47,6 @@ export const DEPENDENCE_QUERY = DashboardDependenceDocument;
 
 /** Delivery lags (order to first and to last delivery) by group. */
 export const LAGS_QUERY = DashboardLagsDocument;
+
+/** A recipient's committed (Kiel), delivered (SIPRI) and claimed units per donor and family. */
+export const RECONCILE_QUERY = DashboardReconcileDocument;

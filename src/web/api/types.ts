@@ -2,7 +2,7 @@
 // documents/*.graphql (npm run codegen), so every field a view reads is one its document asks for.
 import type {
   ChainFragment, CheckFragment, CitationFragment, DashboardCheckQuery, DashboardDependenceQuery, DashboardHopDealsQuery,
-  DashboardLagsQuery, DashboardNodeQuery, DashboardResolveQuery, DashboardRouteChainsQuery, DashboardRoutesQuery,
+  DashboardLagsQuery, DashboardNodeQuery, DashboardReconcileQuery, DashboardResolveQuery, DashboardRouteChainsQuery, DashboardRoutesQuery,
   DashboardSearchQuery, DashboardSubgraphQuery, DashboardTimelineQuery, DashboardTrendsQuery, SpanFragment,
 } from './generated/graphql.js';
 
@@ -94,3 +94,9 @@ export type LagGroup = Lags['groups'][number];
 
 /** A supplier of a dependence answer, with its share per period. */
 export type DependencePartner = Dependence['partners'][number];
+
+/** reconcile answer: a recipient's committed, delivered and claimed units per donor and family. */
+export type Reconciliation = DashboardReconcileQuery['reconcile'];
+
+/** One row of a reconcile answer. */
+export type ReconcileRow = Reconciliation['rows'][number];

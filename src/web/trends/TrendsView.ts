@@ -1,14 +1,15 @@
 // The Trends view: shares over periods, a recipient's supplier mix over time and delivery lags, each with its controls,
 // drawn with Observable Plot from the API's transferTrends, dependence and deliveryLags.
 import { GraphQLRequestError } from '../api/client.js';
-import type { Dependence, Lags, Trends } from '../api/types.js';
+import type { Dependence, Lags, Reconciliation, Trends } from '../api/types.js';
 import { byId, h, replaceChildren } from '../dom.js';
 import { showChart, showMessage, type ChartParts } from './chart-frame.js';
 import { lagsChart } from './lags-chart.js';
 import { mixChart } from './mix-chart.js';
 import { sharesChart } from './shares-chart.js';
 import { GROUPING_NOUN, hasTiv } from './trend-rows.js';
-import { loadDependence, loadLags, loadShares, loadYearSpan, RECIPIENTS_TOP } from './trends-load.js';
+import { loadDependence, loadLags, loadReconcile, loadShares, loadYearSpan, RECIPIENTS_TOP } from './trends-load.js';
+import { showReconcile } from './reconcile-table.js';
 import { GROUPINGS, periodChoices, periodKey, periodsFor, periodText, type Period, type TrendsState, type YearSpan } from './trends-state.js';
 
 /** What the view reports back. */
@@ -19,9 +20,9 @@ export interface TrendsHandlers {
   onState(state: TrendsState): void;
 }
 
-/** The three charts. */
-type Part = 'shares' | 'mix' | 'lags';
-const PARTS: readonly Part[] = ['shares', 'mix', 'lags'];
+/** The three charts, and the committed-vs-delivered table of the mix's recipient. */
+type Part = 'shares' | 'mix' | 'lags' | 'reconcile';
+const PARTS: readonly Part[] = ['shares', 'mix', 'lags', 'reconcile'];
 
 /** The recipient whose mix is drawn by default, when the data has it. */
 const DEFAULT_RECIPIENT = 'UA';
@@ -39,7 +40,7 @@ export class TrendsView {
   private state: TrendsState | undefined;
   private span: Promise<YearSpan | undefined> | undefined;
   private periods: Period[] = [];
-  private readonly answers: { shares?: Trends; mix?: Dependence; lags?: Lags } = {};
+  private readonly answers: { shares?: Trends; mix?: Dependence; lags?: Lags; reconcile?: Reconciliation } = {};
   private readonly running = new Map<Part, AbortController>();
   /** Recipients offered in the mix's picker, for the periods they were listed for. */
   private recipients: { periods: string; list: Promise<Trends> } | undefined;
@@ -55,7 +56,9 @@ export class TrendsView {
   private readonly recipientList = byId<HTMLDataListElement>('mix-recipients');
   private readonly lagsBy = byId<HTMLSelectElement>('lags-by');
   private readonly lagsOrdered = byId<HTMLSelectElement>('lags-ordered');
-  private readonly bodies: Record<Part, HTMLElement> = { shares: byId('shares-body'), mix: byId('mix-body'), lags: byId('lags-body') };
+  private readonly bodies: Record<Part, HTMLElement> = {
+    shares: byId('shares-body'), mix: byId('mix-body'), lags: byId('lags-body'), reconcile: byId('reconcile-body'),
+  };
 
   constructor(private readonly handlers: TrendsHandlers) {
     for (const select of [this.sharesBy, this.lagsBy]) replaceChildren(select, GROUPINGS.map((g) => h('option', { value: g }, GROUPING_NOUN[g])));
@@ -89,7 +92,7 @@ export class TrendsView {
     const parts = PARTS.filter((part) => {
       if (periodsChanged) return true;
       if (part === 'shares') return before.by !== state.by;
-      if (part === 'mix') return before.recipient !== state.recipient;
+      if (part === 'mix' || part === 'reconcile') return before.recipient !== state.recipient;
       return before.lagsBy !== state.lagsBy || before.ordered !== state.ordered;
     });
     if (parts.length > 0) void this.load(state, parts);
@@ -143,6 +146,7 @@ export class TrendsView {
     try {
       if (part === 'shares') this.answers.shares = await loadShares(state.by, this.periods, signal);
       else if (part === 'mix') this.answers.mix = await loadDependence(await this.recipient(state, signal), this.periods, signal);
+      else if (part === 'reconcile') this.answers.reconcile = await loadReconcile(await this.recipient(state, signal), signal);
       else {
         const ordered = this.periods.find((p) => periodKey(p) === state.ordered);
         this.answers.lags = await loadLags(state.lagsBy, ordered, signal);
@@ -151,7 +155,7 @@ export class TrendsView {
       this.draw(part);
     } catch (error) {
       if (isAbort(error) || signal.aborted) return;
-      const text = error instanceof GraphQLRequestError && error.code === 'NOT_FOUND' && part === 'mix'
+      const text = error instanceof GraphQLRequestError && error.code === 'NOT_FOUND' && (part === 'mix' || part === 'reconcile')
         ? `${errorText(error)}. Pick a recipient from the list, or type an id or a name.`
         : `Could not load this chart: ${errorText(error)}`;
       showMessage(this.bodies[part], text, 'error');
@@ -206,6 +210,10 @@ export class TrendsView {
   /** Draws a part from its answer, to its card's width. */
   private draw(part: Part): void {
     const body = this.bodies[part];
+    if (part === 'reconcile') {
+      showReconcile(body, this.answers.reconcile!, (id) => this.handlers.onActor(id));
+      return;
+    }
     const width = Math.max(280, Math.floor(body.clientWidth));
     this.widths.set(part, width);
     const onActor = (id: string) => this.handlers.onActor(id);
@@ -234,6 +242,8 @@ export class TrendsView {
     if (this.root.hidden) return;
     for (const part of PARTS) {
       const body = this.bodies[part];
+      // The table flows with its card; only the charts are drawn to a width.
+      if (part === 'reconcile') continue;
       if (body.dataset.state !== 'ready' || Math.abs(Math.floor(body.clientWidth) - (this.widths.get(part) ?? 0)) < 16) continue;
       const focused = body.contains(document.activeElement);
       this.draw(part);

@@ -1,7 +1,7 @@
 // The Trends view's requests: the years with TIV, shares per period, a recipient's suppliers, delivery lags.
 import { gql } from '../api/client.js';
-import { DEPENDENCE_QUERY, LAGS_QUERY, TREND_YEARS_QUERY, TRENDS_QUERY } from '../api/queries.js';
-import type { Dependence, Lags, TrendGrouping, Trends } from '../api/types.js';
+import { DEPENDENCE_QUERY, LAGS_QUERY, RECONCILE_QUERY, TREND_YEARS_QUERY, TRENDS_QUERY } from '../api/queries.js';
+import type { Dependence, Lags, Reconciliation, TrendGrouping, Trends } from '../api/types.js';
 import { yearSpan, type Period, type YearSpan } from './trends-state.js';
 
 /** Groups in the shares chart. */
@@ -37,4 +37,10 @@ export async function loadDependence(actor: string, periods: readonly Period[], 
 export async function loadLags(by: TrendGrouping, ordered: Period | undefined, signal: AbortSignal): Promise<Lags> {
   const data = await gql(LAGS_QUERY, { by, top: LAGS_TOP, ...(ordered && { ordered: windows([ordered])[0] }) }, { signal });
   return data.deliveryLags;
+}
+
+/** A recipient's committed (Kiel), delivered (SIPRI) and claimed units per donor and family. */
+export async function loadReconcile(recipient: string, signal: AbortSignal): Promise<Reconciliation> {
+  const data = await gql(RECONCILE_QUERY, { recipient }, { signal });
+  return data.reconcile;
 }

@@ -1,6 +1,7 @@
 // Builds the statements of an atomic load: batched UNWIND … MERGE, replacing what changed (DESIGN §7).
 import { createHash } from 'node:crypto';
 import { datasetLinks, LINK_TYPES, type LinkType } from '../../../domain/graph-model.js';
+import { factSource } from '../../../domain/provenance.js';
 import type { Dataset, EntityType } from '../../../domain/model.js';
 import { nameKeysOf } from '../../../domain/names.js';
 import { routeCandidateOf, statFacts, timelineEntries, toMicro } from '../../../query/index.js';
@@ -126,6 +127,7 @@ export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
     Transfer: d.transfers.map((t) =>
       row('Transfer', t, {
         supplier: t.supplier, recipient: t.recipient, system: t.system, status: t.status, kind: t.kind, backfills: [...t.backfills],
+        source: factSource(t),
         ...span(t.date), ...cited(t), projection: PROJECTION_LAYOUT,
         // The category a route reads (its system's when SIPRI gives none) is on TRANSFERRED; kept here, in the
         // hash, so that a system's new category rewrites the projection of its transfers too.
@@ -206,14 +208,14 @@ export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEF
     return {
       transferId: t.id, supplier: t.supplier, recipient: t.recipient, system: t.system, status: t.status, kind: t.kind,
       earliest: t.date.earliest, latest: t.date.latest, knownSince: t.knownSince, backfills: [...t.backfills],
-      category, evidence: JSON.stringify({ deliveries, units }),
+      category, evidence: JSON.stringify({ deliveries, units }), source: factSource(t),
     };
   });
   for (const batch of batches(projection, batchSize)) out.push({ cypher: CREATE_TRANSFERRED, params: { rows: batch } });
   const entries = timelineEntries(d).map((e) => {
     const row = {
       id: e.id, kind: e.kind, earliest: e.date.earliest, latest: e.date.latest, knownSince: e.knownSince,
-      actors: [...e.actors], systems: [...e.systems], subject: e.subject, json: JSON.stringify(e),
+      actors: [...e.actors], systems: [...e.systems], subject: e.subject, source: e.source, json: JSON.stringify(e),
     };
     return { ...row, hash: hashOf({ ...row, layout: ENTRY_LAYOUT }) };
   });

@@ -32,6 +32,8 @@ export type AidCategory =
   | 'HUMANITARIAN'
   /** Weapons and ammunition. */
   | 'LETHAL_MILITARY'
+  /** Military aid of either kind, as the Kiel tracker's monthly figures count it. */
+  | 'MILITARY'
   /** Military aid other than weapons and ammunition. */
   | 'NON_LETHAL_MILITARY'
   /** Reconstruction aid. */
@@ -79,6 +81,15 @@ export type EventKind =
   /** A warning, e.g. of an expected attack. */
   | 'WARNING';
 
+/** Which dataset a fact comes from. */
+export type FactSource =
+  /** The Kiel Institute's Ukraine Support Tracker. */
+  | 'KIEL'
+  /** The curated seed files (article claims, each grounded in a quote). */
+  | 'SEED'
+  /** The SIPRI Arms Transfers Database export. */
+  | 'SIPRI';
+
 /** How a hop connects to the previous one: items moving on (TRANSFER) or a backfill link (BACKFILL). */
 export type HopVia =
   /** The previous hop's transfer backfills this one (PathOptions.viaBackfill); the items themselves do not move on. */
@@ -106,6 +117,28 @@ export type PathOrder =
   | 'STRICT'
   /** Each hop may happen no earlier than the previous: its latest day is on or after the previous hop's earliest. */
   | 'TIME_RESPECTING';
+
+/** Whether Kiel's committed and SIPRI's delivered counts agree. */
+export type ReconcileAgreement =
+  /** Both count the same number of units. */
+  | 'AGREES'
+  /** They count different numbers: shown as a disagreement, never averaged. */
+  | 'DISAGREES'
+  /** Only one of Kiel and SIPRI counts the row. */
+  | 'ONE_SOURCE';
+
+/** How a row's delivered units compare with its committed count. */
+export type ReconcileStatus =
+  /** Only the articles speak of this flow. */
+  | 'CLAIMED_ONLY'
+  /** Committed (Kiel), with no delivery recorded by SIPRI. */
+  | 'COMMITTED_NOT_SEEN_DELIVERED'
+  /** SIPRI records at least as many units delivered as Kiel counts committed. */
+  | 'DELIVERED_IN_FULL'
+  /** Delivered (SIPRI), with no commitment in Kiel's weapons lists (which count no missiles, for one). */
+  | 'DELIVERED_NOT_SEEN_COMMITTED'
+  /** SIPRI records fewer units delivered than committed (or gives no number). */
+  | 'PARTLY_DELIVERED';
 
 /**
  * NO_ARMS_EXPORT prohibits exports by its suppliers; NO_EXPORT_TO_PARTY_AT_WAR prohibits exports to a party of a
@@ -186,6 +219,8 @@ export type TimelineFilter = {
   readonly kinds?: ReadonlyArray<TimelineKind> | null | undefined;
   /** Hide what was first reported after this day (YYYY-MM-DD). */
   readonly knownAt?: string | null | undefined;
+  /** Only entries whose subject comes from these sources (events and restrictions are the seed's). */
+  readonly sources?: ReadonlyArray<FactSource> | null | undefined;
   /** Entries involving any of these systems or their family members (ids or aliases). */
   readonly systems?: ReadonlyArray<string> | null | undefined;
 };
@@ -227,6 +262,8 @@ export type TransferFilter = {
   readonly knownAt?: string | null | undefined;
   /** Transfers to this actor (id or alias); exactly this actor, not its parts. */
   readonly recipient?: string | null | undefined;
+  /** Only transfers from these sources (SEED: article claims; SIPRI). Path and route options take no sources. */
+  readonly sources?: ReadonlyArray<FactSource> | null | undefined;
   /** Transfers whose status is any of these; all statuses when omitted or empty. */
   readonly statuses?: ReadonlyArray<TransferStatus> | null | undefined;
   /** Transfers from this actor (id or alias); exactly this actor, not its parts. */
@@ -316,7 +353,7 @@ export type DashboardNodeQueryVariables = Exact<{
 
 export type DashboardNodeQuery = { readonly node:
     | { readonly __typename: 'Actor', readonly name: string, readonly aliases: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly actorKind: ActorKind, readonly partOf: { readonly id: string, readonly name: string } | null, readonly country: { readonly id: string, readonly name: string } | null, readonly transfersOut: { readonly totalCount: number }, readonly transfersIn: { readonly totalCount: number } }
-    | { readonly __typename: 'AidCommitment', readonly categories: ReadonlyArray<AidCategory>, readonly knownSince: string, readonly inferredFields: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly donor: { readonly id: string, readonly name: string }, readonly recipient: { readonly id: string, readonly name: string }, readonly amountUsd: { readonly min: number | null, readonly max: number | null, readonly text: string | null }, readonly date: SpanFragment, readonly citations: ReadonlyArray<CitationFragment> }
+    | { readonly __typename: 'AidCommitment', readonly categories: ReadonlyArray<AidCategory>, readonly knownSince: string, readonly inferredFields: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly donor: { readonly id: string, readonly name: string }, readonly recipient: { readonly id: string, readonly name: string }, readonly amountUsd: { readonly min: number | null, readonly max: number | null, readonly text: string | null } | null, readonly date: SpanFragment, readonly citations: ReadonlyArray<CitationFragment> }
     | { readonly __typename: 'Event', readonly title: string, readonly knownSince: string, readonly inferredFields: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly eventKind: EventKind, readonly date: SpanFragment, readonly actors: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly systems: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly quantity: { readonly exact: number | null, readonly min: number | null, readonly max: number | null, readonly text: string | null } | null, readonly valueUsd: { readonly min: number | null, readonly max: number | null, readonly text: string | null } | null, readonly citations: ReadonlyArray<CitationFragment> }
     | { readonly __typename: 'Restriction', readonly rule: RestrictionRule, readonly title: string, readonly knownSince: string, readonly inferredFields: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly imposedBy: { readonly id: string, readonly name: string }, readonly suppliers: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly recipients: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly systems: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly consentOf: { readonly id: string, readonly name: string } | null, readonly inForce: SpanFragment, readonly citations: ReadonlyArray<CitationFragment> }
     | { readonly __typename: 'Source', readonly title: string, readonly publisher: string, readonly url: string | null, readonly note: string | null, readonly id: string, readonly publishedAt: SpanFragment }
@@ -446,6 +483,13 @@ export type DashboardLagsQueryVariables = Exact<{
 export type DashboardLagsQuery = { readonly deliveryLags: { readonly by: TrendGrouping, readonly orderedFrom: number | null, readonly orderedTo: number | null, readonly groupCount: number, readonly all: { readonly deals: number, readonly toFirst: LagFragment, readonly toLast: LagFragment }, readonly groups: ReadonlyArray<{ readonly key: string, readonly label: string, readonly deals: number, readonly toFirst: LagFragment, readonly toLast: LagFragment }> } };
 
 export type LagFragment = { readonly median: number | null, readonly p90: number | null };
+
+export type DashboardReconcileQueryVariables = Exact<{
+  recipient: string;
+}>;
+
+
+export type DashboardReconcileQuery = { readonly reconcile: { readonly recipient: { readonly id: string, readonly name: string }, readonly rows: ReadonlyArray<{ readonly group: string, readonly label: string, readonly unit: string, readonly status: ReconcileStatus, readonly committed: number | null, readonly delivered: number | null, readonly difference: number | null, readonly agreement: ReconcileAgreement, readonly sources: ReadonlyArray<FactSource>, readonly counting: string | null, readonly note: string | null, readonly donor: { readonly id: string, readonly name: string }, readonly deliveredByYear: ReadonlyArray<{ readonly year: number, readonly units: number | null, readonly estimated: boolean }>, readonly commitments: ReadonlyArray<{ readonly citations: ReadonlyArray<{ readonly locator: string | null }> }>, readonly deliveries: ReadonlyArray<{ readonly citations: ReadonlyArray<{ readonly locator: string | null }> }>, readonly claims: ReadonlyArray<{ readonly role: string, readonly text: string }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1234,3 +1278,49 @@ export const DashboardLagsDocument = /*#__PURE__*/ new TypedDocumentString(`
   median
   p90
 }`) as unknown as TypedDocumentString<DashboardLagsQuery, DashboardLagsQueryVariables>;
+export const DashboardReconcileDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DashboardReconcile($recipient: ID!) {
+  reconcile(recipient: $recipient, by: FAMILY) {
+    recipient {
+      id
+      name
+    }
+    rows {
+      donor {
+        id
+        name
+      }
+      group
+      label
+      unit
+      status
+      committed
+      delivered
+      difference
+      agreement
+      sources
+      counting
+      note
+      deliveredByYear {
+        year
+        units
+        estimated
+      }
+      commitments {
+        citations {
+          locator
+        }
+      }
+      deliveries {
+        citations {
+          locator
+        }
+      }
+      claims {
+        role
+        text
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardReconcileQuery, DashboardReconcileQueryVariables>;

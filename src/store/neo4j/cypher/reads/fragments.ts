@@ -17,6 +17,7 @@ export function transferWhere(v: 't' | 'r', f: TransferFilter): string {
   if (f.kinds !== undefined && f.kinds.length > 0) c.push(`${v}.kind IN $kinds`);
   if (f.between !== undefined) c.push(`${v}.earliest <= $to AND ${v}.latest >= $from`);
   if (f.knownAt !== undefined) c.push(`${v}.knownSince <= $knownAt`);
+  if (f.sources !== undefined && f.sources.length > 0) c.push(`${v}.source IN $sources`);
   return c.length === 0 ? 'true' : c.join('\n    AND ');
 }
 
@@ -47,6 +48,8 @@ export function transferParams(f: TransferFilter): Record<string, unknown> {
     kinds: nullIfEmpty(f.kinds),
     ...windowParams(f.between),
     knownAt: f.knownAt ?? null,
+    // Only when set: the condition that reads it is only in the text then.
+    ...(f.sources !== undefined && f.sources.length > 0 && { sources: [...f.sources] }),
   };
 }
 

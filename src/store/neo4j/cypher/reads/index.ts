@@ -8,3 +8,4 @@ export { neighbours, subgraphOf } from './subgraph.js';
 export { nodesById, resolveRef, allNames, searchCandidates, statsStatement } from './lookups.js';
 export { transferAggregates, dealLags, tivByBucket } from './aggregates.js';
 export { graphVersion, projectedSystems, projectedTransfers, META_KEY, META_LABEL } from './projection.js';
+export { aidCommitments, backfillsOf } from './commitments.js';

@@ -106,6 +106,7 @@ export function timelinePage(filter: TimelineFilter, after: SortKey | undefined,
   if (filter.kinds !== undefined && filter.kinds.length > 0) c.push('e.kind IN $kinds');
   if (filter.between !== undefined) c.push('e.earliest <= $to AND e.latest >= $from');
   if (filter.knownAt !== undefined) c.push('e.knownSince <= $knownAt');
+  if (filter.sources !== undefined && filter.sources.length > 0) c.push('e.source IN $sources');
   const head = `${start}
   WHERE ${c.length === 0 ? 'true' : c.join('\n    AND ')}`;
   const params = pageParams(
@@ -115,6 +116,7 @@ export function timelinePage(filter: TimelineFilter, after: SortKey | undefined,
       kinds: nullIfEmpty(filter.kinds),
       ...windowParams(filter.between),
       knownAt: filter.knownAt ?? null,
+      ...(filter.sources !== undefined && filter.sources.length > 0 && { sources: [...filter.sources] }),
     },
     after,
     size,
