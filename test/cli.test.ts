@@ -146,10 +146,10 @@ describe('armsgraph CLI', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout.split('\n').slice(1, 4)).toEqual([
       '  weapons rows 7, items 17; donor-months 8 (0 without aid left out); commitments 25 from 6 donors',
-      '  graph now 14 actors, 8 systems, 3 transfers, 26 aid commitments',
+      '  graph now 14 actors, 9 systems, 3 transfers, 26 aid commitments',
       '  changes against the store: 25 commitments added, 0 changed, 0 removed',
     ]);
-    expect(imported.stdout).toContain(`${kiel}/weapons.csv:3: M-84 tank`);
+    expect(imported.stdout).toContain(`${kiel}/weapons.csv:7: HAWK air defense system`);
     const both = ['--sipri', 'test/fixtures/sipri/excerpt.csv', '--kiel', kiel];
     const text = await run(...both, 'reconcile', 'Ukraine', '--donors', 'Germany');
     expect(text.code).toBe(0);

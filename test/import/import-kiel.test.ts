@@ -32,7 +32,11 @@ describe('familyOfItem and resolveKielDonor', () => {
     expect(familyOfItem('Iris-T SLM air defence system')?.id).toBe('system:iris-t');
     expect(familyOfItem('National Advanced Surface-to-Air Missile System (NASAMS)')?.id).toBe('system:nasams');
     expect(familyOfItem('overhauled T-72')?.id).toBe('system:t-72');
-    expect(familyOfItem('M777 howitzer')).toBeUndefined();
+    expect(familyOfItem('M777 howitzer')?.id).toBe('system:m777');
+    expect(familyOfItem('Panzerhaubitze 2000')?.id).toBe('system:pzh-2000');
+    expect(familyOfItem('Zusana-2 howitzer')?.id).toBe('system:zuzana');
+    expect(familyOfItem('infantry fighting vehicle MARDER')?.id).toBe('system:marder');
+    expect(familyOfItem('RCH-155 self propelled howitzer')).toBeUndefined();
   });
 
   it('resolves donors to the SIPRI and seed actors, the EU to SIPRI\'s organisation', () => {
@@ -52,7 +56,7 @@ describe('importKiel', () => {
     expect(() => validateDataset(dataset)).not.toThrow();
     expect(summary).toMatchObject({ release: '29', published: '2026-08-04', weaponRows: 7, items: 17, months: 8, zeroMonths: 0, commitments: 25, donors: 6 });
     expect(summary.unmappedItems).toEqual([
-      { name: 'M-84 tank', lines: [3] }, { name: 'Avenger air defense system', lines: [7] }, { name: 'HAWK air defense system', lines: [7] },
+      { name: 'Avenger air defense system', lines: [7] }, { name: 'HAWK air defense system', lines: [7] },
     ]);
     const lines = readFileSync(path.join(EXCERPT, 'data_explorer.csv'), 'utf8').split('\n');
     const march = dataset.aidCommitments.find((a) => a.id === 'aid:kiel-de-2022-03')!;

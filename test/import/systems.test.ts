@@ -42,11 +42,11 @@ describe('SystemCatalog', () => {
     catalog.add('MIM-104 PAC-2', 'SAM');
     catalog.add('MIM-104 PAC-3', 'ABM missile');
     catalog.add('MIM-104 PAC-3', 'ABM missile');
-    catalog.add('BMP-1', 'infantry fighting vehicle');
+    catalog.add('Bushmaster', 'armoured personnel carrier');
     const { systems, idOf } = catalog.build();
     expect(systems.map((s) => [s.id, s.family])).toEqual([
       ['system:patriot', undefined],
-      ['system:bmp-1', undefined],
+      ['system:bushmaster', undefined],
       ['system:mim-104-pac-2', 'system:patriot'],
       ['system:mim-104-pac-3', 'system:patriot'],
       ['system:patriot-3-sams', 'system:patriot'],

@@ -32,6 +32,33 @@ export const SYSTEM_FAMILY_RULES: readonly SystemFamilyRule[] = [
   { id: 'system:abrams', name: 'Abrams', category: 'tank', match: /\bAbrams\b/i, aliases: ['M1 Abrams'] },
   { id: 'system:bradley', name: 'Bradley', category: 'infantry fighting vehicle', match: /\bBradley\b/i },
   { id: 'system:s-300', name: 'S-300', category: 'air-defence system', match: /^S-300/i },
+  // Artillery and armour given to Ukraine, spelled so that the Kiel tracker's item names join the same families as
+  // SIPRI's designations (SIPRI "UFH 155mm" is the M777, "PzH-2000 155mm" Kiel's "Panzerhaubitze 2000", …).
+  { id: 'system:m777', name: 'M777', category: 'towed gun', match: /^(?:UFH\b|M-?777\b)/i, aliases: ['UFH'] },
+  { id: 'system:pzh-2000', name: 'PzH 2000', category: 'self-propelled gun', match: /^(?:PzH-?\s?2000|Panzerhaubitze\s?2000)\b/i, aliases: ['Panzerhaubitze 2000'] },
+  { id: 'system:caesar', name: 'CAESAR', category: 'self-propelled gun', match: /^CAESAR\b/i },
+  { id: 'system:m109', name: 'M109', category: 'self-propelled gun', match: /^M-?109(?!\d)/i },
+  { id: 'system:as-90', name: 'AS-90', category: 'self-propelled gun', match: /^AS-?90(?!\d)/i },
+  { id: 'system:krab', name: 'Krab', category: 'self-propelled gun', match: /^(?:AHS\s+)?Krab\b/i },
+  { id: 'system:zuzana', name: 'Zuzana', category: 'self-propelled gun', match: /^Zu[sz]ana\b/i },
+  { id: 'system:dana', name: 'DANA', category: 'self-propelled gun', match: /^Dana\b/i },
+  { id: 'system:archer', name: 'Archer', category: 'self-propelled gun', match: /^Archer\b/i },
+  { id: 'system:dita', name: 'DITA', category: 'self-propelled gun', match: /^DITA\b/i },
+  { id: 'system:tr-f1', name: 'TRF1', category: 'towed gun', match: /^TR-?F-?1\b/i, aliases: ['TR-F-1'] },
+  { id: 'system:rm-70', name: 'RM-70', category: 'multiple rocket launcher', match: /^RM-70\b/i },
+  { id: 'system:fh-70', name: 'FH-70', category: 'towed gun', match: /^FH-?70\b/i },
+  { id: 'system:d-30', name: 'D-30', category: 'towed gun', match: /^D-30\b/i },
+  { id: 'system:m101', name: 'M101', category: 'towed gun', match: /^M-?101\b/i },
+  { id: 'system:m270', name: 'M270', category: 'multiple rocket launcher', match: /^M-?270\b/i, aliases: ['MLRS'] },
+  { id: 'system:bmp-1', name: 'BMP-1', category: 'infantry fighting vehicle', match: /^(?:BMP|BVP)-1\b/i },
+  { id: 'system:bmp-2', name: 'BMP-2', category: 'infantry fighting vehicle', match: /^BMP-2\b/i },
+  { id: 'system:marder', name: 'Marder', category: 'infantry fighting vehicle', match: /\bMarder\b/i },
+  { id: 'system:cv90', name: 'CV90', category: 'infantry fighting vehicle', match: /^CV-?90/i },
+  { id: 'system:challenger-2', name: 'Challenger 2', category: 'tank', match: /^Challenger[- ]2\b/i },
+  { id: 'system:m-84', name: 'M-84', category: 'tank', match: /^M-84\b/i },
+  { id: 'system:pt-91', name: 'PT-91', category: 'tank', match: /^PT-91/i },
+  { id: 'system:m-55s', name: 'M-55S', category: 'tank', match: /^M-55S\b/i },
+  { id: 'system:stormer', name: 'Stormer', category: 'armoured vehicle', match: /^Stormer\b/i },
 ];
 
 /** The family rule a designation falls under, or undefined. */
