@@ -23,6 +23,7 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
     .option('--between <edtf>', 'only transfers that may fall in this window, e.g. 2022/2024')
     .option('--known-at <day>', 'only transfers reported by this day')
     .option('--via-backfill', 'let a backfill link connect two hops whatever their order', false)
+    .option('--sources <list>', 'only transfers from these sources, comma-separated: seed, sipri (default all)', parseList)
     .action((fromRef: string, toRef: string, o: Record<string, any>) => withStore(globals(), async (store) => {
       const between = o.between ? parseWindow(o.between, '--between') : undefined;
       const checked = checkPathOptions({
@@ -33,6 +34,7 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
         ...(o.statuses && { statuses: o.statuses as TransferStatus[] }),
         ...(between && { between }),
         ...(o.knownAt && { knownAt: parseDay(o.knownAt, '--known-at') }),
+        ...(o.sources && { sources: o.sources as string[] }),
       });
       const { from, to, system } = await pathEnds(store, fromRef, toRef, o.system);
       const options = { ...checked, ...(system !== undefined && { system }) };

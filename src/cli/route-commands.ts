@@ -22,6 +22,7 @@ interface RouteFlags {
   readonly system?: string;
   readonly statuses?: TransferStatus[];
   readonly viaBackfill?: boolean;
+  readonly sources?: string[];
   readonly via?: string[];
   readonly avoid?: string[];
   readonly categories?: string[];
@@ -138,6 +139,7 @@ export function registerRouteCommands(program: Command, globals: () => GlobalOpt
     .option('--system <system>', 'system or family (id or alias), e.g. Patriot')
     .option('--statuses <list>', 'comma-separated statuses (default: all but CANCELLED, DENIED)', parseStatuses)
     .option('--via-backfill', 'let a backfill link connect two hops whatever their order')
+    .option('--sources <list>', 'only transfers from these sources, comma-separated: seed, sipri (default all)', parseList)
     .option('--via <actors>', 'comma-separated actors every route passes through', parseList)
     .option('--avoid <actors>', 'comma-separated actors no route passes through', parseList)
     .option('--categories <list>', 'comma-separated categories, e.g. "Armoured vehicles,Artillery"', parseList)
@@ -162,6 +164,7 @@ export function registerRouteCommands(program: Command, globals: () => GlobalOpt
         ...(o.minDeals !== undefined && { minDeals: o.minDeals }),
         ...(o.minTiv !== undefined && { minTiv: o.minTiv }),
         ...(o.orderBy !== undefined && { orderBy: o.orderBy }),
+        ...(o.sources !== undefined && { sources: o.sources }),
       };
       const page = await transferRoutes(store, fromRef, toRef, input, {
         ...(o.first !== undefined && { first: o.first }), ...(o.after !== undefined && { after: o.after }),

@@ -1,6 +1,7 @@
 // Transfer-path semantics (DESIGN §5): option defaults, the hop-order rule, enumeration, ranking.
 import { InvalidArgumentError } from '../domain/errors.js';
 import { TRANSFER_STATUSES, type Transfer, type TransferStatus } from '../domain/model.js';
+import type { FactSource } from '../domain/provenance.js';
 import { OPEN_END, type DayWindow } from '../domain/time.js';
 import type { Hop, HopVia, Path, PathOptions, PathOrder, TransferFilter } from './types.js';
 import { evaluateRoute, type CheckContext } from './checks.js';
@@ -24,6 +25,8 @@ export interface ResolvedPathOptions {
   readonly knownAt?: string;
   readonly viaBackfill: boolean;
   readonly limit: number;
+  /** Only transfers from these sources (all when undefined). */
+  readonly sources?: readonly FactSource[];
 }
 
 /** Applies DESIGN §5 defaults and rejects out-of-range values, naming the argument. */
@@ -45,6 +48,7 @@ export function resolvePathOptions(options: PathOptions = {}): ResolvedPathOptio
     ...(options.knownAt !== undefined && { knownAt: options.knownAt }),
     viaBackfill: options.viaBackfill ?? false,
     limit,
+    ...(options.sources !== undefined && options.sources.length > 0 && { sources: [...options.sources] }),
   };
 }
 
@@ -55,6 +59,7 @@ export function hopFilter(o: ResolvedPathOptions): TransferFilter {
     statuses: o.statuses,
     ...(o.between !== undefined && { between: o.between }),
     ...(o.knownAt !== undefined && { knownAt: o.knownAt }),
+    ...(o.sources !== undefined && { sources: o.sources }),
   };
 }
 

@@ -48,7 +48,7 @@ export interface TransferFilter {
   readonly between?: DayWindow;
   /** ISO day: only what was reported on or before it. */
   readonly knownAt?: string;
-  /** Only transfers from these sources (SEED, SIPRI). Lists, stats and subgraphs take it; path hop filters never set it. */
+  /** Only transfers from these sources (SEED, SIPRI). Lists, stats, subgraphs and path and route hops take it. */
   readonly sources?: readonly FactSource[];
 }
 
@@ -76,6 +76,8 @@ export interface PathOptions {
   readonly knownAt?: string;
   readonly viaBackfill?: boolean;
   readonly limit?: number;
+  /** Only transfers from these sources. */
+  readonly sources?: readonly FactSource[];
 }
 
 /** How a hop connects to the previous one: items moving on, or a backfill link. */
@@ -256,6 +258,7 @@ export interface PathOptionsInput {
   readonly knownAt?: string | null;
   readonly viaBackfill?: boolean | null;
   readonly limit?: number | null;
+  readonly sources?: readonly string[] | null;
 }
 
 /** A timeline filter as asked. */

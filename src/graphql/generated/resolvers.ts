@@ -635,6 +635,8 @@ export type PathOptions = {
   readonly maxHops?: InputMaybe<Scalars['Int']['input']>;
   /** How consecutive hops must follow each other in time (default ANY). */
   readonly order?: InputMaybe<PathOrder>;
+  /** Only transfers from these sources (SEED: article claims; SIPRI); all when left out. */
+  readonly sources?: InputMaybe<ReadonlyArray<FactSource>>;
   /** Only transfers with any of these statuses. Default: all but CANCELLED and DENIED. */
   readonly statuses?: InputMaybe<ReadonlyArray<TransferStatus>>;
   /** Only transfers of this system or of any member of its family (id or alias). */
@@ -1505,6 +1507,8 @@ export type RouteOptions = {
   readonly order?: InputMaybe<PathOrder>;
   /** How routes are ranked (default EVIDENCE). */
   readonly orderBy?: InputMaybe<RouteOrderBy>;
+  /** Only transfers from these sources (SEED: article claims; SIPRI); all when left out. */
+  readonly sources?: InputMaybe<ReadonlyArray<FactSource>>;
   /** Only transfers with any of these statuses. Default: all but CANCELLED and DENIED. */
   readonly statuses?: InputMaybe<ReadonlyArray<TransferStatus>>;
   /** Only transfers of this system or of any member of its family (id or alias). */
@@ -1898,7 +1902,7 @@ export type TransferFilter = {
   readonly knownAt?: InputMaybe<Scalars['String']['input']>;
   /** Transfers to this actor (id or alias); exactly this actor, not its parts. */
   readonly recipient?: InputMaybe<Scalars['ID']['input']>;
-  /** Only transfers from these sources (SEED: article claims; SIPRI). Path and route options take no sources. */
+  /** Only transfers from these sources (SEED: article claims; SIPRI). */
   readonly sources?: InputMaybe<ReadonlyArray<FactSource>>;
   /** Transfers whose status is any of these; all statuses when omitted or empty. */
   readonly statuses?: InputMaybe<ReadonlyArray<TransferStatus>>;

@@ -1,6 +1,6 @@
 // The transferPaths question (DESIGN §5): prepares the options once, asks the store for candidate hops, ranks and checks.
 import { InvalidArgumentError } from '../../domain/errors.js';
-import { day, dayWindow, actorArg, allInOrder, optional, systemArg } from '../prepare.js';
+import { day, dayWindow, actorArg, allInOrder, optional, sourcesArg, systemArg } from '../prepare.js';
 import { hopFilter, makePath, resolvePathOptions, searchPaths, type ResolvedPathOptions } from '../paths.js';
 import type { CheckPort, NamePort, PathPort } from '../ports.js';
 import { runInSlices } from '../slices.js';
@@ -10,6 +10,7 @@ import type { PathOptionsInput, PathResult } from '../types.js';
 export function checkPathOptions(input: PathOptionsInput | null | undefined): Omit<ResolvedPathOptions, 'system'> {
   const between = dayWindow(input?.between, 'options.between');
   const knownAt = day(input?.knownAt, 'options.knownAt');
+  const sources = sourcesArg(input?.sources, 'options.sources');
   try {
     const { system: _, ...resolved } = resolvePathOptions({
       ...(input?.statuses?.length && { statuses: input.statuses }),
@@ -19,6 +20,7 @@ export function checkPathOptions(input: PathOptionsInput | null | undefined): Om
       ...(input?.limit != null && { limit: input.limit }),
       ...(between && { between }),
       ...(knownAt && { knownAt }),
+      ...(sources && { sources }),
     });
     return resolved;
   } catch (error) {

@@ -128,7 +128,7 @@ function routeOptionsOf(
   return {
     statuses: checked.statuses, maxHops: checked.maxHops, order: checked.order, between: checked.between, knownAt: checked.knownAt,
     viaBackfill: checked.viaBackfill, categories: checked.categories, minDeals: checked.minDeals, minTiv: checked.minTiv,
-    orderBy: checked.orderBy, system: names.system, via: names.via, avoid: names.avoid,
+    orderBy: checked.orderBy, sources: checked.sources, system: names.system, via: names.via, avoid: names.avoid,
   };
 }
 

@@ -194,7 +194,7 @@ export class MemoryStore implements GraphStore {
     const s = this.snapshot;
     if (this.pathCaches.snapshot !== s) this.pathCaches = emptyCaches(s);
     const caches = this.pathCaches;
-    const key = JSON.stringify([filter.system, [...(filter.statuses ?? [])].sort(), filter.between, filter.knownAt, filter.supplier, filter.recipient, filter.kinds]);
+    const key = JSON.stringify([filter.system, [...(filter.statuses ?? [])].sort(), filter.between, filter.knownAt, filter.supplier, filter.recipient, filter.kinds, filter.sources]);
     let graph = caches.byFilter.get(key);
     if (graph) {
       caches.byFilter.delete(key);

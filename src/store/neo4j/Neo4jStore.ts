@@ -2,6 +2,7 @@
 import { validateDataset } from '../../domain/graph-model.js';
 import type { Actor, AidCommitment, Dataset, Event, Restriction, Transfer, TransferKind, TransferStatus, WeaponSystem } from '../../domain/model.js';
 import { namesOf } from '../../domain/names.js';
+import type { FactSource } from '../../domain/provenance.js';
 import { normalizeName } from '../../domain/text.js';
 import { bySpanThenId } from '../../domain/time.js';
 import {
@@ -224,12 +225,13 @@ export class Neo4jStore implements GraphStore {
     return this.executor.readWith(async (tx) => {
       const run = async (s: Statement) => (await tx.run(s.cypher, s.params)).records.map((r) => r.toObject());
       const [version] = await run(q.graphVersion());
-      type Row = PathRow & { status: TransferStatus; kind: TransferKind; knownSince: string; category: string | null; evidence: string | null };
+      type Row = PathRow & { status: TransferStatus; kind: TransferKind; knownSince: string; category: string | null; evidence: string | null; source: FactSource | null };
       const transfers = ((await run(q.projectedTransfers())) as Row[]).map((r): ProjectedTransfer => {
         const { deliveries, units } = r.evidence === null ? { deliveries: [], units: null } : parse<Pick<RouteCandidate, 'deliveries' | 'units'>>(r.evidence);
         const date = { earliest: r.earliest, latest: r.latest };
         return {
           supplier: r.supplier, recipient: r.recipient, system: r.system, date, status: r.status, kind: r.kind, knownSince: r.knownSince,
+          ...(r.source !== null && { source: r.source }),
           candidate: {
             id: r.id, supplier: r.supplier, recipient: r.recipient, system: r.system, backfills: r.backfills ?? [], date,
             category: r.category ?? 'unknown', deliveries, units,

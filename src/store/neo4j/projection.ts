@@ -53,7 +53,7 @@ export class TransferProjection {
 
   /** The adjacency of the transfers matching `filter`, each actor's list filtered on first use and kept. */
   graph(filter: TransferFilter): PathGraph<RouteCandidate> {
-    const key = JSON.stringify([filter.system, [...(filter.statuses ?? [])].sort(), filter.between, filter.knownAt, filter.supplier, filter.recipient, filter.kinds]);
+    const key = JSON.stringify([filter.system, [...(filter.statuses ?? [])].sort(), filter.between, filter.knownAt, filter.supplier, filter.recipient, filter.kinds, filter.sources]);
     let graph = this.graphs.get(key);
     if (graph) {
       this.graphs.delete(key);

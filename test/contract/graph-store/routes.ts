@@ -127,6 +127,23 @@ export function describeRoutes(ctx: ContractContext): void {
         expect(in2023.hops.map((h) => h.tiv)).toEqual([20.8, 34.32]);
       });
 
+      it('sources keep routes and paths to the transfers of those sources', async () => {
+        const isSipri = (id: string) => id.startsWith('transfer:sipri-');
+        const usUa = all.filter((t) => t.supplier === 'US' && t.recipient === 'UA' && !['CANCELLED', 'DENIED'].includes(t.status));
+        const bySource = { SEED: usUa.filter((t) => !isSipri(t.id)), SIPRI: usUa.filter((t) => isSipri(t.id)) };
+        expect(bySource.SEED.length).toBeGreaterThan(0);
+        expect(bySource.SIPRI.length).toBeGreaterThan(0);
+        for (const source of ['SEED', 'SIPRI'] as const) {
+          const [route] = (await ask(store).transferRoutes('US', 'UA', { maxHops: 1, sources: [source] })).items;
+          expect(route!.hops[0]!.transfers.map((t) => t.id).sort()).toEqual(bySource[source].map((t) => t.id).sort());
+          const paths = await ask(store).transferPaths('US', 'UA', { maxHops: 1, limit: 100, sources: [source] });
+          expect(paths.paths.map((p) => p.hops[0]!.transfer.id).sort()).toEqual(bySource[source].map((t) => t.id).sort());
+        }
+        const both = (await ask(store).transferRoutes('US', 'UA', { maxHops: 1, sources: ['SEED', 'SIPRI'] })).items[0]!;
+        expect(both.hops[0]!.deals).toBe(usUa.length);
+        await expect(ask(store).transferRoutes('US', 'UA', { sources: ['NATO'] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', details: { argument: 'options.sources[0]' } });
+      });
+
       it('totals, route ids in every order, evidence and arrival agree with every chain enumerated from the data', async () => {
         const questions: [string, string, RefOptions][] = [
           ['AU', 'UA', {}], ['DE', 'UA', {}], ['JP', 'UA', {}], ['AU', 'US', {}], ['US', 'UA', {}], ['CN', 'UA', {}],

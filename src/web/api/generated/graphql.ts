@@ -172,6 +172,8 @@ export type RouteOptions = {
   readonly order?: PathOrder | null | undefined;
   /** How routes are ranked (default EVIDENCE). */
   readonly orderBy?: RouteOrderBy | null | undefined;
+  /** Only transfers from these sources (SEED: article claims; SIPRI); all when left out. */
+  readonly sources?: ReadonlyArray<FactSource> | null | undefined;
   /** Only transfers with any of these statuses. Default: all but CANCELLED and DENIED. */
   readonly statuses?: ReadonlyArray<TransferStatus> | null | undefined;
   /** Only transfers of this system or of any member of its family (id or alias). */
@@ -262,7 +264,7 @@ export type TransferFilter = {
   readonly knownAt?: string | null | undefined;
   /** Transfers to this actor (id or alias); exactly this actor, not its parts. */
   readonly recipient?: string | null | undefined;
-  /** Only transfers from these sources (SEED: article claims; SIPRI). Path and route options take no sources. */
+  /** Only transfers from these sources (SEED: article claims; SIPRI). */
   readonly sources?: ReadonlyArray<FactSource> | null | undefined;
   /** Transfers whose status is any of these; all statuses when omitted or empty. */
   readonly statuses?: ReadonlyArray<TransferStatus> | null | undefined;
