@@ -24,7 +24,8 @@ export function reconcileCsv(answer: Reconciliation, nameOf: (id: string) => str
 
 /** The rows as text: a line per row, then its figures with their citations. */
 export function formatReconcile(answer: Reconciliation, nameOf: (id: string) => string): string[] {
-  const out = [`${nameOf(answer.recipient)}: committed (Kiel) vs delivered (SIPRI) vs claimed (articles), by ${answer.by.toLowerCase()}, sources ${answer.sources.join(', ')} — ${answer.rows.length} rows`];
+  const from = answer.deliveriesFrom === null ? '' : `, SIPRI deliveries from ${answer.deliveriesFrom} (the tracker's first commitment; --between to choose)`;
+  const out = [`${nameOf(answer.recipient)}: committed (Kiel) vs delivered (SIPRI) vs claimed (articles), by ${answer.by.toLowerCase()}, sources ${answer.sources.join(', ')}${from} — ${answer.rows.length} rows`];
   for (const r of answer.rows) {
     out.push('');
     out.push(`${nameOf(r.donor)} · ${r.label} · ${r.unit}: ${r.status}  committed ${r.committed ?? '—'}  delivered ${r.delivered ?? '—'}${r.difference !== null ? `  difference ${r.difference}` : ''}  [${r.sources.join(', ')}; ${r.agreement}]`);

@@ -110,6 +110,11 @@ export interface ReconcileOptions {
   readonly by: ReconcileBy;
   readonly donors?: ReadonlySet<string>;
   readonly between?: DayWindow;
+  /**
+   * Without `between`: SIPRI's delivery years before this one are left out (the year of the tracker's first
+   * commitment to the recipient: an earlier delivery answers none of its commitments). Undefined: every year counts.
+   */
+  readonly deliveriesFrom?: number;
   readonly sources: ReadonlySet<FactSource>;
 }
 
@@ -208,7 +213,8 @@ export function reconcileRows(facts: ReconcileFacts, options: ReconcileOptions, 
     if (t.recipient !== options.recipient || !options.sources.has(source) || !wanted(t.supplier)) continue;
     const unit = transferUnit(t, systems.get(t.system));
     if (source === 'SIPRI') {
-      const years = t.sipri!.deliveries.filter((y) => inWindow({ earliest: `${y.year}-01-01`, latest: `${y.year}-12-31` }));
+      const from = options.deliveriesFrom ?? -Infinity;
+      const years = t.sipri!.deliveries.filter((y) => y.year >= from && inWindow({ earliest: `${y.year}-01-01`, latest: `${y.year}-12-31` }));
       if (years.length === 0) continue;
       const known = years.every((y) => y.units !== null);
       const units = known ? years.reduce((s, y) => s + (y.units ?? 0), 0) : null;

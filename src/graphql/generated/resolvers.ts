@@ -1338,6 +1338,12 @@ export type Reconciliation = {
   readonly __typename?: 'Reconciliation';
   /** What the rows are grouped by. */
   readonly by: ReconcileBy;
+  /**
+   * Without `between`: the year SIPRI's deliveries are counted from, the year of the tracker's first commitment to the
+   * recipient (earlier deliveries answer none of its commitments); null when a window is given or no Kiel commitment is
+   * loaded.
+   */
+  readonly deliveriesFrom?: Maybe<Scalars['Int']['output']>;
   /** The recipient. */
   readonly recipient: Actor;
   /** One row per donor, family (or category) and kind of unit, in donor-name order. */
@@ -2664,6 +2670,7 @@ export type ReconcileYearResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type ReconciliationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Reconciliation'] = ResolversParentTypes['Reconciliation']> = {
   by?: Resolver<ResolversTypes['ReconcileBy'], ParentType, ContextType>;
+  deliveriesFrom?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   recipient?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   rows?: Resolver<ReadonlyArray<ResolversTypes['ReconcileRow']>, ParentType, ContextType>;
   sources?: Resolver<ReadonlyArray<ResolversTypes['FactSource']>, ParentType, ContextType>;

@@ -151,9 +151,11 @@ export class KielDatasetBuilder {
         lines.push(line);
         this.unmapped.set(item.name, lines);
       } else {
-        const known = this.systems.get(family.id) ?? { id: family.id, name: family.name, category: family.category, aliases: [...(family.aliases ?? [])], citations: [] };
-        const aliases = known.aliases.includes(item.name) || known.name === item.name ? known.aliases : [...known.aliases, item.name];
-        this.systems.set(family.id, { ...known, aliases });
+        // The family as the rule table has it. Kiel's item names are not made aliases: "Leopard-2A4" is also the
+        // name of SIPRI's system of that designation, and a shared alias resolves to the lowest id (the family).
+        if (!this.systems.has(family.id)) {
+          this.systems.set(family.id, { id: family.id, name: family.name, category: family.category, aliases: [...(family.aliases ?? [])], citations: [] });
+        }
       }
       let id = `aid:kiel-${donorSlug}-${slugify(category)}-${slugify(item.name) || 'item'}`;
       // One list may name an item twice in different spellings (Estonia's "D-30 howitzer (24)" and "D-30 Howitzer (9)").
@@ -232,17 +234,25 @@ export class KielDatasetBuilder {
     if (f.financial > 0) categories.push('FINANCIAL');
     if (f.humanitarian > 0) categories.push('HUMANITARIAN');
     if (f.military > 0) categories.push('MILITARY');
+    // A month whose aid is committed but not yet allocated to a type (total 0, commitments above 0; 33 months of
+    // release 29): its amount is the commitment, of any of the three types.
+    const unallocated = f.total === 0;
     if (categories.length === 0) categories.push('FINANCIAL', 'HUMANITARIAN', 'MILITARY');
+    const amount = unallocated ? f.commitments : f.total;
     const id = `aid:kiel-${slugify(donor.id)}-${edtf}`;
     const eur = (n: number) => `EUR ${(n / 1e9).toLocaleString('en-US', { maximumFractionDigits: 6 })} bn`;
+    const said = unallocated
+      ? `committed ${eur(f.commitments)}, not yet allocated by type (total ${eur(f.total)})`
+      : `total ${eur(f.total)} (financial ${eur(f.financial)}, humanitarian ${eur(f.humanitarian)}, military ${eur(f.military)})`;
     this.commitments.set(id, {
       id, donor: donor.id, recipient: UKRAINE,
-      amountEur: { min: f.total, max: f.total },
+      amountEur: { min: amount, max: amount },
       categories,
       date: this.span(edtf),
-      citations: this.cite(file, line, `${cells.country} ${edtf}: total ${eur(f.total)} (financial ${eur(f.financial)}, humanitarian ${eur(f.humanitarian)}, military ${eur(f.military)})`),
+      citations: this.cite(file, line, `${cells.country} ${edtf}: ${said}`),
       knownSince: this.source.publishedAt.earliest,
       inferred: [],
+      ...(unallocated && { note: 'data_explorer.csv gives this month no aid by type, only a commitment not yet allocated: its amount is the commitment, and its type any of the three.' }),
       kiel: { release: this.release.release, file, line, kind: 'MONTHLY', month: edtf, figuresEur: f },
     });
   }

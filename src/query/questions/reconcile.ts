@@ -23,6 +23,8 @@ export interface Reconciliation {
   readonly recipient: string;
   readonly by: ReconcileBy;
   readonly sources: readonly FactSource[];
+  /** Without `between`, the year SIPRI's deliveries are counted from (the tracker's first commitment); else null. */
+  readonly deliveriesFrom: number | null;
   readonly rows: readonly ReconcileRow[];
 }
 
@@ -74,9 +76,14 @@ export async function reconcile(
   const names = new Map<string, string>();
   for (const [id, e] of await ports.nodes([...actorIds])) if ('name' in e.value) names.set(id, e.value.name);
   for (const s of systems.values()) names.set(s.id, s.name);
+  // Without a window, deliveries count from the year of the tracker's first commitment to the recipient: SIPRI's
+  // deliveries to Ukraine from 2018 answer no commitment Kiel tracks from 2022.
+  const tracked = commitments.filter((a) => a.kiel?.kind === 'WEAPONS').map((a) => Number(a.date.earliest.slice(0, 4)));
+  const deliveriesFrom = between === undefined && sources.includes('KIEL') && tracked.length > 0 ? Math.min(...tracked) : undefined;
   const options: ReconcileOptions = {
     recipient, by, sources: new Set(sources), ...(donors !== undefined && { donors }), ...(between !== undefined && { between }),
+    ...(deliveriesFrom !== undefined && { deliveriesFrom }),
   };
   const rows = reconcileRows({ transfers, backfills, commitments, systems }, options, (id) => names.get(id) ?? id);
-  return { recipient, by, sources, rows };
+  return { recipient, by, sources, deliveriesFrom: deliveriesFrom ?? null, rows };
 }
