@@ -56,8 +56,10 @@ describe.runIf(available)('Neo4jStore', () => {
 
     it('an actor or system is resolved by an id seek or the TEXT index', async () => {
       const ops = await operators(q.resolveRef('Actor', 'JP', 'japan'));
-      expect(ops).toContain('NodeUniqueIndexSeek');
-      expect(ops).toContain('NodeIndexContainsScan');
+      // The id through an index seek: the unique one of the Entity.id constraint, or (in a database where another
+      // suite has just rebuilt the schema) the plain seek of the same index; never a scan.
+      expect(ops.some((o) => o === 'NodeUniqueIndexSeek' || o === 'NodeIndexSeek'), ops.join(' ')).toBe(true);
+      expect(ops, ops.join(' ')).toContain('NodeIndexContainsScan');
       expect(ops).not.toContain('NodeByLabelScan');
       expect(await store.resolveActor('Japan')).toBe('JP');
     });
