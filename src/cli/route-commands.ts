@@ -38,6 +38,7 @@ interface BackfillFlags {
   readonly between?: string;
   readonly years?: number;
   readonly first?: number;
+  readonly sources?: string[];
 }
 
 /** The question modules' argument names (`options.via[0]`) as the flags a CLI user typed (`--via`). */
@@ -206,10 +207,12 @@ export function registerRouteCommands(program: Command, globals: () => GlobalOpt
     .option('--between <edtf>', 'deliveries to the recipient in this window, e.g. 2022/2024')
     .option(`--years <n>`, `how many years from a delivery a replenishment may fall, 0–5 (default ${DEFAULT_BACKFILL_YEARS})`, parseInteger)
     .option('--first <n>', `most candidates, 1–100 (default ${DEFAULT_BACKFILL_RESULTS})`, parseInteger)
+    .option('--sources <list>', 'only transfers from these sources, comma-separated: seed, sipri (default all)', parseList)
     .action((recipientRef: string, o: BackfillFlags) => withStore(globals(), (store) => cliTerms(async () => {
       const between: DayWindow | undefined = o.between !== undefined ? parseWindow(o.between, '--between') : undefined;
       const candidates = await backfillCandidates(store, recipientRef, {
         ...(between && { between }), ...(o.years !== undefined && { years: o.years }), ...(o.first !== undefined && { first: o.first }),
+        ...(o.sources !== undefined && { sources: o.sources }),
       });
       const recipient = await store.resolveActor(recipientRef);
       const name = await namer(store, [recipient, ...candidates.flatMap((c) => [c.from, c.via, ...hopIds(c.replenished), ...hopIds(c.delivered)])]);

@@ -864,6 +864,7 @@ export type QueryBackfillCandidatesArgs = {
   between?: InputMaybe<DateWindow>;
   first?: InputMaybe<Scalars['Int']['input']>;
   recipient: Scalars['ID']['input'];
+  sources?: InputMaybe<ReadonlyArray<FactSource>>;
   years?: InputMaybe<Scalars['Int']['input']>;
 };
 

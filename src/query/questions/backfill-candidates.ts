@@ -3,7 +3,7 @@ import { InvalidArgumentError } from '../../domain/errors.js';
 import { EXCLUDED_BY_DEFAULT, TRANSFER_STATUSES, type Transfer, type WeaponSystem } from '../../domain/model.js';
 import { OPEN_END, OPEN_START, type DayWindow } from '../../domain/time.js';
 import { activeYears, backfillFit, isSecondHand, itemClassOf, yearsApart, type ItemClass } from '../backfills.js';
-import { actorArg, dayWindow } from '../prepare.js';
+import { actorArg, dayWindow, sourcesArg } from '../prepare.js';
 import type { EntityPort, ListPort, NamePort } from '../ports.js';
 import { hopEvidence, routeCandidateOf, type HopEvidence } from '../routes/index.js';
 import type { DateWindowInput } from '../types.js';
@@ -20,6 +20,7 @@ export interface BackfillInput {
   readonly between?: DateWindowInput | null;
   readonly years?: number | null;
   readonly first?: number | null;
+  readonly sources?: readonly string[] | null;
 }
 
 /** One candidate: X delivered to the recipient while Y replenished it with comparable items. */
@@ -70,9 +71,11 @@ export async function backfillCandidates(
   const between = dayWindow(input.between, 'between');
   const years = bounded(input.years, 'years', 0, MAX_BACKFILL_YEARS, DEFAULT_BACKFILL_YEARS);
   const first = bounded(input.first, 'first', 1, MAX_BACKFILL_RESULTS, DEFAULT_BACKFILL_RESULTS);
+  const sources = sourcesArg(input.sources, 'sources');
   const recipient = await actorArg(ports, recipientRef, 'recipient');
+  const bySource = sources && { sources };
 
-  const delivered = (await ports.allTransfers({ recipient, statuses, ...(between && { between }) })).filter((t) => t.supplier !== recipient);
+  const delivered = (await ports.allTransfers({ recipient, statuses, ...(between && { between }), ...bySource })).filter((t) => t.supplier !== recipient);
   const bySupplier = new Map<string, Transfer[]>();
   for (const t of delivered) {
     const l = bySupplier.get(t.supplier);
@@ -83,7 +86,7 @@ export async function backfillCandidates(
     [...bySupplier].map(async ([x, out]) => {
       const span = out.map(activeYears).reduce((a, b) => ({ from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) }));
       const window = widened(span, years);
-      const into = await ports.allTransfers({ recipient: x, statuses, between: window });
+      const into = await ports.allTransfers({ recipient: x, statuses, between: window, ...bySource });
       return [x, into.filter((t) => t.supplier !== recipient && t.supplier !== x), window] as const;
     }),
   );

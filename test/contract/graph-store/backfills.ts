@@ -66,6 +66,16 @@ export function describeBackfills(ctx: ContractContext): void {
         expect(ring.delivered.deals).toBe(4);
       });
 
+      it('sources keep both hops to the transfers of those sources: the declared link is the seed\'s, the ring SIPRI\'s', async () => {
+        const bySource = async (sources: string[]) =>
+          (await ask(store).backfillCandidates('UA', { sources })).map((c) => [c.via, c.from, c.declared, c.itemClass]);
+        expect(await bySource(['SEED'])).toEqual([['US', 'JP', true, 'SAM']]);
+        expect(await bySource(['SIPRI'])).toEqual([['CZ', 'DE', false, 'tank']]);
+        const sipriOnly = await ask(store).backfillCandidates('UA', { sources: ['SIPRI'] });
+        for (const c of sipriOnly) for (const t of [...c.replenished.transfers, ...c.delivered.transfers]) expect(t.id).toMatch(/^transfer:sipri-/);
+        await expect(ask(store).backfillCandidates('UA', { sources: ['NATO'] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', details: { argument: 'sources[0]' } });
+      });
+
       it('a window limits the deliveries to the recipient; the replenishing hop counts what it delivered around them', async () => {
         const [declared, ring] = await ask(store).backfillCandidates('UA', { between: { from: '2023', to: '2023' } });
         expect([declared!.declared, ring!.via, ring!.from]).toEqual([true, 'CZ', 'DE']);
