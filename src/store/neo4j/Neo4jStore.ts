@@ -13,7 +13,7 @@ import {
 } from '../../query/index.js';
 import type { GraphStore } from '../types.js';
 import { neo4jConfigFromEnv, type Neo4jConfig } from './config.js';
-import { Executor, type Statement } from './Executor.js';
+import { Executor, type Row, type Statement } from './Executor.js';
 import { loadStatements, DEFAULT_BATCH_SIZE, READ_STORED_STATE } from './cypher/load.js';
 import * as q from './cypher/reads/index.js';
 import { SCHEMA_STATEMENTS } from './cypher/schema.js';
@@ -95,11 +95,11 @@ export class Neo4jStore implements GraphStore {
     }, 'load');
   }
 
-  /** The node an id or alias names, with its id, in one round trip (more only to explain a miss). */
-  private async found(label: 'Actor' | 'WeaponSystem', ref: string): Promise<Entity> {
+  /** The row of the node an id or alias names (id, type, JSON), in one round trip (more only to explain a miss). */
+  private async found(label: 'Actor' | 'WeaponSystem', ref: string): Promise<Row> {
     const key = normalizeName(ref);
     const [hit] = await this.executor.read(q.resolveRef(label, ref, key), 'resolve');
-    if (hit) return { type: hit.type, value: parse(hit.json) } as Entity;
+    if (hit) return hit;
     const other = label === 'Actor' ? 'WeaponSystem' : 'Actor';
     const [otherHit] = key === '' ? [] : await this.executor.read(q.resolveRef(other, '\u0000', key), 'resolve');
     const candidates = (await this.executor.read(q.allNames(label), 'resolve')).flatMap((r) => namesOf(parse<Actor | WeaponSystem>(r.json)));
@@ -111,20 +111,26 @@ export class Neo4jStore implements GraphStore {
     throw unknownReference('system', ref, candidates, hint);
   }
 
+  // Resolving reads the id only; a look-up parses the node the same statement returned.
   async resolveActor(ref: string): Promise<string> {
-    return (await this.found('Actor', ref)).value.id;
+    return (await this.found('Actor', ref)).id as string;
   }
 
   async resolveSystem(ref: string): Promise<string> {
-    return (await this.found('WeaponSystem', ref)).value.id;
+    return (await this.found('WeaponSystem', ref)).id as string;
+  }
+
+  private async lookup(label: 'Actor' | 'WeaponSystem', ref: string): Promise<Entity> {
+    const hit = await this.found(label, ref);
+    return { type: hit.type, value: parse(hit.json) } as Entity;
   }
 
   lookupActor(ref: string): Promise<Entity> {
-    return this.found('Actor', ref);
+    return this.lookup('Actor', ref);
   }
 
   lookupSystem(ref: string): Promise<Entity> {
-    return this.found('WeaponSystem', ref);
+    return this.lookup('WeaponSystem', ref);
   }
 
   async node(id: string): Promise<Entity | undefined> {
