@@ -142,6 +142,27 @@ export class Executor {
     }
   }
 
+  /**
+   * Resamples every index and clears the query caches (`db.prepareForReplanning`), waiting at most `seconds`. Index
+   * statistics sampled on an empty database make the planner scan the whole `Entity.id` index for a look-up by id
+   * after a load, until Neo4j resamples on its own; a plan cached on a tiny graph stays too. Best effort: a user
+   * without the right to run the procedure (or a server without it) keeps Neo4j's own resampling, and this returns
+   * false.
+   */
+  async replan(seconds = 60): Promise<boolean> {
+    const session = this.session('WRITE');
+    try {
+      await session.run('CALL db.prepareForReplanning($seconds)', { seconds: neo4j.int(seconds) });
+      return true;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (code.startsWith('Neo.ClientError.Security.') || code === 'Neo.ClientError.Procedure.ProcedureNotFound') return false;
+      throw mapNeo4jError(error, 'replan');
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }

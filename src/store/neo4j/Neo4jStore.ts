@@ -85,6 +85,7 @@ export class Neo4jStore implements GraphStore {
       const statements = loadStatements(dataset, { nodes: pairs('nodes'), entries: pairs('entries') }, batchSize);
       for (const s of statements) await tx.run(s.cypher, s.params);
     }, 'load');
+    await this.executor.replan();
     return { ...(await this.stats()), millis: Math.round(performance.now() - started) };
   }
 
