@@ -1,6 +1,6 @@
 // Transfer filter semantics (DESIGN §3, §5) as predicates both stores apply identically.
 import { EXCLUDED_BY_DEFAULT, type Transfer, type TransferStatus } from '../domain/model.js';
-import type { FactSource } from '../domain/provenance.js';
+import { believedAt, type FactSource } from '../domain/provenance.js';
 import { mayOverlap } from '../domain/time.js';
 import type { TransferFilter } from './types.js';
 import type { Hierarchy } from './hierarchy.js';
@@ -12,7 +12,7 @@ export function defaultPathStatuses(all: readonly TransferStatus[]): TransferSta
 
 /** Compiles a transfer filter into a predicate; `systems` expands the system filter to its family. */
 /** What a transfer filter reads of a transfer (a whole Transfer, or a projected `TRANSFERRED` relationship). */
-export type FilteredTransfer = Pick<Transfer, 'supplier' | 'recipient' | 'system' | 'status' | 'kind' | 'knownSince'> & {
+export type FilteredTransfer = Pick<Transfer, 'supplier' | 'recipient' | 'system' | 'status' | 'kind' | 'knownSince' | 'knownUntil' | 'claim'> & {
   readonly date: { readonly earliest: string; readonly latest: string };
   /** Whole transfers carry their SIPRI record, which says their source; projected ones say it (`source`). */
   readonly sipri?: unknown;
@@ -25,12 +25,12 @@ export function transferPredicate(filter: TransferFilter, systems: Hierarchy): (
   const kinds = filter.kinds && filter.kinds.length > 0 ? new Set(filter.kinds) : undefined;
   const sources = filter.sources && filter.sources.length > 0 ? new Set(filter.sources) : undefined;
   return (t) =>
-    (sources === undefined || sources.has(t.source ?? (t.sipri !== undefined ? 'SIPRI' : 'SEED'))) &&
+    (sources === undefined || sources.has(t.source ?? (t.claim !== undefined ? 'CLAIM' : t.sipri !== undefined ? 'SIPRI' : 'SEED'))) &&
     (filter.supplier === undefined || t.supplier === filter.supplier) &&
     (filter.recipient === undefined || t.recipient === filter.recipient) &&
     (family === undefined || family.has(t.system)) &&
     (statuses === undefined || statuses.has(t.status)) &&
     (kinds === undefined || kinds.has(t.kind)) &&
     (filter.between === undefined || mayOverlap(t.date, filter.between)) &&
-    (filter.knownAt === undefined || t.knownSince <= filter.knownAt);
+    believedAt(t, filter.knownAt);
 }

@@ -1,6 +1,6 @@
 // Timeline semantics (DESIGN §3, §5): entries from events, transfers, status changes, restrictions and aid.
 import type { AidCommitment, Dataset } from '../domain/model.js';
-import { factSource } from '../domain/provenance.js';
+import { believedAt, factSource } from '../domain/provenance.js';
 import { compareSpans, mayOverlap } from '../domain/time.js';
 import type { TimelineEntry, TimelineFilter } from './types.js';
 import type { Hierarchy } from './hierarchy.js';
@@ -25,6 +25,12 @@ function aidTitle(a: AidCommitment, name: (id: string) => string): string {
   return `${name(a.donor)} commits ${amount} in aid to ${name(a.recipient)}`;
 }
 
+/** A fact's known time: since when, and until when if it was retracted or corrected. */
+const known = (f: { knownSince: string; knownUntil?: string }) => ({
+  knownSince: f.knownSince,
+  ...(f.knownUntil !== undefined && { knownUntil: f.knownUntil }),
+});
+
 /** Builds every timeline entry of a dataset, in timeline order. */
 export function timelineEntries(dataset: Dataset): TimelineEntry[] {
   const names = new Map<string, string>();
@@ -34,7 +40,7 @@ export function timelineEntries(dataset: Dataset): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const e of dataset.events) {
     entries.push({
-      id: e.id, kind: e.kind, title: e.title, date: e.date, knownSince: e.knownSince, subjectType: 'Event', subject: e.id, source: 'SEED',
+      id: e.id, kind: e.kind, title: e.title, date: e.date, ...known(e), subjectType: 'Event', subject: e.id, source: factSource(e),
       actors: unique(e.actors), systems: unique(e.systems), citations: e.citations,
     });
   }
@@ -42,13 +48,13 @@ export function timelineEntries(dataset: Dataset): TimelineEntry[] {
     const route = `${name(t.supplier)} → ${name(t.recipient)}: ${name(t.system)}`;
     entries.push({
       id: t.id, kind: 'TRANSFER', title: `${route} (${t.status.toLowerCase()}, ${t.kind.toLowerCase()})`, date: t.date,
-      knownSince: t.knownSince, subjectType: 'Transfer', subject: t.id, source: factSource(t),
+      ...known(t), subjectType: 'Transfer', subject: t.id, source: factSource(t),
       actors: [t.supplier, t.recipient], systems: [t.system], citations: t.citations,
     });
     t.statusHistory.forEach((h, i) => {
       entries.push({
         id: `${t.id}#status-${i + 1}`, kind: 'STATUS_CHANGE', title: `${route}: status ${h.status}`, date: h.date,
-        knownSince: h.knownSince, subjectType: 'Transfer', subject: t.id, source: factSource(t),
+        knownSince: h.knownSince, ...(t.knownUntil !== undefined && { knownUntil: t.knownUntil }), subjectType: 'Transfer', subject: t.id, source: factSource(t),
         actors: [t.supplier, t.recipient], systems: [t.system], citations: h.citations,
       });
     });
@@ -56,8 +62,8 @@ export function timelineEntries(dataset: Dataset): TimelineEntry[] {
   for (const r of dataset.restrictions) {
     const s = r.appliesTo;
     entries.push({
-      id: r.id, kind: 'RESTRICTION', title: `${r.title} (${r.rule})`, date: r.inForce, knownSince: r.knownSince,
-      subjectType: 'Restriction', subject: r.id, source: 'SEED',
+      id: r.id, kind: 'RESTRICTION', title: `${r.title} (${r.rule})`, date: r.inForce, ...known(r),
+      subjectType: 'Restriction', subject: r.id, source: factSource(r),
       actors: unique([r.imposedBy, ...(s.suppliers ?? []), ...(s.recipients ?? []), ...(s.origins ?? []), r.consentOf]),
       systems: unique(s.systems ?? []), citations: r.citations,
     });
@@ -65,7 +71,7 @@ export function timelineEntries(dataset: Dataset): TimelineEntry[] {
   for (const a of dataset.aidCommitments) {
     entries.push({
       id: a.id, kind: 'AID_COMMITMENT', title: aidTitle(a, name),
-      date: a.date, knownSince: a.knownSince, subjectType: 'AidCommitment', subject: a.id, source: factSource(a),
+      date: a.date, ...known(a), subjectType: 'AidCommitment', subject: a.id, source: factSource(a),
       actors: [a.donor, a.recipient], systems: a.system === undefined ? [] : [a.system], citations: a.citations,
     });
   }
@@ -89,5 +95,5 @@ export function timelinePredicate(filter: TimelineFilter, actors: Hierarchy, sys
     (systemSet === undefined || e.systems.some((s) => systemSet.has(s))) &&
     (kinds === undefined || kinds.has(e.kind)) &&
     (filter.between === undefined || mayOverlap(e.date, filter.between)) &&
-    (filter.knownAt === undefined || e.knownSince <= filter.knownAt);
+    believedAt(e, filter.knownAt);
 }

@@ -157,10 +157,12 @@ export interface TimelineEntry {
   readonly title: string;
   readonly date: TimeSpan;
   readonly knownSince: string;
+  /** The day its subject was retracted or corrected (the entry is believed before it), when it was. */
+  readonly knownUntil?: string;
   readonly subjectType: EntityType;
   /** Id of the Event, Transfer, Restriction or AidCommitment the entry is about. */
   readonly subject: string;
-  /** The dataset the subject comes from (the seed for events and restrictions). */
+  /** The dataset the subject comes from (an analyst's claim, or else the seed, for events and restrictions). */
   readonly source: FactSource;
   readonly actors: readonly string[];
   readonly systems: readonly string[];

@@ -16,6 +16,7 @@ import { describeSubgraph } from './graph-store/subgraph.js';
 import { describeTimeline } from './graph-store/timeline.js';
 import { describeTrends } from './graph-store/trends.js';
 import { describeReconcile } from './graph-store/reconcile.js';
+import { describeKnownTime } from './graph-store/known-time.js';
 
 export { SEED_DIR, SIPRI_EXCERPT } from './graph-store/context.js';
 
@@ -38,5 +39,6 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
     describeExport(ctx);
     describeLoad(ctx);
     describeReconcile(ctx);
+    describeKnownTime(ctx);
   });
 }

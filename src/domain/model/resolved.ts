@@ -61,11 +61,28 @@ export interface WeaponSystem {
   readonly note?: string;
 }
 
+/** The analyst's claim a fact was written by (through the API), and when it was recorded. */
+export interface ClaimStamp {
+  /** The claim's id, `claim:N` (N counts the claims of the store from 1). */
+  readonly id: string;
+  /** The name of the token that wrote it. */
+  readonly by: string;
+  /** When the claim was committed (ISO 8601 instant, UTC). */
+  readonly recordedAt: string;
+}
+
 /** Common fields of grounded facts: citations, when first reported, notes and inferred fields. */
 export interface Grounded {
   readonly citations: readonly Citation[];
   /** The earliest day any citing source may have been published: the fact's known time. */
   readonly knownSince: string;
+  /**
+   * The day a later claim retracted or corrected the fact: it is believed from `knownSince` up to, not including,
+   * this day. Absent while it stands.
+   */
+  readonly knownUntil?: string;
+  /** Present on a fact an analyst wrote through the API. */
+  readonly claim?: ClaimStamp;
   readonly note?: string;
   readonly inferred: readonly string[];
 }

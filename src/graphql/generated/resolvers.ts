@@ -133,6 +133,8 @@ export type AidCommitment = Node & {
   readonly categories: ReadonlyArray<AidCategory>;
   /** The sources it is taken from (at least one). */
   readonly citations: ReadonlyArray<Citation>;
+  /** The analyst's claim that wrote it; null for facts from seed files and imports. */
+  readonly claim?: Maybe<ClaimStamp>;
   /** When it was pledged. */
   readonly date: TimeSpan;
   /** The actor that pledges the aid. */
@@ -145,6 +147,8 @@ export type AidCommitment = Node & {
   readonly kiel?: Maybe<KielRecord>;
   /** The earliest day any citing source may have been published (the fact's known time). */
   readonly knownSince: Scalars['String']['output'];
+  /** The day a later claim retracted or corrected it; null while it stands. knownAt before this day still finds it. */
+  readonly knownUntil?: Maybe<Scalars['String']['output']>;
   /** A curator's remark on the commitment. */
   readonly note?: Maybe<Scalars['String']['output']>;
   /** How many were committed (Kiel weapons items). */
@@ -221,6 +225,17 @@ export type Citation = {
   readonly quote?: Maybe<Scalars['String']['output']>;
   /** The document cited. */
   readonly source: Source;
+};
+
+/** The analyst's claim a fact was written by. */
+export type ClaimStamp = {
+  readonly __typename?: 'ClaimStamp';
+  /** The name of the token that wrote it. */
+  readonly by: Scalars['String']['output'];
+  /** The claim's id, claim:N. */
+  readonly id: Scalars['ID']['output'];
+  /** When the claim was committed (ISO 8601, UTC). */
+  readonly recordedAt: Scalars['String']['output'];
 };
 
 /** Two facts from different sources about the same flow. */
@@ -335,6 +350,8 @@ export type Event = Node & {
   readonly actors: ReadonlyArray<Actor>;
   /** The sources it is taken from (at least one). */
   readonly citations: ReadonlyArray<Citation>;
+  /** The analyst's claim that wrote it; null for facts from seed files and imports. */
+  readonly claim?: Maybe<ClaimStamp>;
   /** When it happened, never more precise than its source. */
   readonly date: TimeSpan;
   /** Stable id, event:slug (event:jp-export-rules-2023-12-22). */
@@ -345,6 +362,8 @@ export type Event = Node & {
   readonly kind: EventKind;
   /** The earliest day any citing source may have been published (the fact's known time). */
   readonly knownSince: Scalars['String']['output'];
+  /** The day a later claim retracted or corrected it; null while it stands. knownAt before this day still finds it. */
+  readonly knownUntil?: Maybe<Scalars['String']['output']>;
   /** A curator's remark on the event. */
   readonly note?: Maybe<Scalars['String']['output']>;
   /** How many items, when the event names a number. */
@@ -422,6 +441,8 @@ export type ExportFormat =
 
 /** Which dataset a fact comes from. */
 export type FactSource =
+  /** An analyst's claim written through the API (each grounded in a citation, as seed facts are). */
+  | 'CLAIM'
   /** The Kiel Institute's Ukraine Support Tracker. */
   | 'KIEL'
   /** The curated seed files (article claims, each grounded in a quote). */
@@ -627,7 +648,7 @@ export type PathEdge = {
 export type PathOptions = {
   /** Only transfers whose date may overlap this window. */
   readonly between?: InputMaybe<DateWindow>;
-  /** Only transfers reported on or before this day (YYYY-MM-DD). */
+  /** Only transfers believed on this day (YYYY-MM-DD): reported by then, not retracted or corrected by then. Without it, what is believed now: retracted and corrected facts are left out. */
   readonly knownAt?: InputMaybe<Scalars['String']['input']>;
   /** Most paths, 1–100 (default 20). */
   readonly limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1358,6 +1379,8 @@ export type Restriction = Node & {
   readonly __typename?: 'Restriction';
   /** The sources it is taken from (at least one). */
   readonly citations: ReadonlyArray<Citation>;
+  /** The analyst's claim that wrote it; null for facts from seed files and imports. */
+  readonly claim?: Maybe<ClaimStamp>;
   /** Whose consent a REQUIRES_CONSENT rule needs; null: the actor that imposes it. */
   readonly consentOf?: Maybe<Actor>;
   /** Stable id, restriction:slug (restriction:jp-reexport-consent). */
@@ -1370,6 +1393,8 @@ export type Restriction = Node & {
   readonly inferredFields: ReadonlyArray<Scalars['String']['output']>;
   /** The earliest day any citing source may have been published (the fact's known time). */
   readonly knownSince: Scalars['String']['output'];
+  /** The day a later claim retracted or corrected it; null while it stands. knownAt before this day still finds it. */
+  readonly knownUntil?: Maybe<Scalars['String']['output']>;
   /** A curator's remark on the rule. */
   readonly note?: Maybe<Scalars['String']['output']>;
   /** For re-export rules: the states the items came from. */
@@ -1502,7 +1527,7 @@ export type RouteOptions = {
   readonly between?: InputMaybe<DateWindow>;
   /** Only transfers of these categories (SIPRI's categories, e.g. "Armoured vehicles", or a system's category). */
   readonly categories?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
-  /** Only transfers first reported on or before this day (YYYY-MM-DD). */
+  /** Only transfers believed on this day (YYYY-MM-DD): reported by then, not retracted or corrected by then. Without it, what is believed now: retracted and corrected facts are left out. */
   readonly knownAt?: InputMaybe<Scalars['String']['input']>;
   /** Most hops a route may have, 1–6 (default 3). */
   readonly maxHops?: InputMaybe<Scalars['Int']['input']>;
@@ -1767,6 +1792,8 @@ export type TimelineEntry = {
   readonly kind: TimelineKind;
   /** The earliest day any of its sources may have been published; knownAt filters on it. */
   readonly knownSince: Scalars['String']['output'];
+  /** The day its subject was retracted or corrected; null while it stands. knownAt filters on both days. */
+  readonly knownUntil?: Maybe<Scalars['String']['output']>;
   /** Which dataset the subject comes from. */
   readonly source: FactSource;
   /** The event, transfer, restriction or aid commitment the entry is about. */
@@ -1785,7 +1812,7 @@ export type TimelineFilter = {
   readonly between?: InputMaybe<DateWindow>;
   /** Entries of any of these kinds; all kinds when omitted or empty. */
   readonly kinds?: InputMaybe<ReadonlyArray<TimelineKind>>;
-  /** Hide what was first reported after this day (YYYY-MM-DD). */
+  /** Only entries believed on this day (YYYY-MM-DD): reported by then, not retracted or corrected by then. Without it, what is believed now: retracted and corrected facts are left out. */
   readonly knownAt?: InputMaybe<Scalars['String']['input']>;
   /** Only entries whose subject comes from these sources (events and restrictions are the seed's). */
   readonly sources?: InputMaybe<ReadonlyArray<FactSource>>;
@@ -1830,6 +1857,8 @@ export type Transfer = Node & {
   readonly backfills: ReadonlyArray<Transfer>;
   /** The sources it is taken from (at least one). */
   readonly citations: ReadonlyArray<Citation>;
+  /** The analyst's claim that wrote it; null for facts from seed files and imports. */
+  readonly claim?: Maybe<ClaimStamp>;
   /** When it happened or is expected, never more precise than its source. */
   readonly date: TimeSpan;
   /** Events that made it possible (a policy change). */
@@ -1842,6 +1871,8 @@ export type Transfer = Node & {
   readonly kind: TransferKind;
   /** The earliest day any citing source may have been published (the fact's known time). */
   readonly knownSince: Scalars['String']['output'];
+  /** The day a later claim retracted or corrected it; null while it stands. knownAt before this day still finds it. */
+  readonly knownUntil?: Maybe<Scalars['String']['output']>;
   /** A curator's remark, e.g. how a vague date or quantity was read. */
   readonly note?: Maybe<Scalars['String']['output']>;
   /** How many items, when known (for SIPRI deals: the units delivered). */
@@ -1905,7 +1936,7 @@ export type TransferFilter = {
   readonly between?: InputMaybe<DateWindow>;
   /** Transfers of any of these kinds; all kinds when omitted or empty. */
   readonly kinds?: InputMaybe<ReadonlyArray<TransferKind>>;
-  /** Only what was reported on or before this day (YYYY-MM-DD): transfers whose knownSince is not later. */
+  /** Only what was believed on this day (YYYY-MM-DD): transfers reported by then (knownSince not later) and not retracted or corrected by then (knownUntil later or null). Without it, what is believed now: retracted and corrected facts are left out. */
   readonly knownAt?: InputMaybe<Scalars['String']['input']>;
   /** Transfers to this actor (id or alias); exactly this actor, not its parts. */
   readonly recipient?: InputMaybe<Scalars['ID']['input']>;
@@ -2160,6 +2191,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CheckReason: ResolverTypeWrapper<CheckReasonModel>;
   Citation: ResolverTypeWrapper<CitationModel>;
+  ClaimStamp: ResolverTypeWrapper<ClaimStamp>;
   Corroboration: ResolverTypeWrapper<CorroborationModel>;
   DatePrecision: DatePrecision;
   DateWindow: DateWindow;
@@ -2262,6 +2294,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CheckReason: CheckReasonModel;
   Citation: CitationModel;
+  ClaimStamp: ClaimStamp;
   Corroboration: CorroborationModel;
   DateWindow: DateWindow;
   DaySpan: DaySpan;
@@ -2361,12 +2394,14 @@ export type AidCommitmentResolvers<ContextType = GraphQLContext, ParentType exte
   amountUsd?: Resolver<Maybe<ResolversTypes['Amount']>, ParentType, ContextType>;
   categories?: Resolver<ReadonlyArray<ResolversTypes['AidCategory']>, ParentType, ContextType>;
   citations?: Resolver<ReadonlyArray<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claim?: Resolver<Maybe<ResolversTypes['ClaimStamp']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['TimeSpan'], ParentType, ContextType>;
   donor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inferredFields?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   kiel?: Resolver<Maybe<ResolversTypes['KielRecord']>, ParentType, ContextType>;
   knownSince?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  knownUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quantity?: Resolver<Maybe<ResolversTypes['Quantity']>, ParentType, ContextType>;
   recipient?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
@@ -2408,6 +2443,12 @@ export type CitationResolvers<ContextType = GraphQLContext, ParentType extends R
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type ClaimStampResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClaimStamp'] = ResolversParentTypes['ClaimStamp']> = {
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CorroborationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Corroboration'] = ResolversParentTypes['Corroboration']> = {
@@ -2454,11 +2495,13 @@ export type DependencePeriodResolvers<ContextType = GraphQLContext, ParentType e
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   actors?: Resolver<ReadonlyArray<ResolversTypes['Actor']>, ParentType, ContextType>;
   citations?: Resolver<ReadonlyArray<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claim?: Resolver<Maybe<ResolversTypes['ClaimStamp']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['TimeSpan'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inferredFields?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   knownSince?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  knownUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quantity?: Resolver<Maybe<ResolversTypes['Quantity']>, ParentType, ContextType>;
   systems?: Resolver<ReadonlyArray<ResolversTypes['WeaponSystem']>, ParentType, ContextType>;
@@ -2679,12 +2722,14 @@ export type ReconciliationResolvers<ContextType = GraphQLContext, ParentType ext
 
 export type RestrictionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Restriction'] = ResolversParentTypes['Restriction']> = {
   citations?: Resolver<ReadonlyArray<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claim?: Resolver<Maybe<ResolversTypes['ClaimStamp']>, ParentType, ContextType>;
   consentOf?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   imposedBy?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   inForce?: Resolver<ResolversTypes['TimeSpan'], ParentType, ContextType>;
   inferredFields?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   knownSince?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  knownUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   origins?: Resolver<ReadonlyArray<ResolversTypes['Actor']>, ParentType, ContextType>;
   recipients?: Resolver<ReadonlyArray<ResolversTypes['Actor']>, ParentType, ContextType>;
@@ -2834,6 +2879,7 @@ export type TimelineEntryResolvers<ContextType = GraphQLContext, ParentType exte
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['TimelineKind'], ParentType, ContextType>;
   knownSince?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  knownUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['FactSource'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   systems?: Resolver<ReadonlyArray<ResolversTypes['WeaponSystem']>, ParentType, ContextType>;
@@ -2843,12 +2889,14 @@ export type TimelineEntryResolvers<ContextType = GraphQLContext, ParentType exte
 export type TransferResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Transfer'] = ResolversParentTypes['Transfer']> = {
   backfills?: Resolver<ReadonlyArray<ResolversTypes['Transfer']>, ParentType, ContextType>;
   citations?: Resolver<ReadonlyArray<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claim?: Resolver<Maybe<ResolversTypes['ClaimStamp']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['TimeSpan'], ParentType, ContextType>;
   enabledBy?: Resolver<ReadonlyArray<ResolversTypes['Event']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inferredFields?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['TransferKind'], ParentType, ContextType>;
   knownSince?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  knownUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quantity?: Resolver<Maybe<ResolversTypes['Quantity']>, ParentType, ContextType>;
   recipient?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
@@ -2938,6 +2986,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   BackfillCandidate?: BackfillCandidateResolvers<ContextType>;
   CheckReason?: CheckReasonResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
+  ClaimStamp?: ClaimStampResolvers<ContextType>;
   Corroboration?: CorroborationResolvers<ContextType>;
   DaySpan?: DaySpanResolvers<ContextType>;
   DeliveryLags?: DeliveryLagsResolvers<ContextType>;

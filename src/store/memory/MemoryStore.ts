@@ -271,7 +271,7 @@ export class MemoryStore implements GraphStore {
     const byActor = lists(filter.actors, s.actorTree, s.timelineByActor);
     const bySystem = lists(filter.systems, s.systemTree, s.timelineBySystem);
     const chosen = byActor && bySystem ? (size(byActor) <= size(bySystem) ? byActor : bySystem) : (byActor ?? bySystem);
-    const more = (filter.kinds?.length ?? 0) > 0 || (filter.sources?.length ?? 0) > 0 || filter.knownAt !== undefined || filter.between !== undefined;
+    const more = (filter.kinds?.length ?? 0) > 0 || (filter.sources?.length ?? 0) > 0 || filter.knownAt !== undefined || filter.between !== undefined || s.timelineHasEnded;
     const exact = !more && (byActor === undefined || bySystem === undefined);
     return { candidates: chosen === undefined ? s.timeline : mergeSorted(chosen, compareEntries), exact };
   }

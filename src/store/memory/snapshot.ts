@@ -20,6 +20,8 @@ export interface Snapshot {
   /** Timeline entries by actor and by system they involve, each list in timeline order. */
   readonly timelineByActor: ReadonlyMap<string, readonly TimelineEntry[]>;
   readonly timelineBySystem: ReadonlyMap<string, readonly TimelineEntry[]>;
+  /** Whether some entry's subject was retracted or corrected (then no timeline index answers a filter alone). */
+  readonly timelineHasEnded: boolean;
   /** Transfers by supplier and by recipient, each list in time order (the same order as `transfers`). */
   readonly outgoing: ReadonlyMap<string, readonly Transfer[]>;
   readonly incoming: ReadonlyMap<string, readonly Transfer[]>;
@@ -120,6 +122,7 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
     timeline,
     timelineByActor: indexEntries(timeline, (e) => e.actors),
     timelineBySystem: indexEntries(timeline, (e) => e.systems),
+    timelineHasEnded: timeline.some((e) => e.knownUntil !== undefined),
     outgoing,
     incoming,
     actorTree,

@@ -232,13 +232,14 @@ export class Neo4jStore implements GraphStore {
     return this.executor.readWith(async (tx) => {
       const run = async (s: Statement) => (await tx.run(s.cypher, s.params)).records.map((r) => r.toObject());
       const [version] = await run(q.graphVersion());
-      type Row = PathRow & { status: TransferStatus; kind: TransferKind; knownSince: string; category: string | null; evidence: string | null; source: FactSource | null };
+      type Row = PathRow & { status: TransferStatus; kind: TransferKind; knownSince: string; knownUntil: string | null; category: string | null; evidence: string | null; source: FactSource | null };
       const transfers = ((await run(q.projectedTransfers())) as Row[]).map((r): ProjectedTransfer => {
         const { deliveries, units } = r.evidence === null ? { deliveries: [], units: null } : parse<Pick<RouteCandidate, 'deliveries' | 'units'>>(r.evidence);
         const date = { earliest: r.earliest, latest: r.latest };
         return {
           supplier: r.supplier, recipient: r.recipient, system: r.system, date, status: r.status, kind: r.kind, knownSince: r.knownSince,
           ...(r.source !== null && { source: r.source }),
+          ...(r.knownUntil !== null && { knownUntil: r.knownUntil }),
           candidate: {
             id: r.id, supplier: r.supplier, recipient: r.recipient, system: r.system, backfills: r.backfills ?? [], date,
             category: r.category ?? 'unknown', deliveries, units,

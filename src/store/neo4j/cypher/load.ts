@@ -97,9 +97,10 @@ export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
     const nameKeys = nameKeysOf(x);
     return { nameKeys, nameText: nameKeys.join('\n') };
   };
-  const cited = (x: { citations: readonly unknown[]; knownSince?: string }) => ({
+  const cited = (x: { citations: readonly unknown[]; knownSince?: string; knownUntil?: string }) => ({
     citationCount: x.citations.length,
     ...(x.knownSince !== undefined && { knownSince: x.knownSince }),
+    ...(x.knownUntil !== undefined && { knownUntil: x.knownUntil }),
   });
   return {
     Source: d.sources.map((s) => row('Source', s, { title: s.title, publisher: s.publisher, ...span(s.publishedAt) })),
@@ -208,6 +209,7 @@ export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEF
     return {
       transferId: t.id, supplier: t.supplier, recipient: t.recipient, system: t.system, status: t.status, kind: t.kind,
       earliest: t.date.earliest, latest: t.date.latest, knownSince: t.knownSince, backfills: [...t.backfills],
+      ...(t.knownUntil !== undefined && { knownUntil: t.knownUntil }),
       category, evidence: JSON.stringify({ deliveries, units }), source: factSource(t),
     };
   });
@@ -215,6 +217,7 @@ export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEF
   const entries = timelineEntries(d).map((e) => {
     const row = {
       id: e.id, kind: e.kind, earliest: e.date.earliest, latest: e.date.latest, knownSince: e.knownSince,
+      ...(e.knownUntil !== undefined && { knownUntil: e.knownUntil }),
       actors: [...e.actors], systems: [...e.systems], subject: e.subject, source: e.source, json: JSON.stringify(e),
     };
     return { ...row, hash: hashOf({ ...row, layout: ENTRY_LAYOUT }) };

@@ -83,6 +83,8 @@ export type EventKind =
 
 /** Which dataset a fact comes from. */
 export type FactSource =
+  /** An analyst's claim written through the API (each grounded in a citation, as seed facts are). */
+  | 'CLAIM'
   /** The Kiel Institute's Ukraine Support Tracker. */
   | 'KIEL'
   /** The curated seed files (article claims, each grounded in a quote). */
@@ -160,7 +162,7 @@ export type RouteOptions = {
   readonly between?: DateWindow | null | undefined;
   /** Only transfers of these categories (SIPRI's categories, e.g. "Armoured vehicles", or a system's category). */
   readonly categories?: ReadonlyArray<string> | null | undefined;
-  /** Only transfers first reported on or before this day (YYYY-MM-DD). */
+  /** Only transfers believed on this day (YYYY-MM-DD): reported by then, not retracted or corrected by then. Without it, what is believed now: retracted and corrected facts are left out. */
   readonly knownAt?: string | null | undefined;
   /** Most hops a route may have, 1–6 (default 3). */
   readonly maxHops?: number | null | undefined;
@@ -219,7 +221,7 @@ export type TimelineFilter = {
   readonly between?: DateWindow | null | undefined;
   /** Entries of any of these kinds; all kinds when omitted or empty. */
   readonly kinds?: ReadonlyArray<TimelineKind> | null | undefined;
-  /** Hide what was first reported after this day (YYYY-MM-DD). */
+  /** Only entries believed on this day (YYYY-MM-DD): reported by then, not retracted or corrected by then. Without it, what is believed now: retracted and corrected facts are left out. */
   readonly knownAt?: string | null | undefined;
   /** Only entries whose subject comes from these sources (events and restrictions are the seed's). */
   readonly sources?: ReadonlyArray<FactSource> | null | undefined;
@@ -260,7 +262,7 @@ export type TransferFilter = {
   readonly between?: DateWindow | null | undefined;
   /** Transfers of any of these kinds; all kinds when omitted or empty. */
   readonly kinds?: ReadonlyArray<TransferKind> | null | undefined;
-  /** Only what was reported on or before this day (YYYY-MM-DD): transfers whose knownSince is not later. */
+  /** Only what was believed on this day (YYYY-MM-DD): transfers reported by then (knownSince not later) and not retracted or corrected by then (knownUntil later or null). Without it, what is believed now: retracted and corrected facts are left out. */
   readonly knownAt?: string | null | undefined;
   /** Transfers to this actor (id or alias); exactly this actor, not its parts. */
   readonly recipient?: string | null | undefined;

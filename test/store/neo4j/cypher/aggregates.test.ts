@@ -17,6 +17,7 @@ describe('transferAggregates', () => {
         MATCH (t:Transfer) WHERE t.supplier = $supplier
           AND t.system IN family
           AND t.earliest <= $to AND t.latest >= $from
+          AND t.knownUntil IS NULL
         WITH t.id AS id, t.supplier AS k0, t.statWindowed AS windowed, t.statYears AS years,
           t.statUnits AS units, t.statHasUnits AS hasUnits, t.statTivMicro AS tiv, t.statHasTiv AS hasTiv
         UNWIND range(0, size(years) - 1) AS i
@@ -56,7 +57,7 @@ describe('dealLags', () => {
       {
         "cypher": "
         MATCH (t:Transfer) WHERE t.recipient = $recipient
-          AND t.knownSince <= $knownAt AND t.orderYear IS NOT NULL
+          AND t.knownSince <= $knownAt AND (t.knownUntil IS NULL OR t.knownUntil > $knownAt) AND t.orderYear IS NOT NULL
         RETURN t.statCategory AS key, t.orderYear AS orderYear, t.firstDelivery - t.orderYear AS first, t.lastDelivery - t.orderYear AS last,
           count(*) AS deals",
         "params": {

@@ -32,7 +32,7 @@ describe('transfersPage', () => {
           AND t.system IN family
           AND t.status IN $statuses
           AND t.earliest <= $to AND t.latest >= $from
-          AND t.knownSince <= $knownAt
+          AND t.knownSince <= $knownAt AND (t.knownUntil IS NULL OR t.knownUntil > $knownAt)
       RETURN count(t) AS total, sum(CASE WHEN ($after IS NOT NULL AND NOT ($after IS NULL OR t.earliest > $after[0]
         OR (t.earliest = $after[0] AND (t.latest > $after[1] OR (t.latest = $after[1] AND t.id > $after[2]))))) THEN 1 ELSE 0 END) AS before",
           "params": {
@@ -66,7 +66,7 @@ describe('transfersPage', () => {
           AND t.system IN family
           AND t.status IN $statuses
           AND t.earliest <= $to AND t.latest >= $from
-          AND t.knownSince <= $knownAt AND ($after IS NULL OR t.earliest > $after[0]
+          AND t.knownSince <= $knownAt AND (t.knownUntil IS NULL OR t.knownUntil > $knownAt) AND ($after IS NULL OR t.earliest > $after[0]
         OR (t.earliest = $after[0] AND (t.latest > $after[1] OR (t.latest = $after[1] AND t.id > $after[2]))))
       RETURN t.json AS json, [t.supplier, t.recipient, t.system] AS refs ORDER BY t.earliest, t.latest, t.id LIMIT $limit",
           "params": {
@@ -121,14 +121,14 @@ describe('pageStatement', () => {
       {
         "cypher": "CALL {
         MATCH (t:Transfer) WHERE t.recipient = $recipient
-        AND t.knownSince <= $knownAt
+        AND t.knownSince <= $knownAt AND (t.knownUntil IS NULL OR t.knownUntil > $knownAt)
         RETURN count(t) AS total, sum(CASE WHEN ($after IS NOT NULL AND NOT ($after IS NULL OR t.earliest > $after[0]
         OR (t.earliest = $after[0] AND (t.latest > $after[1] OR (t.latest = $after[1] AND t.id > $after[2]))))) THEN 1 ELSE 0 END) AS before
       }
       CALL {
         CALL {
           MATCH (t:Transfer) WHERE t.recipient = $recipient
-          AND t.knownSince <= $knownAt AND ($after IS NULL OR t.earliest > $after[0]
+          AND t.knownSince <= $knownAt AND (t.knownUntil IS NULL OR t.knownUntil > $knownAt) AND ($after IS NULL OR t.earliest > $after[0]
           OR (t.earliest = $after[0] AND (t.latest > $after[1] OR (t.latest = $after[1] AND t.id > $after[2]))))
           RETURN t.json AS json, [t.supplier, t.recipient, t.system] AS refs ORDER BY t.earliest, t.latest, t.id LIMIT $limit
         }
@@ -175,7 +175,7 @@ describe('transfersMatching', () => {
       {
         "cypher": "
         MATCH (t:Transfer) WHERE t.supplier = $supplier
-          AND t.knownSince <= $knownAt
+          AND t.knownSince <= $knownAt AND (t.knownUntil IS NULL OR t.knownUntil > $knownAt)
         RETURN t.json AS json ORDER BY t.earliest, t.latest, t.id",
         "params": {
           "from": null,
@@ -209,7 +209,7 @@ describe('timelinePage', () => {
         MATCH (e:TimelineEntry)-[:FEATURES]->(part)
         WITH DISTINCT e
         WHERE e.kind IN $kinds
-          AND e.knownSince <= $knownAt
+          AND e.knownSince <= $knownAt AND (e.knownUntil IS NULL OR e.knownUntil > $knownAt)
       RETURN count(e) AS total, sum(CASE WHEN ($after IS NOT NULL AND NOT ($after IS NULL OR e.earliest > $after[0]
         OR (e.earliest = $after[0] AND (e.latest > $after[1] OR (e.latest = $after[1] AND e.id > $after[2]))))) THEN 1 ELSE 0 END) AS before",
           "params": {
@@ -239,7 +239,7 @@ describe('timelinePage', () => {
         MATCH (e:TimelineEntry)-[:FEATURES]->(part)
         WITH DISTINCT e
         WHERE e.kind IN $kinds
-          AND e.knownSince <= $knownAt AND ($after IS NULL OR e.earliest > $after[0]
+          AND e.knownSince <= $knownAt AND (e.knownUntil IS NULL OR e.knownUntil > $knownAt) AND ($after IS NULL OR e.earliest > $after[0]
         OR (e.earliest = $after[0] AND (e.latest > $after[1] OR (e.latest = $after[1] AND e.id > $after[2]))))
       RETURN e.json AS json ORDER BY e.earliest, e.latest, e.id LIMIT $limit",
           "params": {

@@ -34,7 +34,7 @@ describe('pathLevels', () => {
           MATCH (a:Actor)-[r:TRANSFERRED]->(b)
           WHERE r.system IN family
           AND r.status IN $statuses
-          AND r.knownSince <= $knownAt
+          AND r.knownSince <= $knownAt AND (r.knownUntil IS NULL OR r.knownUntil > $knownAt)
           RETURN collect(r {id: r.transferId, supplier: r.supplier, recipient: r.recipient, system: r.system,
             earliest: r.earliest, latest: r.latest, backfills: r.backfills}) AS l1
         }
@@ -51,7 +51,7 @@ describe('pathLevels', () => {
           MATCH (a:Actor)-[r:TRANSFERRED]->(b)
           WHERE r.system IN family
           AND r.status IN $statuses
-          AND r.knownSince <= $knownAt
+          AND r.knownSince <= $knownAt AND (r.knownUntil IS NULL OR r.knownUntil > $knownAt)
           RETURN collect(r {id: r.transferId, supplier: r.supplier, recipient: r.recipient, system: r.system,
             earliest: r.earliest, latest: r.latest, backfills: r.backfills}) AS l2
         }
@@ -68,7 +68,7 @@ describe('pathLevels', () => {
           MATCH (a:Actor)-[r:TRANSFERRED]->(b)
           WHERE r.supplier = $fromId AND r.system IN family
           AND r.status IN $statuses
-          AND r.knownSince <= $knownAt
+          AND r.knownSince <= $knownAt AND (r.knownUntil IS NULL OR r.knownUntil > $knownAt)
           RETURN collect(r {id: r.transferId, supplier: r.supplier, recipient: r.recipient, system: r.system,
             earliest: r.earliest, latest: r.latest, backfills: r.backfills}) AS l3
         }

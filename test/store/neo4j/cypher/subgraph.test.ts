@@ -11,7 +11,7 @@ describe('neighbours', () => {
       {
         "cypher": "
         MATCH (a:Entity) WHERE a.id IN $frontier
-        MATCH (a)-[r:TRANSFERRED]-(b:Actor) WHERE true
+        MATCH (a)-[r:TRANSFERRED]-(b:Actor) WHERE r.knownUntil IS NULL
         RETURN DISTINCT b.id AS id",
         "params": {
           "from": null,
@@ -38,7 +38,7 @@ describe('subgraphOf', () => {
     expect(s).toMatchInlineSnapshot(`
       {
         "cypher": "
-        OPTIONAL MATCH (a:Entity)-[r:TRANSFERRED]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND r.knownSince <= $knownAt
+        OPTIONAL MATCH (a:Entity)-[r:TRANSFERRED]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND r.knownSince <= $knownAt AND (r.knownUntil IS NULL OR r.knownUntil > $knownAt)
         WITH collect(r.transferId) AS transferIds
         OPTIONAL MATCH (t:Entity) WHERE t.id IN transferIds
         WITH collect(t.json) AS transfers

@@ -6,7 +6,8 @@ import type { TransferFilter } from '../../../../query/index.js';
  * The conditions of a transfer filter on anything carrying the transfer properties (a :Transfer node or a
  * :TRANSFERRED relationship), only for the fields the filter sets. The text depends on which fields are set,
  * never on their values (those are parameters), and leaving out the unset ones lets the planner seek an index
- * (`t.recipient = $recipient`) where `($recipient IS NULL OR …)` made it scan every transfer.
+ * (`t.recipient = $recipient`) where `($recipient IS NULL OR …)` made it scan every transfer. The known-time
+ * condition is always there: without `knownAt`, retracted and corrected transfers are left out.
  */
 export function transferWhere(v: 't' | 'r', f: TransferFilter): string {
   const c: string[] = [];
@@ -16,9 +17,10 @@ export function transferWhere(v: 't' | 'r', f: TransferFilter): string {
   if (f.statuses !== undefined && f.statuses.length > 0) c.push(`${v}.status IN $statuses`);
   if (f.kinds !== undefined && f.kinds.length > 0) c.push(`${v}.kind IN $kinds`);
   if (f.between !== undefined) c.push(`${v}.earliest <= $to AND ${v}.latest >= $from`);
-  if (f.knownAt !== undefined) c.push(`${v}.knownSince <= $knownAt`);
+  // Believed on that day (reported by then, not retracted or corrected by then); without a day, believed now.
+  c.push(f.knownAt !== undefined ? `${v}.knownSince <= $knownAt AND (${v}.knownUntil IS NULL OR ${v}.knownUntil > $knownAt)` : `${v}.knownUntil IS NULL`);
   if (f.sources !== undefined && f.sources.length > 0) c.push(`${v}.source IN $sources`);
-  return c.length === 0 ? 'true' : c.join('\n    AND ');
+  return c.join('\n    AND ');
 }
 
 /** Collects the ids of a system's family (the system and every member below it) as `family`, when filtered by system. */

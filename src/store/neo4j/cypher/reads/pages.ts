@@ -105,10 +105,10 @@ export function timelinePage(filter: TimelineFilter, after: SortKey | undefined,
   if (actors !== null && systems !== null) c.push('any(s IN e.systems WHERE s IN systemSet)');
   if (filter.kinds !== undefined && filter.kinds.length > 0) c.push('e.kind IN $kinds');
   if (filter.between !== undefined) c.push('e.earliest <= $to AND e.latest >= $from');
-  if (filter.knownAt !== undefined) c.push('e.knownSince <= $knownAt');
+  c.push(filter.knownAt !== undefined ? 'e.knownSince <= $knownAt AND (e.knownUntil IS NULL OR e.knownUntil > $knownAt)' : 'e.knownUntil IS NULL');
   if (filter.sources !== undefined && filter.sources.length > 0) c.push('e.source IN $sources');
   const head = `${start}
-  WHERE ${c.length === 0 ? 'true' : c.join('\n    AND ')}`;
+  WHERE ${c.join('\n    AND ')}`;
   const params = pageParams(
     {
       actors,

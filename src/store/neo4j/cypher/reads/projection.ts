@@ -16,7 +16,7 @@ export function projectedTransfers(): Statement {
   return {
     cypher: `MATCH ()-[r:TRANSFERRED]->()
   RETURN r.transferId AS id, r.supplier AS supplier, r.recipient AS recipient, r.system AS system, r.backfills AS backfills,
-    r.earliest AS earliest, r.latest AS latest, r.status AS status, r.kind AS kind, r.knownSince AS knownSince,
+    r.earliest AS earliest, r.latest AS latest, r.status AS status, r.kind AS kind, r.knownSince AS knownSince, r.knownUntil AS knownUntil,
     r.category AS category, r.evidence AS evidence, r.source AS source`,
     params: {},
   };
