@@ -14,6 +14,6 @@ export {
 } from './model/seed-input.js';
 export { EMPTY_DATASET } from './model/resolved.js';
 export type {
-  Actor, AidCommitment, Amount, AppliesTo, Citation, Dataset, Event, Grounded, KielRecord, Quantity, Restriction, SipriDeal,
+  Actor, AidCommitment, Amount, AppliesTo, Citation, ClaimStamp, Dataset, Event, Grounded, KielRecord, Quantity, Restriction, SipriDeal,
   SipriDelivery, Source, StatusChange, Transfer, WeaponSystem,
 } from './model/resolved.js';

@@ -2,3 +2,6 @@
 export { loadSeedDir, validateSeedDir, parseSeedText, listSeedFiles, MAX_SEED_FILE_BYTES } from './read-seeds.js';
 export type { SeedValidation } from './read-seeds.js';
 export { seedJsonSchema } from './json-schema.js';
+export { resolveAgainst, existingRecords } from './resolve/resolve-claim.js';
+export { readSourceTexts } from './resolve/sources.js';
+export type { ExistingRecords } from './resolve/references.js';

@@ -69,6 +69,8 @@ export interface ClaimStamp {
   readonly by: string;
   /** When the claim was committed (ISO 8601 instant, UTC). */
   readonly recordedAt: string;
+  /** On a correction: the id of the version it replaces. */
+  readonly supersedes?: string;
 }
 
 /** Common fields of grounded facts: citations, when first reported, notes and inferred fields. */

@@ -236,6 +236,8 @@ export type ClaimStamp = {
   readonly id: Scalars['ID']['output'];
   /** When the claim was committed (ISO 8601, UTC). */
   readonly recordedAt: Scalars['String']['output'];
+  /** On a correction: the id of the version it replaces (which got knownUntil the same day). */
+  readonly supersedes?: Maybe<Scalars['ID']['output']>;
 };
 
 /** Two facts from different sources about the same flow. */
@@ -2449,6 +2451,7 @@ export type ClaimStampResolvers<ContextType = GraphQLContext, ParentType extends
   by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  supersedes?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CorroborationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Corroboration'] = ResolversParentTypes['Corroboration']> = {

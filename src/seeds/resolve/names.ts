@@ -3,9 +3,12 @@ import { normalizeName } from '../../domain/text.js';
 import type { GroundedContext } from './context.js';
 import type { Reporter } from './Reporter.js';
 
-/** A claimer of names shared by actors and systems; each collection has its own namespace. */
-export function nameClaims(report: Reporter): GroundedContext['claimNames'] {
-  const owners = new Map<string, string>();
+/**
+ * A claimer of names shared by actors and systems; each collection has its own namespace. `existing` holds the
+ * names already taken (`actors:<key>` or `systems:<key>` → id), for records added to a loaded graph.
+ */
+export function nameClaims(report: Reporter, existing?: ReadonlyMap<string, string>): GroundedContext['claimNames'] {
+  const owners = new Map<string, string>(existing ?? []);
   return (at, collection) => {
     const names = [at.value.name, ...at.value.aliases];
     names.forEach((name, i) => {

@@ -38,16 +38,30 @@ function valueAt(record: unknown, field: readonly string[]): unknown {
   return value;
 }
 
-/** Indexes the ids of all records (reporting duplicates) and the names of actors and systems, and returns the checker. */
-export function indexReferences(records: Records, report: Reporter): References {
+/** Records already in the graph that new records may refer to (an analyst's claim refers to the loaded data). */
+export interface ExistingRecords {
+  /** The collection of each id. */
+  readonly ids: ReadonlyMap<string, Collection>;
+  /** The id of each actor and system name or alias, keyed `actors:<normalised name>` or `systems:…`. */
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/**
+ * Indexes the ids of all records (reporting duplicates) and the names of actors and systems, and returns the
+ * checker. With `existing`, references may also name those records, and a new record may not reuse their ids.
+ */
+export function indexReferences(records: Records, report: Reporter, existing?: ExistingRecords): References {
   // Ids are unique across every collection and file.
-  const byId = new Map<string, { collection: Collection; at: Located<{ id: string }> }>();
+  const byId = new Map<string, { collection: Collection; at?: Located<{ id: string }> }>();
+  for (const [id, collection] of existing?.ids ?? []) byId.set(id, { collection });
   for (const collection of COLLECTIONS) {
     for (const at of records[collection] as readonly Located<{ id: string }>[]) {
       const first = byId.get(at.value.id);
-      if (first) {
+      if (first?.at) {
         const firstLine = lineOf(first.at.file.doc, first.at.file.lineCounter, [...first.at.path, 'id']);
         report.add(at, ['id'], `duplicate id "${at.value.id}" (first defined in ${first.at.file.file}:${firstLine ?? '?'})`);
+      } else if (first) {
+        report.add(at, ['id'], `id "${at.value.id}" is already in the graph; choose another, or correct that fact`);
       } else {
         byId.set(at.value.id, { collection, at });
       }
@@ -56,7 +70,7 @@ export function indexReferences(records: Records, report: Reporter): References 
   const known = new Map<Collection, Set<string>>(COLLECTIONS.map((c) => [c, new Set<string>()]));
   for (const [id, { collection }] of byId) known.get(collection)!.add(id);
   // A name or alias used where an id belongs gets the id as a hint.
-  const idOfName = new Map<string, string>();
+  const idOfName = new Map<string, string>(existing?.names ?? []);
   for (const collection of ['actors', 'systems'] as const) {
     for (const at of records[collection]) {
       for (const n of [at.value.name, ...at.value.aliases]) idOfName.set(`${collection}:${normalizeName(n)}`, at.value.id);

@@ -6,7 +6,7 @@ import { resolveAidCommitments } from './aid-commitments.js';
 import { resolveContext, type GroundedContext } from './context.js';
 import { resolveEvents } from './events.js';
 import { citationChecker } from './grounding.js';
-import { gatherRecords, type LocatedFile } from './located.js';
+import { gatherRecords, type LocatedFile, type Records } from './located.js';
 import { nameClaims } from './names.js';
 import { indexReferences } from './references.js';
 import { Reporter } from './Reporter.js';
@@ -14,6 +14,18 @@ import { resolveRestrictions } from './restrictions.js';
 import { resolveSources } from './sources.js';
 import { resolveSystems } from './systems.js';
 import { resolveTransfers } from './transfers.js';
+
+/** Resolves every collection but the sources, in the order of their messages. */
+export function resolveCollections(records: Records, ctx: GroundedContext): { [K in Exclude<keyof Dataset, 'sources'>]: Dataset[K][number][] } {
+  return {
+    actors: resolveActors(records.actors, ctx),
+    systems: resolveSystems(records.systems, ctx),
+    events: resolveEvents(records.events, ctx),
+    restrictions: resolveRestrictions(records.restrictions, ctx),
+    transfers: resolveTransfers(records.transfers, ctx),
+    aidCommitments: resolveAidCommitments(records.aidCommitments, ctx),
+  };
+}
 
 /** Validates references between records and returns the resolved dataset, or the issues found. */
 export async function resolveSeeds(files: readonly LocatedFile[], seedDir: string): Promise<{ dataset: Dataset; issues: ValidationIssue[] }> {
@@ -23,13 +35,7 @@ export async function resolveSeeds(files: readonly LocatedFile[], seedDir: strin
   // Sources first: citations are checked against their dates and stored texts.
   const { sources, texts } = await resolveSources(records.sources, seedDir, base);
   const ctx: GroundedContext = { ...base, cite: citationChecker(base, sources, texts), claimNames: nameClaims(report) };
-  // The order of the collections is the order of their messages.
-  const actors = resolveActors(records.actors, ctx);
-  const systems = resolveSystems(records.systems, ctx);
-  const events = resolveEvents(records.events, ctx);
-  const restrictions = resolveRestrictions(records.restrictions, ctx);
-  const transfers = resolveTransfers(records.transfers, ctx);
-  const aidCommitments = resolveAidCommitments(records.aidCommitments, ctx);
+  const { actors, systems, events, restrictions, transfers, aidCommitments } = resolveCollections(records, ctx);
 
   const byIdOrder = <T extends { id: string }>(items: T[]) => items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {

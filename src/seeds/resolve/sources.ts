@@ -55,3 +55,24 @@ export async function resolveSources(list: readonly Located<RecordOf<'sources'>>
   }
   return { sources, texts };
 }
+
+/**
+ * The stored texts of resolved sources (normalised for quote matching) by source id, read again from `seedDir`:
+ * what an analyst's claim quotes is checked against them. A text that cannot be read is left out (its source
+ * then takes a quote or a note unchecked, as a source without text does), and named in `unreadable`.
+ */
+export async function readSourceTexts(sources: readonly Source[], seedDir: string): Promise<{ texts: Map<string, string>; unreadable: string[] }> {
+  const texts = new Map<string, string>();
+  const unreadable: string[] = [];
+  for (const s of sources) {
+    if (s.textFile === undefined) continue;
+    try {
+      const decoded = decodeSeedText(await readFile(path.resolve(seedDir, s.textFile)));
+      if ('problem' in decoded) unreadable.push(s.id);
+      else texts.set(s.id, normalizeQuoteText(decoded.text));
+    } catch {
+      unreadable.push(s.id);
+    }
+  }
+  return { texts, unreadable };
+}

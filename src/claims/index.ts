@@ -1,0 +1,5 @@
+// Analysts' claims (issue [15]): add, correct and retract facts with citations; kept durably; never deleted.
+export { applyClaim, firstVersionId, nextVersionId, worldOf, type Applied, type ClaimWorld } from './apply.js';
+export { dataDirFromEnv, LmdbClaimLog, MemoryClaimLog, type ClaimLog } from './log.js';
+export { CLAIM_OPS, CORRECTABLE, type ClaimOp, type ClaimRequest, type Correctable, type StoredClaim } from './model.js';
+export { ClaimService, replay, type ClaimResult, type ClaimServiceOptions } from './service.js';
