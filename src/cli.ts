@@ -9,6 +9,7 @@ import { registerQueryCommands } from './cli/query-commands.js';
 import { registerRouteCommands } from './cli/route-commands.js';
 import { registerTrendCommands } from './cli/trend-commands.js';
 import { registerReconcileCommand } from './cli/reconcile-command.js';
+import { registerClaimsCommands } from './cli/claims-command.js';
 
 export { DEFAULT_SEED_DIR } from './cli/options.js';
 
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerRouteCommands(program, globals);
   registerTrendCommands(program, globals);
   registerReconcileCommand(program, globals);
+  registerClaimsCommands(program, globals);
   return program;
 }
 

@@ -22,14 +22,18 @@ export function worldOf(dataset: Dataset, texts: ReadonlyMap<string, string>): C
   return { dataset, existing: existingRecords(dataset), texts };
 }
 
-/** What applying a claim gave: the new world, the ids it wrote, and the facts it ended. */
+/** What applying a claim gave: the new world, the records it added (ids given), the ids it wrote and ended. */
 export interface Applied {
   readonly world: ClaimWorld;
+  /** The records as added, in seed-file form, with the ids they were given (empty for a retraction). */
+  readonly records: Readonly<Record<string, readonly unknown[]>>;
   readonly written: readonly string[];
   readonly ended: readonly string[];
 }
 
 type Fact = Transfer | Event | Restriction | AidCommitment;
+/** The id prefix of each kind of fact, for facts a claim adds without an id. */
+const ID_PREFIX: Readonly<Record<string, string>> = { transfers: 'transfer', events: 'event', restrictions: 'restriction', aidCommitments: 'aid' };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The id of a fact's next version: `<id>.v2`, `.v3`, … (the first free one), from the first version's id. */
@@ -59,11 +63,13 @@ export async function applyClaim(world: ClaimWorld, claim: StoredClaim): Promise
     else if (claim.knownSince > day) issue('knownSince', `${claim.knownSince} is after the day the claim is recorded (${day})`);
   }
   let added: Dataset | undefined;
+  let given: Record<string, unknown[]> = {};
   if (claim.op === 'RETRACT') {
     if (claim.records !== undefined && Object.keys(claim.records).length > 0) issue('records', 'a retraction adds no records');
   } else {
     const records = recordsOf(claim, target, world, issue);
     if (records !== undefined && issues.length === 0) {
+      given = records;
       const parsed = parseSeedText(claim.id, stringify(records));
       if (parsed.located === undefined) {
         issues.push(...parsed.issues.map((i) => ({ ...i, line: null })));
@@ -115,7 +121,7 @@ export async function applyClaim(world: ClaimWorld, claim: StoredClaim): Promise
       aidCommitments: [...d.aidCommitments, ...added.aidCommitments.map(stampFact)],
     };
   }
-  return { world: { dataset: d, existing: existingRecords(d), texts: world.texts }, written, ended };
+  return { world: { dataset: d, existing: existingRecords(d), texts: world.texts }, records: given, written, ended };
 }
 
 /** The fact a correction or retraction names, if it can be corrected or retracted now. */
@@ -159,7 +165,17 @@ function recordsOf(
     issue('records', claim.op === 'ADD' ? 'expected at least one record besides sources' : `expected the corrected version of "${claim.target}"`);
     return undefined;
   }
-  if (claim.op === 'ADD') return Object.fromEntries(Object.entries(records).map(([c, list]) => [c, [...list]]));
+  if (claim.op === 'ADD') {
+    // A fact without an id gets `<kind>:claim-N` (and `-2`, `-3` … after the first of the claim).
+    let unnamed = 0;
+    const named = (collection: string) => (r: unknown) => {
+      const prefix = ID_PREFIX[collection];
+      if (prefix === undefined || r === null || typeof r !== 'object' || 'id' in r) return r;
+      unnamed += 1;
+      return { id: `${prefix}:claim-${claim.seq}${unnamed > 1 ? `-${unnamed}` : ''}`, ...r };
+    };
+    return Object.fromEntries(Object.entries(records).map(([c, list]) => [c, list.map(named(c))]));
+  }
   if (target === undefined) return undefined;
   const [collection, list] = facts[0]!;
   if (facts.length !== 1 || collection !== target.collection || list.length !== 1) {

@@ -2,4 +2,5 @@
 export { applyClaim, firstVersionId, nextVersionId, worldOf, type Applied, type ClaimWorld } from './apply.js';
 export { dataDirFromEnv, LmdbClaimLog, MemoryClaimLog, type ClaimLog } from './log.js';
 export { CLAIM_OPS, CORRECTABLE, type ClaimOp, type ClaimRequest, type Correctable, type StoredClaim } from './model.js';
-export { ClaimService, replay, type ClaimResult, type ClaimServiceOptions } from './service.js';
+export { ClaimService, replay, replayWithRecords, type ClaimResult, type ClaimServiceOptions, type ReplayedClaim } from './service.js';
+export { claimsAsYaml, type ClaimsYaml } from './export.js';

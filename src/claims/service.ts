@@ -1,5 +1,6 @@
 // Writes analysts' claims: each checked against the graph as it stands, stored durably in commit order, then made
 // visible by loading the new dataset into the store (claims that arrive during a load go into the next one).
+import pLimit from 'p-limit';
 import type { Dataset } from '../domain/model.js';
 import type { GraphStore } from '../store/index.js';
 import { applyClaim, worldOf, type Applied, type ClaimWorld } from './apply.js';
@@ -37,7 +38,10 @@ export interface ClaimServiceOptions {
 /** The claims of one store: replayed at start, then written one at a time, in order. */
 export class ClaimService {
   private readonly pending: Pending[] = [];
-  private draining = false;
+  /** One batch of writes, or one rebase, at a time. */
+  private readonly exclusive = pLimit(1);
+  /** Whether a batch is waiting to start (it takes every claim submitted until then). */
+  private batchScheduled = false;
 
   private constructor(
     private world: ClaimWorld,
@@ -75,43 +79,53 @@ export class ClaimService {
   submit(request: ClaimRequest, by: string): Promise<ClaimResult> {
     return new Promise<ClaimResult>((resolve, reject) => {
       this.pending.push({ request, by, resolve, reject });
-      void this.drain();
+      // Claims that arrive while a batch is being written and loaded wait for the next batch, all together.
+      if (!this.batchScheduled) {
+        this.batchScheduled = true;
+        void this.exclusive(() => this.writeBatch());
+      }
     });
   }
 
-  private async drain(): Promise<void> {
-    if (this.draining) return;
-    this.draining = true;
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0);
-        const accepted: { p: Pending; result: ClaimResult }[] = [];
-        for (const p of batch) {
-          const seq = this.claims.length + 1;
-          const claim: StoredClaim = { ...p.request, id: `claim:${seq}`, seq, by: p.by, recordedAt: this.now().toISOString() };
-          let applied: Applied;
-          try {
-            applied = await applyClaim(this.world, claim);
-            await this.log.append(claim);
-          } catch (error) {
-            p.reject(error);
-            continue;
-          }
-          this.world = applied.world;
-          this.claims.push(claim);
-          accepted.push({ p, result: { claim, written: applied.written, ended: applied.ended } });
-        }
-        if (accepted.length === 0) continue;
-        try {
-          await this.store.load(this.world.dataset);
-          for (const { p, result } of accepted) p.resolve(result);
-        } catch (error) {
-          // Stored but not yet visible: the next load (or the replay at start) shows them.
-          for (const { p } of accepted) p.reject(error);
-        }
+  /**
+   * Replays the claims onto a new base (a reload of the seeds and imports) and loads the result; between writes.
+   * A claim that no longer applies fails it with a ValidationError naming the claim, and nothing changes.
+   */
+  rebase(base: Dataset): Promise<Dataset> {
+    return this.exclusive(async () => {
+      const world = await replay(worldOf(base, this.world.texts), this.claims);
+      await this.store.load(world.dataset);
+      this.world = world;
+      return world.dataset;
+    });
+  }
+
+  private async writeBatch(): Promise<void> {
+    this.batchScheduled = false;
+    const batch = this.pending.splice(0);
+    const accepted: { p: Pending; result: ClaimResult }[] = [];
+    for (const p of batch) {
+      const seq = this.claims.length + 1;
+      const claim: StoredClaim = { ...p.request, id: `claim:${seq}`, seq, by: p.by, recordedAt: this.now().toISOString() };
+      let applied: Applied;
+      try {
+        applied = await applyClaim(this.world, claim);
+        await this.log.append(claim);
+      } catch (error) {
+        p.reject(error);
+        continue;
       }
-    } finally {
-      this.draining = false;
+      this.world = applied.world;
+      this.claims.push(claim);
+      accepted.push({ p, result: { claim, written: applied.written, ended: applied.ended } });
+    }
+    if (accepted.length === 0) return;
+    try {
+      await this.store.load(this.world.dataset);
+      for (const { p, result } of accepted) p.resolve(result);
+    } catch (error) {
+      // Stored but not yet visible: the next load (or the replay at start) shows them.
+      for (const { p } of accepted) p.reject(error);
     }
   }
 
@@ -122,7 +136,25 @@ export class ClaimService {
 
 /** Applies `claims` in order to `world`. */
 export async function replay(world: ClaimWorld, claims: readonly StoredClaim[]): Promise<ClaimWorld> {
+  return (await replayWithRecords(world, claims)).world;
+}
+
+/** What each claim of a replay added and ended. */
+export interface ReplayedClaim {
+  readonly claim: StoredClaim;
+  readonly records: Applied['records'];
+  readonly written: readonly string[];
+  readonly ended: readonly string[];
+}
+
+/** Applies `claims` in order to `world`, keeping what each one added and ended. */
+export async function replayWithRecords(world: ClaimWorld, claims: readonly StoredClaim[]): Promise<{ world: ClaimWorld; replayed: ReplayedClaim[] }> {
   let w = world;
-  for (const claim of claims) w = (await applyClaim(w, claim)).world;
-  return w;
+  const replayed: ReplayedClaim[] = [];
+  for (const claim of claims) {
+    const applied = await applyClaim(w, claim);
+    w = applied.world;
+    replayed.push({ claim, records: applied.records, written: applied.written, ended: applied.ended });
+  }
+  return { world: w, replayed };
 }

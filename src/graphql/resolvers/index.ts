@@ -11,6 +11,8 @@ import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { connection } from './connection.js';
 import { enumResolvers } from './enums.js';
+import { claimMutations, claimQueries } from './claims.js';
+import { typed, type TypedNode } from './nodes.js';
 
 type Ctx = GraphQLContext;
 
@@ -46,13 +48,6 @@ function values<T>(ctx: Ctx, ids: readonly string[] | undefined): T[] | Promise<
   return ctx.nodes.loadMany(ids).then(present);
 }
 
-/** A node with its GraphQL type name: what fields typed as the Node interface return. */
-type TypedNode = { [K in Entity['type']]: Extract<Entity, { type: K }>['value'] & { __typename: K } }[Entity['type']];
-
-/** A node with its GraphQL type name, or null. */
-function typed(entity: Entity | undefined): TypedNode | null {
-  return entity ? ({ ...entity.value, __typename: entity.type } as TypedNode) : null;
-}
 
 /** A node a non-null Node field refers to, with its GraphQL type name. */
 async function typedOne(ctx: Ctx, id: string): Promise<TypedNode> {
@@ -84,7 +79,9 @@ const grounded = {
 /** The resolver map for schema/*.graphql, typed by the generated `Resolvers` (arguments, parents, results). */
 export const resolvers = {
   ...enumResolvers,
+  Mutation: claimMutations,
   Query: {
+    ...claimQueries,
     node: async (_, a, ctx) => typed(await ctx.nodes.load(a.id)),
     actor: (_, a, ctx) => orNull(async () => found(ctx, await ctx.store.lookupActor(a.id))),
     system: (_, a, ctx) => orNull(async () => found(ctx, await ctx.store.lookupSystem(a.id))),

@@ -1,0 +1,129 @@
+// Resolvers of the writes (schema/writes.graphql): typed claim inputs become seed-form records for the claim
+// service; its issues come back naming the mutation's arguments.
+import { ArmsgraphError, InvalidArgumentError, NotFoundError, ValidationError } from '../../domain/errors.js';
+import { firstVersionId, type ClaimRequest, type ClaimResult, type StoredClaim } from '../../claims/index.js';
+import type { GraphQLContext } from '../context.js';
+import type { EventClaimInput, MutationResolvers, QueryResolvers, TransferClaimInput } from '../generated/resolvers.js';
+import { typed, type TypedNode } from './nodes.js';
+
+type Ctx = GraphQLContext;
+
+/** The claim service and the writer's name, or the error saying why this request may not write. */
+function writer(ctx: Ctx): { claims: NonNullable<Ctx['claims']>; by: string } {
+  if (ctx.claims === undefined) {
+    throw new ArmsgraphError('UNAVAILABLE', 'this server takes no writes: it was started without a claim log (armsgraph serve keeps one; see docs/claims.md)');
+  }
+  return { claims: ctx.claims, by: ctx.writer(ctx) };
+}
+
+/** A copy without null and undefined fields, at any depth (GraphQL sends null for what a client leaves out). */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutNulls(v)]));
+}
+
+/** An actor or system id for a name or alias; the reference as given when none matches (the claim check then says so). */
+async function idOf(ctx: Ctx, kind: 'actor' | 'system', ref: string): Promise<string> {
+  try {
+    return kind === 'actor' ? await ctx.store.resolveActor(ref) : await ctx.store.resolveSystem(ref);
+  } catch (error) {
+    if (error instanceof NotFoundError) return ref;
+    throw error;
+  }
+}
+
+async function transferRecord(ctx: Ctx, input: TransferClaimInput): Promise<Record<string, readonly unknown[]>> {
+  const { sources, knownSince: _known, ...fact } = input;
+  const [supplier, recipient, system] = await Promise.all([idOf(ctx, 'actor', input.supplier), idOf(ctx, 'actor', input.recipient), idOf(ctx, 'system', input.system)]);
+  return withoutNulls({ ...(sources && { sources }), transfers: [{ ...fact, supplier, recipient, system }] }) as Record<string, readonly unknown[]>;
+}
+
+async function eventRecord(ctx: Ctx, input: EventClaimInput): Promise<Record<string, readonly unknown[]>> {
+  const { sources, knownSince: _known, ...fact } = input;
+  const actors = await Promise.all((input.actors ?? []).map((a) => idOf(ctx, 'actor', a)));
+  const systems = await Promise.all((input.systems ?? []).map((s) => idOf(ctx, 'system', s)));
+  return withoutNulls({ ...(sources && { sources }), events: [{ ...fact, actors, systems }] }) as Record<string, readonly unknown[]>;
+}
+
+/** A claim's issue fields as the mutation's arguments: `transfers[0].date` is `input.date`, `target` is `id`. */
+function argumentOf(field: string): string {
+  if (field === 'target') return 'id';
+  if (field === 'reason') return 'reason';
+  if (field === 'records') return 'input';
+  if (field === 'knownSince') return 'input.knownSince';
+  const fact = /^(?:transfers|events)\[0\]\.?(.*)$/.exec(field);
+  if (fact) return fact[1] === '' ? 'input' : `input.${fact[1]}`;
+  return `input.${field}`;
+}
+
+/** Submits a claim; a ValidationError comes back with each issue naming the argument, under the mutation's name. */
+async function submit(ctx: Ctx, mutation: string, request: ClaimRequest): Promise<ClaimResult> {
+  const { claims, by } = writer(ctx);
+  try {
+    return await claims.submit(request, by);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      throw new ValidationError(error.issues.map((i) => ({ ...i, file: mutation, field: argumentOf(i.field) })));
+    }
+    throw error;
+  }
+}
+
+/** A node with its GraphQL type name, read fresh from the store (the request's loader may predate the write). */
+async function nodesOf(ctx: Ctx, ids: readonly string[]): Promise<TypedNode[]> {
+  const found = await ctx.store.nodes(ids);
+  return ids.flatMap((id) => typed(found.get(id)) ?? []);
+}
+
+async function result(ctx: Ctx, r: ClaimResult) {
+  return { claim: r.claim, written: await nodesOf(ctx, r.written), ended: await nodesOf(ctx, r.ended) };
+}
+
+/** Most claims a page of `claims` holds. */
+const MAX_FIRST = 100;
+
+export const claimMutations = {
+  addTransfer: async (_, a, ctx) => result(ctx, await submit(ctx, 'addTransfer', { op: 'ADD', records: await transferRecord(ctx, a.input), ...known(a.input) })),
+  addEvent: async (_, a, ctx) => result(ctx, await submit(ctx, 'addEvent', { op: 'ADD', records: await eventRecord(ctx, a.input), ...known(a.input) })),
+  correctTransfer: async (_, a, ctx) =>
+    result(ctx, await submit(ctx, 'correctTransfer', { op: 'CORRECT', target: a.id, reason: a.reason, records: await transferRecord(ctx, a.input), ...known(a.input) })),
+  correctEvent: async (_, a, ctx) =>
+    result(ctx, await submit(ctx, 'correctEvent', { op: 'CORRECT', target: a.id, reason: a.reason, records: await eventRecord(ctx, a.input), ...known(a.input) })),
+  retract: async (_, a, ctx) => result(ctx, await submit(ctx, 'retract', { op: 'RETRACT', target: a.id, reason: a.reason })),
+} satisfies MutationResolvers;
+
+function known(input: { knownSince?: string | null }): { knownSince?: string } {
+  return input.knownSince != null ? { knownSince: input.knownSince } : {};
+}
+
+export const claimQueries = {
+  claims: (_, a, ctx) => {
+    const first = a.first ?? 20;
+    if (first < 0 || first > MAX_FIRST) throw new InvalidArgumentError(`first must be between 0 and ${MAX_FIRST}, got ${first}`, { argument: 'first' });
+    const all = [...(ctx.claims?.list() ?? [])].reverse();
+    let start = 0;
+    if (a.after != null) {
+      const at = all.findIndex((c) => c.id === a.after);
+      if (at < 0) throw new InvalidArgumentError(`after: "${a.after}" is not a claim id of this store`, { argument: 'after' });
+      start = at + 1;
+    }
+    const items: StoredClaim[] = all.slice(start, start + first);
+    return {
+      edges: items.map((c) => ({ cursor: c.id, node: c })),
+      totalCount: all.length,
+      pageInfo: { hasNextPage: start + first < all.length, hasPreviousPage: start > 0, startCursor: items[0]?.id ?? null, endCursor: items.at(-1)?.id ?? null },
+    };
+  },
+  factHistory: async (_, a, ctx) => {
+    // The first version, then `.v2`, `.v3` … while they exist.
+    const first = firstVersionId(a.id);
+    const versions = await nodesOf(ctx, [first]);
+    if (versions.length === 0) throw new NotFoundError(`no fact "${a.id}"`, [], { argument: 'id' });
+    for (let n = 2; ; n += 1) {
+      const next = await nodesOf(ctx, [`${first}.v${n}`]);
+      if (next.length === 0) return versions;
+      versions.push(...next);
+    }
+  },
+} satisfies QueryResolvers;
