@@ -30,6 +30,8 @@ export interface StoredClaim extends ClaimRequest {
   readonly seq: number;
   /** The name of the token that wrote it. */
   readonly by: string;
+  /** That token's role when it wrote (editor or admin). */
+  readonly role: 'editor' | 'admin';
   /** When it was committed (ISO 8601 instant, UTC). */
   readonly recordedAt: string;
 }

@@ -16,9 +16,23 @@ export interface ClaimResult {
   readonly ended: readonly string[];
 }
 
+/** Where each claim is recorded for admins, as it is written and again when the log is replayed (src/auth's AuditLog). */
+export interface ClaimAuditSink {
+  append(entry: {
+    readonly at: string;
+    readonly who: string;
+    readonly role: StoredClaim['role'];
+    readonly action: string;
+    readonly target: string;
+    readonly before: unknown;
+    readonly after: unknown;
+  }): Promise<unknown>;
+}
+
 interface Pending {
   readonly request: ClaimRequest;
   readonly by: string;
+  readonly role: StoredClaim['role'];
   readonly resolve: (r: ClaimResult) => void;
   readonly reject: (e: unknown) => void;
 }
@@ -33,6 +47,8 @@ export interface ClaimServiceOptions {
   readonly store: GraphStore;
   /** The clock (tests fix it). */
   readonly now?: () => Date;
+  /** Where claims are recorded for admins: every stored claim at start, then each new one. */
+  readonly audit?: ClaimAuditSink;
 }
 
 /** The claims of one store: replayed at start, then written one at a time, in order. */
@@ -49,6 +65,7 @@ export class ClaimService {
     private readonly log: ClaimLog,
     private readonly store: GraphStore,
     private readonly now: () => Date,
+    private readonly audit: ClaimAuditSink | undefined,
   ) {}
 
   /**
@@ -57,9 +74,14 @@ export class ClaimService {
    */
   static async open(options: ClaimServiceOptions): Promise<ClaimService> {
     const claims = await options.log.all();
-    const world = await replay(worldOf(options.base, options.texts), claims);
+    let world = worldOf(options.base, options.texts);
+    for (const claim of claims) {
+      const applied = await applyClaim(world, claim);
+      await record(options.audit, claim, world, applied);
+      world = applied.world;
+    }
     await options.store.load(world.dataset);
-    return new ClaimService(world, claims, options.log, options.store, options.now ?? (() => new Date()));
+    return new ClaimService(world, claims, options.log, options.store, options.now ?? (() => new Date()), options.audit);
   }
 
   /** The dataset the store holds: the base with every claim applied. */
@@ -76,9 +98,9 @@ export class ClaimService {
    * Checks `request` against the graph as it stands, stores it, and resolves once it is durable and the store
    * answers with it. Rejects with a ValidationError (nothing stored) when it does not hold.
    */
-  submit(request: ClaimRequest, by: string): Promise<ClaimResult> {
+  submit(request: ClaimRequest, by: string, role: StoredClaim['role'] = 'editor'): Promise<ClaimResult> {
     return new Promise<ClaimResult>((resolve, reject) => {
-      this.pending.push({ request, by, resolve, reject });
+      this.pending.push({ request, by, role, resolve, reject });
       // Claims that arrive while a batch is being written and loaded wait for the next batch, all together.
       if (!this.batchScheduled) {
         this.batchScheduled = true;
@@ -106,7 +128,7 @@ export class ClaimService {
     const accepted: { p: Pending; result: ClaimResult }[] = [];
     for (const p of batch) {
       const seq = this.claims.length + 1;
-      const claim: StoredClaim = { ...p.request, id: `claim:${seq}`, seq, by: p.by, recordedAt: this.now().toISOString() };
+      const claim: StoredClaim = { ...p.request, id: `claim:${seq}`, seq, by: p.by, role: p.role, recordedAt: this.now().toISOString() };
       let applied: Applied;
       try {
         applied = await applyClaim(this.world, claim);
@@ -115,6 +137,7 @@ export class ClaimService {
         p.reject(error);
         continue;
       }
+      await record(this.audit, claim, this.world, applied);
       this.world = applied.world;
       this.claims.push(claim);
       accepted.push({ p, result: { claim, written: applied.written, ended: applied.ended } });
@@ -157,4 +180,27 @@ export async function replayWithRecords(world: ClaimWorld, claims: readonly Stor
     replayed.push({ claim, records: applied.records, written: applied.written, ended: applied.ended });
   }
   return { world: w, replayed };
+}
+
+/** Finds a record of `d` by id (any collection). */
+function recordOf(d: Dataset, id: string): unknown {
+  for (const list of Object.values(d) as readonly (readonly { id: string }[])[]) {
+    const found = list.find((r) => r.id === id);
+    if (found !== undefined) return found;
+  }
+  return null;
+}
+
+/** Records one claim in the audit sink: what it ended (before) and what it wrote (after). */
+async function record(audit: ClaimAuditSink | undefined, claim: StoredClaim, before: ClaimWorld, applied: Applied): Promise<void> {
+  if (audit === undefined) return;
+  await audit.append({
+    at: claim.recordedAt,
+    who: claim.by,
+    role: claim.role,
+    action: `${claim.op.toLowerCase()} (${claim.id})`,
+    target: claim.target ?? applied.written.find((id) => !id.startsWith('source:')) ?? applied.written[0] ?? claim.id,
+    before: applied.ended.length === 0 ? null : applied.ended.map((id) => recordOf(before.dataset, id)),
+    after: applied.written.length === 0 && applied.ended.length > 0 ? applied.ended.map((id) => recordOf(applied.world.dataset, id)) : applied.written.map((id) => recordOf(applied.world.dataset, id)),
+  });
 }

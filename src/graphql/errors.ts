@@ -19,7 +19,7 @@ export function createFormatError(options: { development: boolean }) {
     try {
       const original = unwrapResolverError(error);
       if (original instanceof ArmsgraphError) {
-        const { suggestions, argument } = original.details as { suggestions?: string[]; argument?: string };
+        const { suggestions, argument, issues } = original.details as { suggestions?: string[]; argument?: string; issues?: { field: string; message: string }[] };
         return {
           ...formatted,
           message: original.message,
@@ -27,6 +27,8 @@ export function createFormatError(options: { development: boolean }) {
             code: GRAPHQL_CODES[original.code],
             ...(argument !== undefined && { argument }),
             ...(suggestions !== undefined && { suggestions }),
+            // A claim that does not hold: every problem, each naming its argument (`input.citations[0].quote`).
+            ...(issues !== undefined && { issues: issues.map(({ field, message }) => ({ field, message })) }),
             ...(options.development && formatted.extensions?.stacktrace !== undefined && { stacktrace: formatted.extensions.stacktrace }),
           },
         };

@@ -1,4 +1,5 @@
-// Claims on the embedded store: checked as seed files are, stored in LMDB, replayed at start, ended never deleted.
+// Claims on a store (run against each: claims.memory.test.ts, claims.neo4j.test.ts): checked as seed files are,
+// stored in LMDB, replayed at start, ended never deleted.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import type { Dataset } from '../../src/domain/model.js';
 import { ValidationError } from '../../src/domain/errors.js';
 import { ask } from '../../src/query/index.js';
 import { loadSeedDir, readSourceTexts } from '../../src/seeds/index.js';
-import { MemoryStore } from '../../src/store/index.js';
+import type { GraphStore } from '../../src/store/index.js';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
 const ARTICLE = 'source:kyiv-independent-2023-12-japan-patriots';
@@ -26,7 +27,9 @@ const germanPatriots: ClaimRequest = {
   },
 };
 
-describe('ClaimService on the memory store', () => {
+/** Registers the claim cases for a store; `makeStore` gives a fresh connected one (its data is replaced). */
+export function describeClaims(name: string, makeStore: () => Promise<GraphStore>): void {
+describe(`ClaimService on the ${name} store`, () => {
   let dir: string;
   let seed: Dataset;
   let texts: Map<string, string>;
@@ -43,7 +46,7 @@ describe('ClaimService on the memory store', () => {
 
   it('adds a cited transfer: the store answers with it at once, stamped, known since the day it was recorded', async () => {
     const log = LmdbClaimLog.open(dir);
-    const store = new MemoryStore();
+    const store = await makeStore();
     const claims = await ClaimService.open({ base: seed, texts, log, store, now: day('2026-11-29') });
     const result = await claims.submit(germanPatriots, 'alice');
     expect(result).toMatchObject({ claim: { id: 'claim:1', seq: 1, by: 'alice', recordedAt: '2026-11-29T10:00:00.000Z' }, written: ['source:analyst-note-1', 'transfer:de-ua-patriot-2024-04'], ended: [] });
@@ -52,11 +55,12 @@ describe('ClaimService on the memory store', () => {
     expect((await ask(store).transfers({ supplier: 'DE', knownAt: '2026-11-28' }, {})).totalCount).toBe(0);
     expect((await ask(store).transferRoutes('DE', 'UA')).items.map((r) => r.id)).toEqual(['DE>UA']);
     await claims.close();
+    await store.close();
   });
 
   it('refuses a quote not in its stored source, an unknown actor, ids already in the graph, naming each field; writes nothing', async () => {
     const log = LmdbClaimLog.open(dir);
-    const store = new MemoryStore();
+    const store = await makeStore();
     const claims = await ClaimService.open({ base: seed, texts, log, store, now: day('2026-11-29') });
     const bad: ClaimRequest = {
       op: 'ADD',
@@ -81,11 +85,12 @@ describe('ClaimService on the memory store', () => {
     expect(claims.list().map((c) => c.id)).toEqual(['claim:1']);
     expect((await ask(store).transfers({ recipient: 'UA' }, {})).totalCount).toBe(3);
     await claims.close();
+    await store.close();
   });
 
   it('after a restart the claims are replayed; a retraction ends the fact, which stays in its history', async () => {
     const log = LmdbClaimLog.open(dir);
-    const store = new MemoryStore();
+    const store = await makeStore();
     const claims = await ClaimService.open({ base: seed, texts, log, store, now: day('2026-11-30') });
     expect((await ask(store).transfers({ supplier: 'DE' }, {})).items.map((t) => t.id)).toEqual(['transfer:de-ua-patriot-2024-04']);
     const retracted = await claims.submit({ op: 'RETRACT', target: 'transfer:de-ua-patriot-2024-04', reason: 'misread the press release' }, 'bob');
@@ -95,11 +100,12 @@ describe('ClaimService on the memory store', () => {
     const again = await claims.submit({ op: 'RETRACT', target: 'transfer:de-ua-patriot-2024-04', reason: 'twice' }, 'bob').catch((e: unknown) => e);
     expect((again as ValidationError).issues.map((i) => i.field)).toEqual(['target']);
     await claims.close();
+    await store.close();
   });
 
   it('a correction ends the old version and adds the next one (.v2), with the old quote checks', async () => {
     const log = LmdbClaimLog.open(dir);
-    const store = new MemoryStore();
+    const store = await makeStore();
     const claims = await ClaimService.open({ base: seed, texts, log, store, now: day('2026-12-01') });
     const old = seed.transfers.find((t) => t.id === 'transfer:us-ua-patriot-missiles-potential')!;
     const corrected = await claims.submit({
@@ -117,5 +123,7 @@ describe('ClaimService on the memory store', () => {
     const before = await ask(store).transfers({ recipient: 'UA', supplier: 'US', knownAt: '2026-11-30' }, {});
     expect(before.items.map((t) => [t.id, t.knownUntil])).toEqual([[old.id, '2026-12-01']]);
     await claims.close();
+    await store.close();
   });
 });
+}
