@@ -5,6 +5,7 @@ import type { Actor as ActorModel, WeaponSystem as WeaponSystemModel, Transfer a
 import type { TimeSpan as TimeSpanModel } from '../../domain/time.js';
 import type { Path as PathModel, Hop as HopModel, PathResult as PathResultModel, CheckReason as CheckReasonModel, TransferCheck as TransferCheckModel, TimelineEntry as TimelineEntryModel, SearchHit as SearchHitModel, GraphStats as GraphStatsModel, Dependence as DependenceModel, Reconciliation as ReconciliationModel, ReconcileRow as ReconcileRowModel, ReconcileFact as ReconcileFactModel, ReconcileClaim as ReconcileClaimModel, ReconcileYear as ReconcileYearModel, Corroboration as CorroborationModel, TransferRoute as TransferRouteModel, HopEvidence as HopEvidenceModel, BackfillCandidate as BackfillCandidateModel } from '../../query/index.js';
 import type { StatsRowParent as StatsRowParentModel, SubgraphEdgeParent as SubgraphEdgeParentModel, SubgraphParent as SubgraphParentModel } from '../parents.js';
+import type { Principal as PrincipalModel, AuditEntry as AuditEntryModel } from '../../auth/index.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -166,6 +167,49 @@ export type Amount = {
   readonly min?: Maybe<Scalars['Float']['output']>;
   /** The amount in the source's words ("more than $7 billion"). */
   readonly text?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of the audit log, newest first. */
+export type AuditConnection = {
+  readonly __typename?: 'AuditConnection';
+  /** The entries of this page with their cursors. */
+  readonly edges: ReadonlyArray<AuditEdge>;
+  /** The entries of this page. */
+  readonly nodes: ReadonlyArray<AuditEntry>;
+  /** Whether older entries follow, and the page's cursors. */
+  readonly pageInfo: PageInfo;
+  /** How many writes the log holds. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** An audit entry with its cursor. */
+export type AuditEdge = {
+  readonly __typename?: 'AuditEdge';
+  /** Pass as `after` to continue after this entry. */
+  readonly cursor: Scalars['String']['output'];
+  /** The entry. */
+  readonly node: AuditEntry;
+};
+
+/** One write as the audit log recorded it. */
+export type AuditEntry = {
+  readonly __typename?: 'AuditEntry';
+  /** What was done, e.g. the mutation's name. */
+  readonly action: Scalars['String']['output'];
+  /** The record after the write, as JSON text; null for a deletion. */
+  readonly after?: Maybe<Scalars['String']['output']>;
+  /** When the write happened, an ISO 8601 date-time in UTC. */
+  readonly at: Scalars['String']['output'];
+  /** The record before the write, as JSON text; null for a creation. */
+  readonly before?: Maybe<Scalars['String']['output']>;
+  /** Position in the log: 1 for the first write. */
+  readonly id: Scalars['ID']['output'];
+  /** The token's role when it wrote. */
+  readonly role: Role;
+  /** The id of what was written. */
+  readonly target: Scalars['String']['output'];
+  /** The configured name of the token that wrote. */
+  readonly who: Scalars['String']['output'];
 };
 
 /** An actor that delivered to the recipient while receiving comparable items from another: a possible ring exchange. */
@@ -686,6 +730,21 @@ export type PeriodTotal = {
   readonly to: Scalars['Int']['output'];
 };
 
+/**
+ * Who a request is from: the token it presented (`Authorization: Bearer <token>`), or the anonymous reader.
+ * Requests with a bad token are refused with HTTP 401 and `extensions.code` UNAUTHENTICATED before any field runs;
+ * a field the caller's role may not use answers FORBIDDEN (a token of too low a role) or UNAUTHENTICATED (no token).
+ */
+export type Principal = {
+  readonly __typename?: 'Principal';
+  /** True when the request presented no token. */
+  readonly anonymous: Scalars['Boolean']['output'];
+  /** The token's configured name; null for the anonymous reader. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** What the caller may do: READER without a token. */
+  readonly role: Role;
+};
+
 /** A count that may be exact, a range, or only words ("dozens"). */
 export type Quantity = {
   readonly __typename?: 'Quantity';
@@ -719,6 +778,8 @@ export type Query = {
   readonly actor?: Maybe<Actor>;
   /** Actors, ordered by id. */
   readonly actors: ActorConnection;
+  /** Every write, newest first: who, when, what, the record before and after. Needs a token of the ADMIN role. */
+  readonly auditLog: AuditConnection;
   /**
    * Ring exchanges and backfills into a recipient: actors X that delivered to it while receiving comparable items
    * (the same or a substitute class: tanks for tanks, infantry fighting vehicles for IFVs or APCs…) from some Y
@@ -743,6 +804,8 @@ export type Query = {
    * `url` (GET /export), which streams them.
    */
   readonly export: Export;
+  /** Who this request is from: the token's name and role, or the anonymous reader. */
+  readonly me: Principal;
   /** Any node by its exact id (actor, system, transfer, event, restriction, aid commitment or source); null when none has it. Aliases are not resolved here. */
   readonly node?: Maybe<Node>;
   /**
@@ -842,6 +905,26 @@ export type QueryActorArgs = {
 export type QueryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * armsgraph: an arms-transfer timeline knowledge graph. Ask for transfer paths (how a system can get from
+ * one actor to another, and under which rules), checks of a transfer against the restrictions in force,
+ * and the timeline (what happened when, and what was known when).
+ *
+ * Arguments that take an actor or a system accept an id or any alias: "JP", "Japan"; "system:patriot", "Patriot".
+ * Dates are EDTF strings (ISO 8601-2): 2023-12-22, 2023-04, 2023, 2024-01/2024-03, 2023-05~, 2022-02-24/..
+ * Arguments named `on` and `knownAt` take one calendar day, YYYY-MM-DD.
+ *
+ * Errors carry `extensions.code`: BAD_USER_INPUT (a bad date, cursor, page size or bound, with
+ * `extensions.argument` naming the argument), NOT_FOUND (an unknown actor or system, with did-you-mean
+ * `extensions.suggestions`), SERVICE_UNAVAILABLE (the store is down), QUERY_TOO_COMPLEX and
+ * GRAPHQL_VALIDATION_FAILED (queries over the cost, depth or alias limits).
+ */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1397,6 +1480,15 @@ export type RestrictionRule =
   | 'NO_EXPORT_TO_PARTY_AT_WAR'
   /** Passing on items that came from one of the rule's origins needs the consent of `consentOf` (the imposing actor by default). */
   | 'REEXPORT_REQUIRES_CONSENT';
+
+/** What a token may do. Each role may do all that the roles above it in this list may. */
+export type Role =
+  /** Also read the audit log. */
+  | 'admin'
+  /** Also write (mutations). */
+  | 'editor'
+  /** Ask questions: every query field except the audit log. */
+  | 'reader';
 
 /** A route: a sequence of distinct actors joined by transfers, with the evidence of each hop. */
 export type Route = {
@@ -2156,6 +2248,9 @@ export type ResolversTypes = {
   AidCategory: AidCategory;
   AidCommitment: ResolverTypeWrapper<AidCommitmentModel>;
   Amount: ResolverTypeWrapper<Amount>;
+  AuditConnection: ResolverTypeWrapper<Omit<AuditConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['AuditEdge']>, nodes: ReadonlyArray<ResolversTypes['AuditEntry']> }>;
+  AuditEdge: ResolverTypeWrapper<Omit<AuditEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
+  AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   BackfillCandidate: ResolverTypeWrapper<BackfillCandidateModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CheckReason: ResolverTypeWrapper<CheckReasonModel>;
@@ -2196,6 +2291,7 @@ export type ResolversTypes = {
   PathOrder: PathOrder;
   PathResult: ResolverTypeWrapper<PathResultModel>;
   PeriodTotal: ResolverTypeWrapper<PeriodTotal>;
+  Principal: ResolverTypeWrapper<PrincipalModel>;
   Quantity: ResolverTypeWrapper<Quantity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReconcileAgreement: ReconcileAgreement;
@@ -2208,6 +2304,7 @@ export type ResolversTypes = {
   Reconciliation: ResolverTypeWrapper<ReconciliationModel>;
   Restriction: ResolverTypeWrapper<RestrictionModel>;
   RestrictionRule: RestrictionRule;
+  Role: null;
   Route: ResolverTypeWrapper<TransferRouteModel>;
   RouteConnection: ResolverTypeWrapper<Omit<RouteConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['RouteEdge']>, nodes: ReadonlyArray<ResolversTypes['Route']> }>;
   RouteEdge: ResolverTypeWrapper<Omit<RouteEdge, 'node'> & { node: ResolversTypes['Route'] }>;
@@ -2258,6 +2355,9 @@ export type ResolversParentTypes = {
   ActorFilter: ActorFilter;
   AidCommitment: AidCommitmentModel;
   Amount: Amount;
+  AuditConnection: Omit<AuditConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['AuditEdge']>, nodes: ReadonlyArray<ResolversParentTypes['AuditEntry']> };
+  AuditEdge: Omit<AuditEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
+  AuditEntry: AuditEntryModel;
   BackfillCandidate: BackfillCandidateModel;
   Boolean: Scalars['Boolean']['output'];
   CheckReason: CheckReasonModel;
@@ -2290,6 +2390,7 @@ export type ResolversParentTypes = {
   PathOptions: PathOptions;
   PathResult: PathResultModel;
   PeriodTotal: PeriodTotal;
+  Principal: PrincipalModel;
   Quantity: Quantity;
   Query: Record<PropertyKey, never>;
   ReconcileClaim: ReconcileClaimModel;
@@ -2379,6 +2480,29 @@ export type AmountResolvers<ContextType = GraphQLContext, ParentType extends Res
   max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['AuditEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEdge'] = ResolversParentTypes['AuditEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  who?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type BackfillCandidateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BackfillCandidate'] = ResolversParentTypes['BackfillCandidate']> = {
@@ -2589,6 +2713,12 @@ export type PeriodTotalResolvers<ContextType = GraphQLContext, ParentType extend
   to?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PrincipalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Principal'] = ResolversParentTypes['Principal']> = {
+  anonymous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
 export type QuantityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Quantity'] = ResolversParentTypes['Quantity']> = {
   exact?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   max?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2599,10 +2729,12 @@ export type QuantityResolvers<ContextType = GraphQLContext, ParentType extends R
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
+  auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   backfillCandidates?: Resolver<ReadonlyArray<ResolversTypes['BackfillCandidate']>, ParentType, ContextType, RequireFields<QueryBackfillCandidatesArgs, 'recipient'>>;
   deliveryLags?: Resolver<ResolversTypes['DeliveryLags'], ParentType, ContextType, RequireFields<QueryDeliveryLagsArgs, 'by'>>;
   dependence?: Resolver<ResolversTypes['Dependence'], ParentType, ContextType, RequireFields<QueryDependenceArgs, 'actor' | 'periods'>>;
   export?: Resolver<ResolversTypes['Export'], ParentType, ContextType, RequireFields<QueryExportArgs, 'format'>>;
+  me?: Resolver<ResolversTypes['Principal'], ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   reconcile?: Resolver<ResolversTypes['Reconciliation'], ParentType, ContextType, RequireFields<QueryReconcileArgs, 'recipient'>>;
   search?: Resolver<ReadonlyArray<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
@@ -2694,6 +2826,8 @@ export type RestrictionResolvers<ContextType = GraphQLContext, ParentType extend
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type RoleResolvers = { ADMIN: 'admin', EDITOR: 'editor', READER: 'reader' };
 
 export type RouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Route'] = ResolversParentTypes['Route']> = {
   actors?: Resolver<ReadonlyArray<ResolversTypes['Actor']>, ParentType, ContextType>;
@@ -2935,6 +3069,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ActorEdge?: ActorEdgeResolvers<ContextType>;
   AidCommitment?: AidCommitmentResolvers<ContextType>;
   Amount?: AmountResolvers<ContextType>;
+  AuditConnection?: AuditConnectionResolvers<ContextType>;
+  AuditEdge?: AuditEdgeResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   BackfillCandidate?: BackfillCandidateResolvers<ContextType>;
   CheckReason?: CheckReasonResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
@@ -2961,6 +3098,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PathEdge?: PathEdgeResolvers<ContextType>;
   PathResult?: PathResultResolvers<ContextType>;
   PeriodTotal?: PeriodTotalResolvers<ContextType>;
+  Principal?: PrincipalResolvers<ContextType>;
   Quantity?: QuantityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReconcileClaim?: ReconcileClaimResolvers<ContextType>;
@@ -2969,6 +3107,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReconcileYear?: ReconcileYearResolvers<ContextType>;
   Reconciliation?: ReconciliationResolvers<ContextType>;
   Restriction?: RestrictionResolvers<ContextType>;
+  Role?: RoleResolvers;
   Route?: RouteResolvers<ContextType>;
   RouteConnection?: RouteConnectionResolvers<ContextType>;
   RouteEdge?: RouteEdgeResolvers<ContextType>;
