@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
+import { loadAuthConfig } from '../auth/index.js';
 import { InvalidArgumentError, formatIssue } from '../domain/errors.js';
 import { diffAidCommitments, diffTransfers, importKiel, mergeDatasets } from '../import/index.js';
 import { exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery } from '../export/index.js';
@@ -183,13 +184,15 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
     .option('--no-load', 'with --store neo4j: serve what the database holds, without loading the seeds')
     .action(async (o: { port: number; host: string; load: boolean }) => {
       const options = globals();
+      // Tokens, anonymous reading and the rate limit first: a bad token file or variable stops the start at once.
+      const auth = await loadAuthConfig();
       const store = options.store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
       if (options.store === 'memory' || o.load) {
         const summary = await store.load(await buildDataset(options));
         process.stderr.write(`armsgraph: loaded ${summary.transfers} transfers, ${summary.events} events into ${store.kind} in ${summary.millis} ms\n`);
       }
       const { createServer } = await import('../server.js');
-      const { app, shutdown } = await createServer({ store, reload: () => buildDataset(options) });
+      const { app, shutdown } = await createServer({ store, auth, reload: () => buildDataset(options) });
       const stop = (signal: string) => {
         app.log.info({ signal }, 'shutting down: finishing in-flight requests');
         shutdown().then(
