@@ -16,12 +16,12 @@ import type { GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import {
-  ANONYMOUS, MemoryAuditLog, authenticate, loadAuthConfig, redactUrl, requireRole, roleAtLeast, type AuditLog, type AuthConfig, type Principal,
+  ANONYMOUS, MemoryAuditLog, authenticate, loadAuthConfig, redactUrl, type AuditLog, type AuthConfig, type Principal,
 } from './auth/index.js';
 import { ArmsgraphError } from './domain/errors.js';
 import { asParameterError, exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery } from './export/index.js';
 import { ask } from './query/index.js';
-import { ACCESS_STATUS, GRAPHQL_CODES, createApollo, createContext, errorLogPlugin, requestsWrite, type GraphQLContext } from './graphql/index.js';
+import { GRAPHQL_CODES, batchRefusal, createApollo, createContext, errorLogPlugin, type GraphQLContext } from './graphql/index.js';
 import type { Dataset } from './domain/model.js';
 import type { GraphStore } from './store/index.js';
 
@@ -255,18 +255,10 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
       if (Array.isArray(request.body) && request.body.length > maxBatch) {
         return refuse(`A batch may hold at most ${maxBatch} operations, got ${request.body.length}`);
       }
-      // Apollo runs a batch's operations one by one: a batch holding a write the caller may not make is refused as a
-      // whole here, so none of it runs (a single mutation is refused by the write-access plugin, before it runs).
-      const principal = principals.get(request) ?? ANONYMOUS;
-      if (Array.isArray(request.body) && !roleAtLeast(principal.role, 'editor') && requestsWrite(request.body)) {
-        try {
-          requireRole(principal, 'editor');
-        } catch (error) {
-          if (!(error instanceof ArmsgraphError)) throw error;
-          const code = GRAPHQL_CODES[error.code];
-          return sendRefusal(reply, ACCESS_STATUS[code] ?? 403, code, `The batch holds a mutation; none of it was run. ${error.message}`, 'graphql');
-        }
-      }
+      // A batch holding a write the caller may not make is refused whole, so none of it runs (a single mutation is
+      // refused by the write-access plugin, before it runs).
+      const refusal = batchRefusal(request.body, principals.get(request) ?? ANONYMOUS);
+      if (refusal) return sendRefusal(reply, refusal.status, refusal.code, refusal.message, 'graphql');
       const operations: unknown[] = Array.isArray(request.body) ? request.body : [request.body ?? request.query];
       for (const op of operations) {
         const text = (op as { query?: unknown } | null)?.query;

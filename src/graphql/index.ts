@@ -8,4 +8,5 @@ export { GRAPHQL_CODES, createFormatError } from './errors.js';
 export { DEFAULT_MAX_COST } from './plugins/query-limits.js';
 export { errorLogPlugin } from './plugins/error-log.js';
 export { ACCESS_STATUS, accessRejection, writeAccessPlugin } from './plugins/write-access.js';
-export { requestsWrite } from './writes.js';
+export { batchRefusal, requestsWrite } from './writes.js';
+export type { Refusal } from './writes.js';
