@@ -168,6 +168,9 @@ describe('authorisation over HTTP, anonymous reading on', () => {
     expect(res.headers['www-authenticate']).toBe('Bearer');
     expect(res.json()).toEqual({ errors: [{ message: expect.stringMatching(/^Unknown token/), extensions: { code: 'UNAUTHENTICATED' } }] });
     expect(res.body).not.toContain(unknown);
+    const lone = await app.inject(post(WRITE));
+    expect(lone.headers['www-authenticate']).toBe('Bearer');
+    expect(lone.json()).toEqual({ errors: [{ message: 'This needs a token with the editor role: send the header `Authorization: Bearer <token>`.', extensions: { code: 'UNAUTHENTICATED' } }] });
     const expired = await app.inject(post(READ, bearer(TOKEN.expired)));
     expect(expired.json().errors[0].message).toMatch(/^Expired token: the token "old" expired at 2020-01-01T00:00:00Z/);
     const inUrl = await app.inject(post(READ, {}, `/graphql?token=${TOKEN.admin}`));

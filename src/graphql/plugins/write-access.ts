@@ -1,5 +1,5 @@
 // Apollo plugin: a mutation runs only for a token of the editor role or above, checked before any resolver runs.
-import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { requireRole, type Principal } from '../../auth/index.js';
 import { ArmsgraphError } from '../../domain/errors.js';
@@ -8,10 +8,12 @@ import { GRAPHQL_CODES } from '../errors.js';
 /** HTTP status of a refusal: 401 asks for a token, 403 says the token's role is too low. */
 export const ACCESS_STATUS: Readonly<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
-/** A refusal of authorisation as a GraphQL error with its code and HTTP status. */
+/** A refusal of authorisation as a GraphQL error with its code and HTTP status (a 401 asks for a Bearer token). */
 export function accessRejection(error: ArmsgraphError): GraphQLError {
   const code = GRAPHQL_CODES[error.code];
-  return new GraphQLError(error.message, { extensions: { code, http: { status: ACCESS_STATUS[code] ?? 400 } } });
+  const status = ACCESS_STATUS[code] ?? 400;
+  const headers = status === 401 ? new HeaderMap([['www-authenticate', 'Bearer']]) : undefined;
+  return new GraphQLError(error.message, { extensions: { code, http: { status, ...(headers && { headers }) } } });
 }
 
 /**
