@@ -113,6 +113,15 @@ module.exports = {
       to: { path: '^src/(?:store|graphql|query|export)/' },
     },
     {
+      name: 'auth-only-domain',
+      severity: 'error',
+      comment:
+        'auth/ (tokens, roles, authentication, the audit log) knows neither GraphQL nor the HTTP server nor the data: ' +
+        'it depends on domain/ only. graphql/ and server.ts call it; what it needs from them, they hand in.',
+      from: { path: '^src/auth/' },
+      to: { path: '^src/', pathNot: '^src/(?:auth|domain)/' },
+    },
+    {
       name: 'web-only-web',
       severity: 'error',
       comment:

@@ -20,6 +20,8 @@ const RENAMED_QUERY_TYPES: Record<string, string> = {
 const PARENT_TYPES: Record<string, string> = {
   StatsRow: 'StatsRowParent', SubgraphEdge: 'SubgraphEdgeParent', Subgraph: 'SubgraphParent',
 };
+/** GraphQL types whose resolvers get a value of src/auth (exported by src/auth/index.ts) as their parent. */
+const AUTH_TYPES = ['Principal', 'AuditEntry'];
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -47,6 +49,7 @@ const config: CodegenConfig = {
           ...Object.fromEntries(Object.entries(PARENT_TYPES).map(([name, parent]) => [name, `../parents.js#${parent}`])),
           // A claim's resolvers get the claim as stored (src/claims).
           Claim: '../../claims/index.js#StoredClaim',
+          ...Object.fromEntries(AUTH_TYPES.map((name) => [name, `../../auth/index.js#${name}`])),
         },
         mapperTypeSuffix: 'Model',
         // Enums whose resolvers use internal values other than their SDL names, from the same table the server

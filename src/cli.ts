@@ -1,4 +1,4 @@
-// The `armsgraph` command line: validate and load data, ask for paths, routes, backfills, checks, the timeline and totals, export, serve.
+// The `armsgraph` command line: validate and load data, ask for paths, routes, backfills, checks, the timeline and totals, export, serve, make tokens.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
@@ -10,6 +10,7 @@ import { registerRouteCommands } from './cli/route-commands.js';
 import { registerTrendCommands } from './cli/trend-commands.js';
 import { registerReconcileCommand } from './cli/reconcile-command.js';
 import { registerClaimsCommands } from './cli/claims-command.js';
+import { registerTokenCommand } from './cli/token-command.js';
 
 export { DEFAULT_SEED_DIR } from './cli/options.js';
 
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerTrendCommands(program, globals);
   registerReconcileCommand(program, globals);
   registerClaimsCommands(program, globals);
+  registerTokenCommand(program, globals);
   return program;
 }
 

@@ -1,4 +1,4 @@
-// HTTP server: GraphQL (Apollo on Fastify), offline GraphiQL, health probes, request logs, graceful shutdown.
+// HTTP server: GraphQL (Apollo on Fastify), offline GraphiQL, health probes, tokens and rate limits, request logs, graceful shutdown.
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -8,15 +8,21 @@ import { fileURLToPath } from 'node:url';
 
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyCors from '@fastify/cors';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
+import {
+  ANONYMOUS, MemoryAuditLog, authenticate, loadAuthConfig, redactUrl, type AuditLog, type AuthConfig, type Principal,
+} from './auth/index.js';
 import { ArmsgraphError } from './domain/errors.js';
 import { asParameterError, exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery } from './export/index.js';
 import { ask } from './query/index.js';
-import { GRAPHQL_CODES, createApollo, createContext, errorLogPlugin, type GraphQLContext } from './graphql/index.js';
+import { GRAPHQL_CODES, batchRefusal, createApollo, createContext, errorLogPlugin, type GraphQLContext } from './graphql/index.js';
+import type { ClaimService } from './claims/index.js';
 import type { Dataset } from './domain/model.js';
 import type { GraphStore } from './store/index.js';
 
@@ -46,6 +52,17 @@ export interface ServerOptions {
   readonly adminToken?: string;
   /** What /admin/reload loads into the store (the seeds, with SIPRI when configured). */
   readonly reload?: () => Promise<Dataset>;
+  /**
+   * API tokens, anonymous reading and the rate limit (docs/auth.md). Default: read from the environment at start
+   * (ARMSGRAPH_TOKENS_FILE, ARMSGRAPH_TOKENS, ARMSGRAPH_ANONYMOUS_READ, ARMSGRAPH_RATE_LIMIT); a bad entry fails here.
+   */
+  readonly auth?: AuthConfig;
+  /** Where writes are recorded. Default: a log in memory. */
+  readonly audit?: AuditLog;
+  /** Where analysts' claims are written (docs/claims.md); without it, mutations answer SERVICE_UNAVAILABLE. */
+  readonly claims?: ClaimService;
+  /** The executable schema. Default: the API's (schema/*.graphql); tests extend it. */
+  readonly schema?: GraphQLSchema;
 }
 
 /** Content-Security-Policy of every page: nothing but this origin, no inline scripts or styles, no framing. */
@@ -129,6 +146,25 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(
 );
 `;
 
+/** Request log lines without credentials: the URL's token-like query parameters blanked (headers are never logged). */
+function safeRequestLogs(logger: Logger): Logger {
+  return logger.child({}, {
+    serializers: {
+      req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort }),
+    },
+  });
+}
+
+/** How a route answers errors: GraphQL's `{ errors: [...] }`, or /export's and /admin's `{ error: {...} }`. */
+type ErrorShape = 'graphql' | 'plain';
+
+/** Sends a refusal with its status, code and message in the route's error shape. */
+function sendRefusal(reply: FastifyReply, status: number, code: string, message: string, shape: ErrorShape): FastifyReply {
+  if (status === 401) reply.header('www-authenticate', 'Bearer');
+  const body = shape === 'graphql' ? { errors: [{ message, extensions: { code } }] } : { error: { code, message } };
+  return reply.code(status).type('application/json').send(JSON.stringify(body));
+}
+
 /** Creates the Fastify app with every route; call `app.listen()` to serve. */
 export async function createServer(options: ServerOptions): Promise<{ app: FastifyInstance; shutdown: (graceMs?: number) => Promise<void> }> {
   const env = process.env.NODE_ENV;
@@ -136,9 +172,13 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
   const introspection =
     options.introspection ?? (process.env.GRAPHQL_INTROSPECTION !== undefined ? process.env.GRAPHQL_INTROSPECTION === 'true' : env !== 'production');
   const logger =
-    options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie', '*.password'] });
+    options.logger ??
+    pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.password', '*.token'] });
+  // Read before anything listens: a bad token file or variable stops the start, never a request.
+  const auth = options.auth ?? (await loadAuthConfig());
+  const audit = options.audit ?? new MemoryAuditLog();
   const app = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
+    loggerInstance: safeRequestLogs(logger) as FastifyBaseLogger,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     requestTimeout: options.requestTimeoutMs ?? Number(process.env.REQUEST_TIMEOUT_MS ?? 30_000),
     return503OnClosing: true,
@@ -153,8 +193,43 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
   });
   const corsOrigins = options.corsOrigins ?? (process.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
   if (corsOrigins.length > 0) await app.register(fastifyCors, { origin: [...corsOrigins], methods: ['GET', 'POST', 'OPTIONS'] });
-  const apollo = createApollo({ development, introspection, plugins: [errorLogPlugin<GraphQLContext>(logger)] });
+  const apollo = createApollo({
+    development, introspection, plugins: [errorLogPlugin<GraphQLContext>(logger)], ...(options.schema !== undefined && { schema: options.schema }),
+  });
   await apollo.start();
+
+  // Who is asking, per request (set by `guard`, read by the GraphQL context), and each caller's requests a minute.
+  const principals = new WeakMap<FastifyRequest, Principal>();
+  await app.register(fastifyRateLimit, { global: false });
+  const limit = auth.rateLimit;
+  const rateLimited = limit
+    ? app.createRateLimit({
+        timeWindow: 60_000,
+        keyGenerator: (request) => {
+          const principal = principals.get(request) ?? ANONYMOUS;
+          return principal.anonymous ? `address:${request.ip}` : `token:${principal.name}`;
+        },
+        max: (_, key) => (key.startsWith('token:') ? limit.perToken : limit.perAnonymous),
+      })
+    : undefined;
+  /**
+   * onRequest of the API routes: a token in the URL is refused (400), a bad token or a missing one where anonymous
+   * reading is off too (401), then the caller's rate limit applies (429). CORS preflights carry no credentials.
+   */
+  const guard = (shape: ErrorShape) => async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method === 'OPTIONS') return undefined;
+    const who = authenticate(auth, { headers: request.headers, query: request.query as Record<string, unknown> });
+    if (!who.ok) return sendRefusal(reply, who.code === 'BAD_REQUEST' ? 400 : 401, who.code, who.message, shape);
+    principals.set(request, who.principal);
+    if (!rateLimited) return undefined;
+    const counted = await rateLimited(request);
+    if (counted.isAllowed) return undefined;
+    reply.header('x-ratelimit-limit', counted.max).header('x-ratelimit-remaining', counted.remaining).header('x-ratelimit-reset', counted.ttlInSeconds);
+    if (!counted.isExceeded) return undefined;
+    const whose = who.principal.anonymous ? 'from this address without a token' : `for the token "${who.principal.name}"`;
+    reply.header('retry-after', counted.ttlInSeconds);
+    return sendRefusal(reply, 429, 'RATE_LIMITED', `Too many requests ${whose}: at most ${counted.max} a minute; retry in ${counted.ttlInSeconds} s.`, shape);
+  };
 
   // Requests in flight, so shutdown can let them finish (Fastify's close stops new ones but does not wait).
   let inFlight = 0;
@@ -170,16 +245,23 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
 
   const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
   const maxQueryBytes = options.maxQueryBytes ?? DEFAULT_MAX_QUERY_BYTES;
-  const handler = fastifyApolloHandler<GraphQLContext>(apollo, { context: async () => createContext(options.store) });
+  const handler = fastifyApolloHandler<GraphQLContext>(apollo, {
+    context: async (request) => createContext(options.store, { principal: principals.get(request) ?? ANONYMOUS, audit, claims: options.claims }),
+  });
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
+    onRequest: guard('graphql'),
     preHandler: async (request, reply) => {
       const refuse = (message: string) =>
         reply.code(400).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }));
       if (Array.isArray(request.body) && request.body.length > maxBatch) {
         return refuse(`A batch may hold at most ${maxBatch} operations, got ${request.body.length}`);
       }
+      // A batch holding a write the caller may not make is refused whole, so none of it runs (a single mutation is
+      // refused by the write-access plugin, before it runs).
+      const refusal = batchRefusal(request.body, principals.get(request) ?? ANONYMOUS);
+      if (refusal) return sendRefusal(reply, refusal.status, refusal.code, refusal.message, 'graphql');
       const operations: unknown[] = Array.isArray(request.body) ? request.body : [request.body ?? request.query];
       for (const op of operations) {
         const text = (op as { query?: unknown } | null)?.query;
@@ -212,7 +294,7 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
     );
   }
 
-  app.get<{ Querystring: Record<string, string | string[] | undefined> }>('/export', async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | string[] | undefined> }>('/export', { onRequest: guard('plain') }, async (request, reply) => {
     try {
       const { selection: asked, format, part } = parseExportQuery(request.query);
       const { selection, subgraph, sources } = await ask(options.store).exportSelection(exportInput(asked)).catch((error: unknown) => {
@@ -231,17 +313,29 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
     }
   });
 
-  // Admin: reload the data. Off unless a token is configured; then every call must present it.
+  // Admin: reload the data. Off unless ADMIN_TOKEN or a token of the admin role is configured; then every call must
+  // present ADMIN_TOKEN or an admin's token.
   const adminToken = options.adminToken ?? process.env.ADMIN_TOKEN;
-  if (adminToken && options.reload) {
-    const expected = Buffer.from(`Bearer ${adminToken}`);
+  const hasAdmins = [...auth.tokens.values()].some((t) => t.role === 'admin');
+  if ((adminToken || hasAdmins) && options.reload) {
+    const expected = adminToken ? Buffer.from(`Bearer ${adminToken}`) : undefined;
     app.post('/admin/reload', async (request, reply) => {
       const given = Buffer.from(request.headers.authorization ?? '');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        return reply.code(401).header('www-authenticate', 'Bearer').send({ error: { code: 'UNAUTHENTICATED', message: 'a valid admin token is required' } });
+      const legacy = expected !== undefined && given.length === expected.length && timingSafeEqual(given, expected);
+      if (!legacy) {
+        const who = authenticate({ ...auth, anonymousRead: false }, { headers: request.headers, query: request.query as Record<string, unknown> });
+        if (!who.ok) return sendRefusal(reply, who.code === 'BAD_REQUEST' ? 400 : 401, who.code, who.message, 'plain');
+        if (who.principal.role !== 'admin') {
+          return sendRefusal(reply, 403, 'FORBIDDEN', `The token "${who.principal.name}" has the ${who.principal.role} role; reloading needs admin.`, 'plain');
+        }
       }
       try {
-        const summary = await options.store.load(await options.reload!());
+        // With claims, they are replayed onto the reloaded data: a reload never drops what analysts wrote.
+        const dataset = await options.reload!();
+        const claims = options.claims;
+        const summary = claims
+          ? await claims.rebase(dataset).then(async () => ({ ...(await options.store.stats()), claims: claims.list().length }))
+          : await options.store.load(dataset);
         request.log.info({ summary }, 'data reloaded');
         return { status: 'reloaded', ...summary };
       } catch (error) {

@@ -6,11 +6,13 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
+import { MemoryAuditLog, loadAuthConfig } from '../auth/index.js';
+import { ClaimService, LmdbClaimLog, dataDirFromEnv } from '../claims/index.js';
 import { InvalidArgumentError, formatIssue } from '../domain/errors.js';
 import { diffAidCommitments, diffTransfers, importKiel, mergeDatasets } from '../import/index.js';
 import { exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery } from '../export/index.js';
 import { ask } from '../query/index.js';
-import { loadSeedDir, validateSeedDir } from '../seeds/index.js';
+import { loadSeedDir, readSourceTexts, validateSeedDir } from '../seeds/index.js';
 import { MemoryStore, Neo4jStore } from '../store/index.js';
 import { buildDataset, heldImport, parseInteger, parseStatuses, print, printJson, readSipri, withStore, type GlobalOptions } from './options.js';
 
@@ -183,13 +185,29 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
     .option('--no-load', 'with --store neo4j: serve what the database holds, without loading the seeds')
     .action(async (o: { port: number; host: string; load: boolean }) => {
       const options = globals();
+      // Tokens, anonymous reading and the rate limit first: a bad token file or variable stops the start at once.
+      const auth = await loadAuthConfig();
       const store = options.store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
+      // The seeds and imports, then every claim analysts wrote (ARMSGRAPH_DATA), replayed in order: one load.
+      const audit = new MemoryAuditLog();
+      let claims: ClaimService | undefined;
       if (options.store === 'memory' || o.load) {
-        const summary = await store.load(await buildDataset(options));
-        process.stderr.write(`armsgraph: loaded ${summary.transfers} transfers, ${summary.events} events into ${store.kind} in ${summary.millis} ms\n`);
+        const started = performance.now();
+        const base = await buildDataset(options);
+        const { texts } = await readSourceTexts(base.sources, options.seeds);
+        const log = LmdbClaimLog.open(dataDirFromEnv());
+        claims = await ClaimService.open({ base, texts, log, store, audit });
+        const stats = await store.stats();
+        process.stderr.write(
+          `armsgraph: loaded ${stats.transfers} transfers, ${stats.events} events and ${claims.list().length} claim${claims.list().length === 1 ? '' : 's'} (${log.file}) into ${store.kind} in ${Math.round(performance.now() - started)} ms\n`,
+        );
       }
       const { createServer } = await import('../server.js');
-      const { app, shutdown } = await createServer({ store, reload: () => buildDataset(options) });
+      const { app, shutdown: stopServer } = await createServer({ store, auth, audit, ...(claims && { claims }), reload: () => buildDataset(options) });
+      const shutdown = async () => {
+        await stopServer();
+        await claims?.close();
+      };
       const stop = (signal: string) => {
         app.log.info({ signal }, 'shutting down: finishing in-flight requests');
         shutdown().then(

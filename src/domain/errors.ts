@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'UNAVAILABLE'
   | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
   | 'INTERNAL';
 
 /** Base class of every error armsgraph throws on purpose. */
@@ -50,6 +52,20 @@ export class ConflictError extends ArmsgraphError {
 export class UnavailableError extends ArmsgraphError {
   constructor(message: string, details: Record<string, unknown> = {}, options?: ErrorOptions) {
     super('UNAVAILABLE', message, details, options);
+  }
+}
+
+/** The caller is not known: no token where one is needed, or a token that is unknown, malformed or expired. */
+export class UnauthenticatedError extends ArmsgraphError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('UNAUTHENTICATED', message, details);
+  }
+}
+
+/** The caller is known but its role may not do this (a reader writing, an editor reading the audit log). */
+export class ForbiddenError extends ArmsgraphError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('FORBIDDEN', message, details);
   }
 }
 

@@ -1,5 +1,6 @@
-// The Apollo Server of the API: schema, limits (depth, cost), CSRF prevention, introspection, error formatting.
+// The Apollo Server of the API: schema, write access, limits (depth, cost), CSRF prevention, introspection, error formatting.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLContext } from './context.js';
 import { depthLimitRule } from './depth-limit.js';
@@ -7,6 +8,7 @@ import { createFormatError } from './errors.js';
 import { DEFAULT_MAX_ALIASES, maxAliasesRule } from './max-aliases.js';
 import { inputLimitsPlugin } from './plugins/input-limits.js';
 import { queryLimitsPlugin, DEFAULT_MAX_COST } from './plugins/query-limits.js';
+import { writeAccessPlugin } from './plugins/write-access.js';
 import { createSchema } from './schema.js';
 
 /** Options of the API. */
@@ -23,6 +25,8 @@ export interface ApiOptions {
   readonly maxAliases?: number;
   /** More plugins (the server adds its drain plugin). */
   readonly plugins?: ApolloServerPlugin<GraphQLContext>[];
+  /** The executable schema. Default: `createSchema()` (schema/*.graphql); tests extend it (a test-only mutation). */
+  readonly schema?: GraphQLSchema;
 }
 
 /** Default deepest selection. */
@@ -30,7 +34,7 @@ export const DEFAULT_MAX_DEPTH = 12;
 
 /** Creates (but does not start) the Apollo server. */
 export function createApollo(options: ApiOptions): ApolloServer<GraphQLContext> {
-  const schema = createSchema();
+  const schema = options.schema ?? createSchema();
   return new ApolloServer<GraphQLContext>({
     schema,
     introspection: options.introspection,
@@ -44,6 +48,8 @@ export function createApollo(options: ApiOptions): ApolloServer<GraphQLContext> 
     plugins: [
       // No HTTP caching hints are used; computing them per field costs measurable time on large results.
       ApolloServerPluginCacheControlDisabled(),
+      // Who may write, before what a write would cost: a refused mutation is refused for that, whatever it asks.
+      writeAccessPlugin<GraphQLContext>(),
       inputLimitsPlugin<GraphQLContext>(),
       queryLimitsPlugin<GraphQLContext>(schema, options.maxCost ?? DEFAULT_MAX_COST),
       ...(options.plugins ?? []),

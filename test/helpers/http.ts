@@ -1,6 +1,7 @@
 // Starts the real server on an ephemeral port for a store, and posts GraphQL to it over HTTP.
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
+import { authConfig, type AuthConfig } from '../../src/auth/index.js';
 import { createServer } from '../../src/server.js';
 import type { GraphStore } from '../../src/store/index.js';
 
@@ -10,12 +11,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves `store` on 127.0.0.1 with a random port; closing the server does not close the store. */
-export async function startServer(store: GraphStore, options: { maxBatch?: number } = {}): Promise<RunningServer> {
+/**
+ * Serves `store` on 127.0.0.1 with a random port; closing the server does not close the store. Without `auth`:
+ * anonymous reading, no tokens, and no rate limit (suites send hundreds of requests a minute from this address).
+ */
+export async function startServer(store: GraphStore, options: { maxBatch?: number; auth?: AuthConfig } = {}): Promise<RunningServer> {
   const keepOpen: GraphStore = new Proxy(store, {
     get: (target, prop, receiver) => (prop === 'close' ? async () => {} : Reflect.get(target, prop, receiver)),
   });
-  const { app, shutdown } = await createServer({ store: keepOpen, logger: pino({ level: 'silent' }), ...options });
+  const { app, shutdown } = await createServer({ store: keepOpen, logger: pino({ level: 'silent' }), auth: authConfig({ rateLimit: false }), ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {

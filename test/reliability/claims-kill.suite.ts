@@ -60,8 +60,9 @@ async function claimed(port: number): Promise<{ id: string; claim: string; citat
   const out: { id: string; claim: string; citations: number }[] = [];
   for (let after: string | null = null; ;) {
     const page = await graphql(port, `query($after: String) { transfers(filter: { sources: [CLAIM] }, first: 100, after: $after) {
-      edges { cursor node { id claim { id } citations { source } } } pageInfo { hasNextPage endCursor } } }`, { after });
-    const c = page.data!.transfers;
+      edges { cursor node { id claim { id } citations { quote } } } pageInfo { hasNextPage endCursor } } }`, { after });
+    if (!page.data) throw new Error(`transfers: ${JSON.stringify(page.errors)}`);
+    const c = page.data.transfers;
     for (const e of c.edges) out.push({ id: e.node.id, claim: e.node.claim.id, citations: e.node.citations.length });
     if (!c.pageInfo.hasNextPage) return out;
     after = c.pageInfo.endCursor;

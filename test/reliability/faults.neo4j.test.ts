@@ -3,8 +3,9 @@
 // 503 readiness, and the same armsgraph process answers again once Neo4j is back; SIGTERM of armsgraph during
 // requests lets them complete, then exits 0. Three Neo4j starts in all.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,7 +76,7 @@ interface Serve {
 function serve(): Promise<Serve> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/armsgraph.js'), '--store', 'neo4j', 'serve', '--port', '0', '--no-load'], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: URI, NEO4J_CONNECT_TIMEOUT_MS: '1000', LOG_LEVEL: 'warn' },
+    env: { ...process.env, NEO4J_URI: URI, NEO4J_CONNECT_TIMEOUT_MS: '1000', LOG_LEVEL: 'warn', ARMSGRAPH_RATE_LIMIT: 'off', ARMSGRAPH_DATA: mkdtempSync(path.join(os.tmpdir(), 'armsgraph-faults-')) }, // eight clients ask in a loop
   });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));

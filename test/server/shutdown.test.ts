@@ -1,6 +1,8 @@
 // `armsgraph serve` as a process: prints its URLs, and on SIGTERM finishes in-flight requests, then exits 0.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -31,7 +33,8 @@ function logged(pattern: RegExp, timeoutMs = 15_000): Promise<void> {
 function serve(): Promise<{ port: number; stderr: () => string }> {
   child = spawn(process.execPath, [path.join(ROOT, 'bin/armsgraph.js'), '--store', 'memory', 'serve', '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info' },
+    // Its claim log in a directory of its own, not ./data.
+    env: { ...process.env, LOG_LEVEL: 'info', ARMSGRAPH_DATA: mkdtempSync(path.join(os.tmpdir(), 'armsgraph-serve-')) },
   });
   let err = '';
   logs = '';
@@ -55,7 +58,7 @@ describe('armsgraph serve', () => {
     const { port, stderr } = await serve();
     expect(stderr()).toContain(`GraphiQL  http://127.0.0.1:${port}/graphiql`);
     expect(stderr()).toContain(`health    http://127.0.0.1:${port}/health/ready`);
-    expect(stderr()).toMatch(/loaded 3 transfers, 8 events into memory/);
+    expect(stderr()).toMatch(/loaded 3 transfers, 8 events and \d+ claims? \(.*claims\.mdb\) into memory/);
   });
 
   it('on SIGTERM completes the request in flight, refuses new ones, and exits 0', async () => {

@@ -71,6 +71,8 @@ const FIXTURE: Record<string, string> = {
   'src/export/bad-dev-dep.ts': "import { expect } from 'vitest';\nexport const e = expect;\n",
   'src/export/dev-types.ts': "import type { TestContext } from 'vitest';\nexport type T = TestContext;\n",
   'src/export/bad-cli.ts': "import { main } from '../cli.js';\nexport const m = main;\n",
+  'src/auth/roles.ts': "import type { Thing } from '../domain/model.js';\nexport const role = (t: Thing) => t.id;\n",
+  'src/auth/bad-graphql.ts': "import { resolvers } from '../graphql/resolvers.js';\nexport const r = resolvers;\n",
   'src/seeds/bad-query.ts': "import { ask } from '../query/ask.js';\nexport const a = ask;\n",
   'src/web/view.ts': "import Graph from 'graphology';\nimport { fetchThing } from './api/client.js';\nexport const g = [Graph, fetchThing];\n",
   'src/web/api/client.ts': "import type { ThingQuery } from './generated/graphql.js';\nexport const fetchThing = (q: ThingQuery) => q;\n",
@@ -104,6 +106,7 @@ describe('.dependency-cruiser.cjs', () => {
   it('reports each breach of the layering by its rule, and none of the allowed imports', async () => {
     const result = await cruiseTree(fixture, ['src', 'tools', 'bin']);
     expect(violationLines(result)).toEqual([
+      'auth-only-domain: src/auth/bad-graphql.ts → src/graphql/resolvers.ts',
       'cli-entry-not-imported: src/export/bad-cli.ts → src/cli.ts',
       'domain-no-io: src/domain/bad-builtin.ts → os',
       'domain-no-io: src/domain/bad-io.ts → fs',

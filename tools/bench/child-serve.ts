@@ -9,6 +9,7 @@ import { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify from 'fastify';
 import { pino } from 'pino';
+import { loadAuthConfig } from '../../src/auth/index.js';
 import { createServer } from '../../src/server.js';
 import { MemoryStore, type GraphStore } from '../../src/store/index.js';
 import { buildDataset } from './datasets.js';
@@ -18,7 +19,9 @@ const { values } = parseArgs({ options: { api: { type: 'string' }, size: { type:
 const port = Number(values.port);
 
 async function serveOurs(store: GraphStore): Promise<{ port: number; close: () => Promise<void> }> {
-  const { app, shutdown } = await createServer({ store, logger: pino({ level: 'silent' }), introspection: false });
+  // The load generator sends thousands of requests a minute from one address: no rate limit (the peer has none either).
+  const auth = await loadAuthConfig({ ...process.env, ARMSGRAPH_RATE_LIMIT: 'off' });
+  const { app, shutdown } = await createServer({ store, logger: pino({ level: 'silent' }), introspection: false, auth });
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   return { port: typeof address === 'object' && address ? address.port : port, close: () => shutdown(1_000) };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { buildDataset, DEFAULT_SEED_DIR } from '../../src/cli/options.js';
+import { loadAuthConfig } from '../../src/auth/index.js';
 import { createServer } from '../../src/server.js';
 import { MemoryStore, Neo4jStore, type GraphStore } from '../../src/store/index.js';
 import { dataFile, type ServeProbe } from './processes.js';
@@ -43,7 +44,10 @@ if (kind === 'memory' || !values['no-load']) {
   const dataset = await buildDataset({ seeds: DEFAULT_SEED_DIR, json: false, store: kind, ...(sipri && { sipri: path.resolve(sipri) }) });
   await store.load(dataset);
 }
-const { app, shutdown } = await createServer({ store: counting(store), logger: pino({ level: 'silent' }), introspection: false });
+// Load and hostile runs send thousands of requests a minute from one address: no rate limit unless ARMSGRAPH_RATE_LIMIT
+// asks for one (it would measure the limiter, not the server).
+const auth = await loadAuthConfig({ ...process.env, ARMSGRAPH_RATE_LIMIT: process.env.ARMSGRAPH_RATE_LIMIT ?? 'off' });
+const { app, shutdown } = await createServer({ store: counting(store), logger: pino({ level: 'silent' }), introspection: false, auth });
 await app.listen({ host: '127.0.0.1', port: Number(values.port) });
 const address = app.server.address();
 process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : Number(values.port) })}\n`);

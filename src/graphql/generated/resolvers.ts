@@ -6,6 +6,7 @@ import type { TimeSpan as TimeSpanModel } from '../../domain/time.js';
 import type { Path as PathModel, Hop as HopModel, PathResult as PathResultModel, CheckReason as CheckReasonModel, TransferCheck as TransferCheckModel, TimelineEntry as TimelineEntryModel, SearchHit as SearchHitModel, GraphStats as GraphStatsModel, Dependence as DependenceModel, Reconciliation as ReconciliationModel, ReconcileRow as ReconcileRowModel, ReconcileFact as ReconcileFactModel, ReconcileClaim as ReconcileClaimModel, ReconcileYear as ReconcileYearModel, Corroboration as CorroborationModel, TransferRoute as TransferRouteModel, HopEvidence as HopEvidenceModel, BackfillCandidate as BackfillCandidateModel } from '../../query/index.js';
 import type { StatsRowParent as StatsRowParentModel, SubgraphEdgeParent as SubgraphEdgeParentModel, SubgraphParent as SubgraphParentModel } from '../parents.js';
 import type { StoredClaim as StoredClaimModel } from '../../claims/index.js';
+import type { Principal as PrincipalModel, AuditEntry as AuditEntryModel } from '../../auth/index.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -175,9 +176,55 @@ export type Amount = {
 
 /** An amount in US dollars. */
 export type AmountInput = {
+  /** At most, in US dollars. */
   readonly max?: InputMaybe<Scalars['Float']['input']>;
+  /** At least, in US dollars. */
   readonly min?: InputMaybe<Scalars['Float']['input']>;
+  /** In the source's words. */
   readonly text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A page of the audit log, newest first. */
+export type AuditConnection = {
+  readonly __typename?: 'AuditConnection';
+  /** The entries of this page with their cursors. */
+  readonly edges: ReadonlyArray<AuditEdge>;
+  /** The entries of this page. */
+  readonly nodes: ReadonlyArray<AuditEntry>;
+  /** Whether older entries follow, and the page's cursors. */
+  readonly pageInfo: PageInfo;
+  /** How many writes the log holds. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** An audit entry with its cursor. */
+export type AuditEdge = {
+  readonly __typename?: 'AuditEdge';
+  /** Pass as `after` to continue after this entry. */
+  readonly cursor: Scalars['String']['output'];
+  /** The entry. */
+  readonly node: AuditEntry;
+};
+
+/** One write as the audit log recorded it. */
+export type AuditEntry = {
+  readonly __typename?: 'AuditEntry';
+  /** What was done, e.g. the mutation's name. */
+  readonly action: Scalars['String']['output'];
+  /** The record after the write, as JSON text; null for a deletion. */
+  readonly after?: Maybe<Scalars['String']['output']>;
+  /** When the write happened, an ISO 8601 date-time in UTC. */
+  readonly at: Scalars['String']['output'];
+  /** The record before the write, as JSON text; null for a creation. */
+  readonly before?: Maybe<Scalars['String']['output']>;
+  /** Position in the log: 1 for the first write. */
+  readonly id: Scalars['ID']['output'];
+  /** The token's role when it wrote. */
+  readonly role: Role;
+  /** The id of what was written. */
+  readonly target: Scalars['String']['output'];
+  /** The configured name of the token that wrote. */
+  readonly who: Scalars['String']['output'];
 };
 
 /** An actor that delivered to the recipient while receiving comparable items from another: a possible ring exchange. */
@@ -239,9 +286,11 @@ export type Citation = {
 export type CitationInput = {
   /** Where in the source (page, paragraph). */
   readonly locator?: InputMaybe<Scalars['String']['input']>;
+  /** What the source supports, when there is no quote. */
   readonly note?: InputMaybe<Scalars['String']['input']>;
   /** Verbatim from the source; required when the source has a stored text, and checked against it. */
   readonly quote?: InputMaybe<Scalars['String']['input']>;
+  /** The source: an existing one, or one in the claim's sources. */
   readonly source: Scalars['ID']['input'];
 };
 
@@ -250,10 +299,11 @@ export type Claim = {
   readonly __typename?: 'Claim';
   /** The name of the token that wrote it. */
   readonly by: Scalars['String']['output'];
-  /** claim:N, N counting the store's claims from 1. */
+  /** Its id, claim:N: N counts the store's claims from 1. */
   readonly id: Scalars['ID']['output'];
   /** The known day it gave its facts, when earlier than the day it was recorded. */
   readonly knownSince?: Maybe<Scalars['String']['output']>;
+  /** What it did. */
   readonly op: ClaimOp;
   /** Why it was corrected or retracted. */
   readonly reason?: Maybe<Scalars['String']['output']>;
@@ -263,28 +313,39 @@ export type Claim = {
   readonly target?: Maybe<Scalars['ID']['output']>;
 };
 
+/** A page of claims, newest first. */
 export type ClaimConnection = {
   readonly __typename?: 'ClaimConnection';
+  /** The claims of the page. */
   readonly edges: ReadonlyArray<ClaimEdge>;
+  /** Where the page is. */
   readonly pageInfo: PageInfo;
+  /** How many claims the store holds. */
   readonly totalCount: Scalars['Int']['output'];
 };
 
+/** A claim in a page. */
 export type ClaimEdge = {
   readonly __typename?: 'ClaimEdge';
+  /** Its cursor (the claim's id). */
   readonly cursor: Scalars['String']['output'];
+  /** The claim. */
   readonly node: Claim;
 };
 
 /** What a claim does. */
 export type ClaimOp =
+  /** Added facts. */
   | 'ADD'
+  /** Ended a fact and added its next version. */
   | 'CORRECT'
+  /** Ended a fact. */
   | 'RETRACT';
 
 /** What a claim did. */
 export type ClaimResult = {
   readonly __typename?: 'ClaimResult';
+  /** The claim as recorded. */
   readonly claim: Claim;
   /** What it ended: the fact retracted, or the version a correction replaced. */
   readonly ended: ReadonlyArray<Node>;
@@ -455,16 +516,21 @@ export type EventClaimInput = {
   readonly id?: InputMaybe<Scalars['ID']['input']>;
   /** Fields the source implies without stating them (date, actors, systems, quantity, valueUsd). */
   readonly inferred?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Its kind. */
   readonly kind: EventKind;
   /** An earlier day it became known (a publication day), YYYY-MM-DD; never before its earliest citing source. */
   readonly knownSince?: InputMaybe<Scalars['String']['input']>;
+  /** The analyst's note: how the source was read. */
   readonly note?: InputMaybe<Scalars['String']['input']>;
+  /** How many (of what it is about). */
   readonly quantity?: InputMaybe<QuantityInput>;
   /** New sources the citations cite. */
   readonly sources?: InputMaybe<ReadonlyArray<NewSourceInput>>;
   /** Systems involved: ids or aliases. */
   readonly systems?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** A one-line title. */
   readonly title: Scalars['String']['input'];
+  /** Its value. */
   readonly valueUsd?: InputMaybe<AmountInput>;
 };
 
@@ -772,8 +838,11 @@ export type NewSourceInput = {
   readonly id: Scalars['ID']['input'];
   /** When it was published (EDTF, closed: 2024-04-13, 2024-04). */
   readonly publishedAt: Scalars['String']['input'];
+  /** Who published it. */
   readonly publisher: Scalars['String']['input'];
+  /** Its title. */
   readonly title: Scalars['String']['input'];
+  /** Where it is (absolute URL). */
   readonly url?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -896,6 +965,21 @@ export type PeriodTotal = {
   readonly to: Scalars['Int']['output'];
 };
 
+/**
+ * Who a request is from: the token it presented (`Authorization: Bearer <token>`), or the anonymous reader.
+ * Requests with a bad token are refused with HTTP 401 and `extensions.code` UNAUTHENTICATED before any field runs;
+ * a field the caller's role may not use answers FORBIDDEN (a token of too low a role) or UNAUTHENTICATED (no token).
+ */
+export type Principal = {
+  readonly __typename?: 'Principal';
+  /** True when the request presented no token. */
+  readonly anonymous: Scalars['Boolean']['output'];
+  /** The token's configured name; null for the anonymous reader. */
+  readonly name?: Maybe<Scalars['String']['output']>;
+  /** What the caller may do: READER without a token. */
+  readonly role: Role;
+};
+
 /** A count that may be exact, a range, or only words ("dozens"). */
 export type Quantity = {
   readonly __typename?: 'Quantity';
@@ -911,9 +995,13 @@ export type Quantity = {
 
 /** A count: exact, a range, or words. */
 export type QuantityInput = {
+  /** Exactly this many. */
   readonly exact?: InputMaybe<Scalars['Int']['input']>;
+  /** At most. */
   readonly max?: InputMaybe<Scalars['Int']['input']>;
+  /** At least. */
   readonly min?: InputMaybe<Scalars['Int']['input']>;
+  /** In the source's words ("dozens"). */
   readonly text?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -937,6 +1025,8 @@ export type Query = {
   readonly actor?: Maybe<Actor>;
   /** Actors, ordered by id. */
   readonly actors: ActorConnection;
+  /** Every write, newest first: who, when, what, the record before and after. Needs a token of the ADMIN role. */
+  readonly auditLog: AuditConnection;
   /**
    * Ring exchanges and backfills into a recipient: actors X that delivered to it while receiving comparable items
    * (the same or a substitute class: tanks for tanks, infantry fighting vehicles for IFVs or APCs…) from some Y
@@ -965,6 +1055,8 @@ export type Query = {
   readonly export: Export;
   /** Every version of a fact, first to last: the fact and each correction of it (`<id>.v2`, …), with knownSince and knownUntil. */
   readonly factHistory: ReadonlyArray<Node>;
+  /** Who this request is from: the token's name and role, or the anonymous reader. */
+  readonly me: Principal;
   /** Any node by its exact id (actor, system, transfer, event, restriction, aid commitment or source); null when none has it. Aliases are not resolved here. */
   readonly node?: Maybe<Node>;
   /**
@@ -1064,6 +1156,26 @@ export type QueryActorArgs = {
 export type QueryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActorFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * armsgraph: an arms-transfer timeline knowledge graph. Ask for transfer paths (how a system can get from
+ * one actor to another, and under which rules), checks of a transfer against the restrictions in force,
+ * and the timeline (what happened when, and what was known when).
+ *
+ * Arguments that take an actor or a system accept an id or any alias: "JP", "Japan"; "system:patriot", "Patriot".
+ * Dates are EDTF strings (ISO 8601-2): 2023-12-22, 2023-04, 2023, 2024-01/2024-03, 2023-05~, 2022-02-24/..
+ * Arguments named `on` and `knownAt` take one calendar day, YYYY-MM-DD.
+ *
+ * Errors carry `extensions.code`: BAD_USER_INPUT (a bad date, cursor, page size or bound, with
+ * `extensions.argument` naming the argument), NOT_FOUND (an unknown actor or system, with did-you-mean
+ * `extensions.suggestions`), SERVICE_UNAVAILABLE (the store is down), QUERY_TOO_COMPLEX and
+ * GRAPHQL_VALIDATION_FAILED (queries over the cost, depth or alias limits).
+ */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1663,6 +1775,15 @@ export type RestrictionRule =
   /** Passing on items that came from one of the rule's origins needs the consent of `consentOf` (the imposing actor by default). */
   | 'REEXPORT_REQUIRES_CONSENT';
 
+/** What a token may do. Each role may do all that the roles above it in this list may. */
+export type Role =
+  /** Also read the audit log. */
+  | 'admin'
+  /** Also write (mutations). */
+  | 'editor'
+  /** Ask questions: every query field except the audit log. */
+  | 'reader';
+
 /** A route: a sequence of distinct actors joined by transfers, with the evidence of each hop. */
 export type Route = {
   readonly __typename?: 'Route';
@@ -2162,15 +2283,19 @@ export type TransferClaimInput = {
   readonly id?: InputMaybe<Scalars['ID']['input']>;
   /** Fields the source implies without stating them (date, quantity, status, kind, supplier, recipient, system, valueUsd). */
   readonly inferred?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Its kind. */
   readonly kind?: InputMaybe<TransferKind>;
   /** An earlier day it became known (a publication day), YYYY-MM-DD; never before its earliest citing source. */
   readonly knownSince?: InputMaybe<Scalars['String']['input']>;
+  /** The analyst's note: how the source was read. */
   readonly note?: InputMaybe<Scalars['String']['input']>;
+  /** How many. */
   readonly quantity?: InputMaybe<QuantityInput>;
   /** The recipient: an actor id or alias. */
   readonly recipient: Scalars['String']['input'];
   /** New sources the citations cite. */
   readonly sources?: InputMaybe<ReadonlyArray<NewSourceInput>>;
+  /** Its status. */
   readonly status: TransferStatus;
   /** Restrictions it is subject to (ids). */
   readonly subjectTo?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
@@ -2178,6 +2303,7 @@ export type TransferClaimInput = {
   readonly supplier: Scalars['String']['input'];
   /** The system: an id or alias. */
   readonly system: Scalars['String']['input'];
+  /** Its value. */
   readonly valueUsd?: InputMaybe<AmountInput>;
 };
 
@@ -2461,6 +2587,9 @@ export type ResolversTypes = {
   AidCommitment: ResolverTypeWrapper<AidCommitmentModel>;
   Amount: ResolverTypeWrapper<Amount>;
   AmountInput: AmountInput;
+  AuditConnection: ResolverTypeWrapper<Omit<AuditConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['AuditEdge']>, nodes: ReadonlyArray<ResolversTypes['AuditEntry']> }>;
+  AuditEdge: ResolverTypeWrapper<Omit<AuditEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
+  AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   BackfillCandidate: ResolverTypeWrapper<BackfillCandidateModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CheckReason: ResolverTypeWrapper<CheckReasonModel>;
@@ -2511,6 +2640,7 @@ export type ResolversTypes = {
   PathOrder: PathOrder;
   PathResult: ResolverTypeWrapper<PathResultModel>;
   PeriodTotal: ResolverTypeWrapper<PeriodTotal>;
+  Principal: ResolverTypeWrapper<PrincipalModel>;
   Quantity: ResolverTypeWrapper<Quantity>;
   QuantityInput: QuantityInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2524,6 +2654,7 @@ export type ResolversTypes = {
   Reconciliation: ResolverTypeWrapper<ReconciliationModel>;
   Restriction: ResolverTypeWrapper<RestrictionModel>;
   RestrictionRule: RestrictionRule;
+  Role: null;
   Route: ResolverTypeWrapper<TransferRouteModel>;
   RouteConnection: ResolverTypeWrapper<Omit<RouteConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['RouteEdge']>, nodes: ReadonlyArray<ResolversTypes['Route']> }>;
   RouteEdge: ResolverTypeWrapper<Omit<RouteEdge, 'node'> & { node: ResolversTypes['Route'] }>;
@@ -2576,6 +2707,9 @@ export type ResolversParentTypes = {
   AidCommitment: AidCommitmentModel;
   Amount: Amount;
   AmountInput: AmountInput;
+  AuditConnection: Omit<AuditConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['AuditEdge']>, nodes: ReadonlyArray<ResolversParentTypes['AuditEntry']> };
+  AuditEdge: Omit<AuditEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
+  AuditEntry: AuditEntryModel;
   BackfillCandidate: BackfillCandidateModel;
   Boolean: Scalars['Boolean']['output'];
   CheckReason: CheckReasonModel;
@@ -2617,6 +2751,7 @@ export type ResolversParentTypes = {
   PathOptions: PathOptions;
   PathResult: PathResultModel;
   PeriodTotal: PeriodTotal;
+  Principal: PrincipalModel;
   Quantity: Quantity;
   QuantityInput: QuantityInput;
   Query: Record<PropertyKey, never>;
@@ -2710,6 +2845,29 @@ export type AmountResolvers<ContextType = GraphQLContext, ParentType extends Res
   max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['AuditEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEdge'] = ResolversParentTypes['AuditEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  who?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type BackfillCandidateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BackfillCandidate'] = ResolversParentTypes['BackfillCandidate']> = {
@@ -2964,6 +3122,12 @@ export type PeriodTotalResolvers<ContextType = GraphQLContext, ParentType extend
   to?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PrincipalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Principal'] = ResolversParentTypes['Principal']> = {
+  anonymous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
 export type QuantityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Quantity'] = ResolversParentTypes['Quantity']> = {
   exact?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   max?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2974,12 +3138,14 @@ export type QuantityResolvers<ContextType = GraphQLContext, ParentType extends R
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
+  auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   backfillCandidates?: Resolver<ReadonlyArray<ResolversTypes['BackfillCandidate']>, ParentType, ContextType, RequireFields<QueryBackfillCandidatesArgs, 'recipient'>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'first'>>;
   deliveryLags?: Resolver<ResolversTypes['DeliveryLags'], ParentType, ContextType, RequireFields<QueryDeliveryLagsArgs, 'by'>>;
   dependence?: Resolver<ResolversTypes['Dependence'], ParentType, ContextType, RequireFields<QueryDependenceArgs, 'actor' | 'periods'>>;
   export?: Resolver<ResolversTypes['Export'], ParentType, ContextType, RequireFields<QueryExportArgs, 'format'>>;
   factHistory?: Resolver<ReadonlyArray<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryFactHistoryArgs, 'id'>>;
+  me?: Resolver<ResolversTypes['Principal'], ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   reconcile?: Resolver<ResolversTypes['Reconciliation'], ParentType, ContextType, RequireFields<QueryReconcileArgs, 'recipient'>>;
   search?: Resolver<ReadonlyArray<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
@@ -3073,6 +3239,8 @@ export type RestrictionResolvers<ContextType = GraphQLContext, ParentType extend
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export type RoleResolvers = { ADMIN: 'admin', EDITOR: 'editor', READER: 'reader' };
 
 export type RouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Route'] = ResolversParentTypes['Route']> = {
   actors?: Resolver<ReadonlyArray<ResolversTypes['Actor']>, ParentType, ContextType>;
@@ -3317,6 +3485,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ActorEdge?: ActorEdgeResolvers<ContextType>;
   AidCommitment?: AidCommitmentResolvers<ContextType>;
   Amount?: AmountResolvers<ContextType>;
+  AuditConnection?: AuditConnectionResolvers<ContextType>;
+  AuditEdge?: AuditEdgeResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   BackfillCandidate?: BackfillCandidateResolvers<ContextType>;
   CheckReason?: CheckReasonResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
@@ -3349,6 +3520,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PathEdge?: PathEdgeResolvers<ContextType>;
   PathResult?: PathResultResolvers<ContextType>;
   PeriodTotal?: PeriodTotalResolvers<ContextType>;
+  Principal?: PrincipalResolvers<ContextType>;
   Quantity?: QuantityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReconcileClaim?: ReconcileClaimResolvers<ContextType>;
@@ -3357,6 +3529,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReconcileYear?: ReconcileYearResolvers<ContextType>;
   Reconciliation?: ReconciliationResolvers<ContextType>;
   Restriction?: RestrictionResolvers<ContextType>;
+  Role?: RoleResolvers;
   Route?: RouteResolvers<ContextType>;
   RouteConnection?: RouteConnectionResolvers<ContextType>;
   RouteEdge?: RouteEdgeResolvers<ContextType>;

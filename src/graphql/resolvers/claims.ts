@@ -1,5 +1,6 @@
 // Resolvers of the writes (schema/writes.graphql): typed claim inputs become seed-form records for the claim
 // service; its issues come back naming the mutation's arguments.
+import { requireRole } from '../../auth/index.js';
 import { ArmsgraphError, InvalidArgumentError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { firstVersionId, type ClaimRequest, type ClaimResult, type StoredClaim } from '../../claims/index.js';
 import type { GraphQLContext } from '../context.js';
@@ -8,12 +9,13 @@ import { typed, type TypedNode } from './nodes.js';
 
 type Ctx = GraphQLContext;
 
-/** The claim service and the writer's name, or the error saying why this request may not write. */
-function writer(ctx: Ctx): { claims: NonNullable<Ctx['claims']>; by: string } {
+/** The claim service and the writer (an editor's or admin's token), or the error saying why this request may not write. */
+function writer(ctx: Ctx): { claims: NonNullable<Ctx['claims']>; by: string; role: 'editor' | 'admin' } {
+  const who = requireRole(ctx.principal, 'editor');
   if (ctx.claims === undefined) {
     throw new ArmsgraphError('UNAVAILABLE', 'this server takes no writes: it was started without a claim log (armsgraph serve keeps one; see docs/claims.md)');
   }
-  return { claims: ctx.claims, by: ctx.writer(ctx) };
+  return { claims: ctx.claims, by: who.name, role: who.role === 'admin' ? 'admin' : 'editor' };
 }
 
 /** A copy without null and undefined fields, at any depth (GraphQL sends null for what a client leaves out). */
@@ -59,9 +61,9 @@ function argumentOf(field: string): string {
 
 /** Submits a claim; a ValidationError comes back with each issue naming the argument, under the mutation's name. */
 async function submit(ctx: Ctx, mutation: string, request: ClaimRequest): Promise<ClaimResult> {
-  const { claims, by } = writer(ctx);
+  const { claims, by, role } = writer(ctx);
   try {
-    return await claims.submit(request, by);
+    return await claims.submit(request, by, role);
   } catch (error) {
     if (error instanceof ValidationError) {
       throw new ValidationError(error.issues.map((i) => ({ ...i, file: mutation, field: argumentOf(i.field) })));

@@ -3,6 +3,10 @@
 /**
  * Internal values of SDL enums, for the resolver map of `makeExecutableSchema`: the SDL spells `SearchHitType` in
  * ALL_CAPS (ACTOR, WEAPON_SYSTEM, EVENT) while search hits carry the entity type names ('Actor', 'WeaponSystem',
- * 'Event'). graphql-tools serialises each internal value as its SDL name in answers and parses it back in arguments.
+ * 'Event'), and `Role` (READER, EDITOR, ADMIN) while tokens carry src/auth's roles ('reader', …). graphql-tools
+ * serialises each internal value as its SDL name in answers and parses it back in arguments.
  */
-export const enumResolvers = { SearchHitType: { ACTOR: 'Actor', WEAPON_SYSTEM: 'WeaponSystem', EVENT: 'Event' } } as const;
+export const enumResolvers = {
+  SearchHitType: { ACTOR: 'Actor', WEAPON_SYSTEM: 'WeaponSystem', EVENT: 'Event' },
+  Role: { READER: 'reader', EDITOR: 'editor', ADMIN: 'admin' },
+} as const;

@@ -9,6 +9,7 @@ import { factSource } from '../../domain/provenance.js';
 import { exportBaseName, exportFiles, exportGraph, exportUrl } from '../../export/index.js';
 import type { GraphQLContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers.js';
+import { authQueryResolvers, authTypeResolvers } from './auth.js';
 import { connection } from './connection.js';
 import { enumResolvers } from './enums.js';
 import { claimMutations, claimQueries } from './claims.js';
@@ -121,6 +122,7 @@ export const resolvers = {
       };
     },
     stats: (_, __, ctx) => ctx.store.stats(),
+    ...authQueryResolvers,
   },
 
   StatsRow: {
@@ -260,4 +262,6 @@ export const resolvers = {
     source: (p, _, ctx) => p.sourceActor ?? one(ctx, p.source),
     target: (p, _, ctx) => p.targetActor ?? one(ctx, p.target),
   },
+
+  ...authTypeResolvers,
 } satisfies Resolvers;

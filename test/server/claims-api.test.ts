@@ -1,0 +1,112 @@
+// Writes through GraphQL over HTTP (issue [15]): an editor's claim is in every answer at once, known from today;
+// refused claims name their arguments; a retraction leaves today's answers and stays in the history.
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authConfig, hashToken, newToken } from '../../src/auth/index.js';
+import { ClaimService, MemoryClaimLog } from '../../src/claims/index.js';
+import { loadSeedDir, readSourceTexts } from '../../src/seeds/index.js';
+import { createServer } from '../../src/server.js';
+import { MemoryStore } from '../../src/store/index.js';
+
+const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
+const ARTICLE = 'source:kyiv-independent-2023-12-japan-patriots';
+const editor = newToken();
+const reader = newToken();
+
+describe('claims through GraphQL', () => {
+  let url: string;
+  let shutdown: () => Promise<void>;
+  const today = new Date().toISOString().slice(0, 10);
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const gql = async (query: string, token?: string) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token !== undefined && { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify({ query }),
+    });
+    return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+  };
+  beforeAll(async () => {
+    const seed = await loadSeedDir(SEEDS);
+    const store = new MemoryStore();
+    const claims = await ClaimService.open({ base: seed, texts: (await readSourceTexts(seed.sources, SEEDS)).texts, log: new MemoryClaimLog(), store });
+    const auth = authConfig({
+      rateLimit: false,
+      tokens: [{ name: 'alice', role: 'editor', sha256: hashToken(editor) }, { name: 'rob', role: 'reader', sha256: hashToken(reader) }],
+    });
+    const server = await createServer({ store, claims, auth, logger: pino({ level: 'silent' }) });
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+    shutdown = server.shutdown;
+  });
+  afterAll(async () => {
+    await shutdown();
+  });
+
+  const add = (quote: string, recipient = 'Ukraine') => `mutation { addTransfer(input: {
+    supplier: "Japan", recipient: "${recipient}", system: "Patriot missile", status: POTENTIAL, date: "2024/..",
+    citations: [{ source: "${ARTICLE}", quote: "${quote}" }] }) {
+    claim { id by } written { id ... on Transfer { knownSince source claim { id by } } } } }`;
+
+  it('an editor adds a transfer: routes show it at once; knownAt yesterday does not', async () => {
+    const before = await gql('{ transferRoutes(from: "JP", to: "UA", options: { maxHops: 1 }) { totalCount } }');
+    expect(before.body.data.transferRoutes.totalCount).toBe(0);
+    const r = await gql(add('The U.S. would still need to obtain permission from the Japanese government before transferring the weapons abroad.'), editor);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.addTransfer).toEqual({
+      claim: { id: 'claim:1', by: 'alice' },
+      written: [{ id: 'transfer:claim-1', knownSince: today, source: 'CLAIM', claim: { id: 'claim:1', by: 'alice' } }],
+    });
+    const routes = await gql('{ transferRoutes(from: "JP", to: "UA", options: { maxHops: 1 }) { edges { node { id } } } }');
+    expect(routes.body.data.transferRoutes.edges.map((e: any) => e.node.id)).toEqual(['JP>UA']);
+    const timeline = await gql(`{ now: timeline(filter: { actors: ["JP"], kinds: [TRANSFER] }) { totalCount }
+      then: timeline(filter: { actors: ["JP"], kinds: [TRANSFER], knownAt: "${yesterday}" }) { totalCount } }`);
+    expect(timeline.body.data).toEqual({ now: { totalCount: 2 }, then: { totalCount: 1 } });
+  });
+
+  it('refuses a claim without a token, from a reader, and a claim that does not hold, each with its code; nothing written', async () => {
+    const quote = 'The U.S. would still need to obtain permission';
+    expect((await gql(add(quote))).body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await gql(add(quote), reader)).body.errors![0].extensions.code).toBe('FORBIDDEN');
+    const bad = await gql(add('Japan sends Ukraine five hundred missiles', 'Atlantis'), editor);
+    expect(bad.body.errors![0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      issues: [
+        { field: 'input.recipient', message: 'unknown actor "Atlantis"' },
+        { field: 'input.citations[0].quote', message: `quote not found verbatim in the text of source "${ARTICLE}": "Japan sends Ukraine five hundred missiles"` },
+      ],
+    });
+    expect((await gql('{ claims { totalCount } }')).body.data.claims.totalCount).toBe(1);
+  });
+
+  it('a correction replaces the transfer from today (.v2); a retraction leaves today\'s answers and stays in the history', async () => {
+    const corrected = await gql(`mutation { correctTransfer(id: "transfer:claim-1", reason: "the article says potentially", input: {
+      supplier: "JP", recipient: "UA", system: "system:patriot-missile", status: POTENTIAL, date: "2024",
+      citations: [{ source: "${ARTICLE}", quote: "The U.S. would still need to obtain permission from the Japanese government" }] }) {
+      written { id ... on Transfer { claim { supersedes } } } ended { id ... on Transfer { knownUntil } } } }`, editor);
+    expect(corrected.body.data.correctTransfer).toEqual({
+      written: [{ id: 'transfer:claim-1.v2', claim: { supersedes: 'transfer:claim-1' } }],
+      ended: [{ id: 'transfer:claim-1', knownUntil: today }],
+    });
+    const retracted = await gql('mutation { retract(id: "transfer:claim-1.v2", reason: "not a transfer yet") { claim { id } } }', editor);
+    expect(retracted.body.data.retract.claim.id).toBe('claim:3');
+    const now = await gql('{ transfers(filter: { supplier: "JP", recipient: "UA" }) { totalCount } }');
+    expect(now.body.data.transfers.totalCount).toBe(0);
+    const history = await gql('{ factHistory(id: "transfer:claim-1.v2") { id ... on Transfer { knownSince knownUntil } } }');
+    expect(history.body.data.factHistory).toEqual([
+      { id: 'transfer:claim-1', knownSince: today, knownUntil: today },
+      { id: 'transfer:claim-1.v2', knownSince: today, knownUntil: today },
+    ]);
+    const claims = await gql('{ claims(first: 2) { totalCount edges { node { id op by target reason } } pageInfo { hasNextPage } } }');
+    expect(claims.body.data.claims).toEqual({
+      totalCount: 3,
+      edges: [
+        { node: { id: 'claim:3', op: 'RETRACT', by: 'alice', target: 'transfer:claim-1.v2', reason: 'not a transfer yet' } },
+        { node: { id: 'claim:2', op: 'CORRECT', by: 'alice', target: 'transfer:claim-1', reason: 'the article says potentially' } },
+      ],
+      pageInfo: { hasNextPage: true },
+    });
+  });
+});
