@@ -21,7 +21,9 @@ import {
 import { ArmsgraphError } from './domain/errors.js';
 import { asParameterError, exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery } from './export/index.js';
 import { ask } from './query/index.js';
-import { GRAPHQL_CODES, batchRefusal, createApollo, createContext, errorLogPlugin, type GraphQLContext } from './graphql/index.js';
+import {
+  GRAPHQL_CODES, batchRefusal, createApollo, createContext, createSchema, errorLogPlugin, serveSubscriptions, type GraphQLContext,
+} from './graphql/index.js';
 import type { ClaimService } from './claims/index.js';
 import type { Dataset } from './domain/model.js';
 import type { GraphStore } from './store/index.js';
@@ -193,10 +195,20 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
   });
   const corsOrigins = options.corsOrigins ?? (process.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
   if (corsOrigins.length > 0) await app.register(fastifyCors, { origin: [...corsOrigins], methods: ['GET', 'POST', 'OPTIONS'] });
-  const apollo = createApollo({
-    development, introspection, plugins: [errorLogPlugin<GraphQLContext>(logger)], ...(options.schema !== undefined && { schema: options.schema }),
-  });
+  const schema = options.schema ?? createSchema();
+  const apollo = createApollo({ development, introspection, plugins: [errorLogPlugin<GraphQLContext>(logger)], schema });
   await apollo.start();
+  // The change feed: subscriptions over a WebSocket on /graphql, for the same principals.
+  const subscriptions = serveSubscriptions({
+    server: app.server,
+    path: '/graphql',
+    schema,
+    authenticate: (headers, authorization) => {
+      const who = authenticate(auth, { headers: authorization !== undefined ? { ...headers, authorization } : headers, query: {} });
+      return who.ok ? who.principal : undefined;
+    },
+    context: (principal) => createContext(options.store, { principal, audit, claims: options.claims }),
+  });
 
   // Who is asking, per request (set by `guard`, read by the GraphQL context), and each caller's requests a minute.
   const principals = new WeakMap<FastifyRequest, Principal>();
@@ -360,6 +372,7 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
     (closing ??= (async () => {
       // Fastify's close stops accepting connections and closes idle ones; requests in flight go on, and are
       // given `graceMs` to finish before Apollo and the store are stopped.
+      await subscriptions.close();
       await app.close();
       const deadline = Date.now() + graceMs;
       while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,6 +1,8 @@
 // Writes analysts' claims: each checked against the graph as it stands, stored durably in commit order, then made
 // visible by loading the new dataset into the store (claims that arrive during a load go into the next one).
+import { EventEmitter } from 'node:events';
 import pLimit from 'p-limit';
+import { normalizeQuoteText } from '../domain/text.js';
 import type { Dataset } from '../domain/model.js';
 import type { GraphStore } from '../store/index.js';
 import { applyClaim, worldOf, type Applied, type ClaimWorld } from './apply.js';
@@ -58,6 +60,9 @@ export class ClaimService {
   private readonly exclusive = pLimit(1);
   /** Whether a batch is waiting to start (it takes every claim submitted until then). */
   private batchScheduled = false;
+  /** Emits `claim` with each ClaimResult once it is durable and the store answers with it (the change feed). */
+  // One listener per open subscription: no limit.
+  readonly events = new EventEmitter<{ claim: [ClaimResult] }>().setMaxListeners(0);
 
   private constructor(
     private world: ClaimWorld,
@@ -87,6 +92,16 @@ export class ClaimService {
   /** The dataset the store holds: the base with every claim applied. */
   get dataset(): Dataset {
     return this.world.dataset;
+  }
+
+  /**
+   * What a claim's check of `quote` against `source` would say: whether the source exists, has a stored text, and
+   * (then) holds the quote verbatim, normalised as seed quotes are.
+   */
+  checkQuote(source: string, quote: string): { sourceKnown: boolean; hasText: boolean; found: boolean | null } {
+    const sourceKnown = this.world.existing.ids.get(source) === 'sources';
+    const text = this.world.texts.get(source);
+    return { sourceKnown, hasText: text !== undefined, found: text === undefined ? null : text.includes(normalizeQuoteText(quote)) };
   }
 
   /** The stored claims, in commit order. */
@@ -145,7 +160,10 @@ export class ClaimService {
     if (accepted.length === 0) return;
     try {
       await this.store.load(this.world.dataset);
-      for (const { p, result } of accepted) p.resolve(result);
+      for (const { p, result } of accepted) {
+        p.resolve(result);
+        this.events.emit('claim', result);
+      }
     } catch (error) {
       // Stored but not yet visible: the next load (or the replay at start) shows them.
       for (const { p } of accepted) p.reject(error);

@@ -10,3 +10,5 @@ export { errorLogPlugin } from './plugins/error-log.js';
 export { ACCESS_STATUS, accessRejection, writeAccessPlugin } from './plugins/write-access.js';
 export { batchRefusal, requestsWrite } from './writes.js';
 export type { Refusal } from './writes.js';
+export { serveSubscriptions } from './subscriptions.js';
+export type { SubscriptionOptions } from './subscriptions.js';

@@ -3,7 +3,9 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pino } from 'pino';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { authConfig, hashToken, newToken } from '../../src/auth/index.js';
 import { ClaimService, MemoryClaimLog } from '../../src/claims/index.js';
 import { loadSeedDir, readSourceTexts } from '../../src/seeds/index.js';
@@ -108,5 +110,35 @@ describe('claims through GraphQL', () => {
       ],
       pageInfo: { hasNextPage: true },
     });
+  });
+
+  it('sends each claim to subscribers of changes once it is in the answers (WebSocket), those of their actors only', async () => {
+    const client = createClient({ url: url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${reader}` } });
+    const received: unknown[] = [];
+    let resolveFirst: () => void;
+    const first = new Promise<void>((resolve) => (resolveFirst = resolve));
+    const unsubscribe = client.subscribe(
+      { query: 'subscription { changes(filter: { actors: ["Japan"] }) { claim { id op } written { id } } }' },
+      { next: (m) => { received.push(m.data); resolveFirst(); }, error: (e) => received.push({ error: e }), complete: () => {} },
+    );
+    try {
+      // Let the subscription start before the writes.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const russian = await gql(`mutation { addEvent(input: { kind: STATEMENT, title: "A Russian statement", date: "2023-12", actors: ["RU"],
+        citations: [{ source: "${ARTICLE}", quote: "As Russia continues to ramp up its onslaught of attacks against civilian infrastructure" }] }) { claim { id } } }`, editor);
+      expect(russian.body.data.addEvent.claim.id).toBe('claim:4');
+      const japanese = await gql(add('The U.S. would still need to obtain permission'), editor);
+      expect(japanese.body.data.addTransfer.claim.id).toBe('claim:5');
+      await first;
+      expect(received).toEqual([{ changes: { claim: { id: 'claim:5', op: 'ADD' }, written: [{ id: 'transfer:claim-5' }] } }]);
+      // Mutations do not go over the WebSocket.
+      const refused = await new Promise<unknown>((resolve) => {
+        client.subscribe({ query: 'mutation { retract(id: "transfer:claim-5", reason: "x") { claim { id } } }' }, { next: resolve, error: resolve, complete: () => {} });
+      });
+      expect(JSON.stringify(refused)).toContain('Only subscriptions go over the WebSocket');
+    } finally {
+      unsubscribe();
+      await client.dispose();
+    }
   });
 });

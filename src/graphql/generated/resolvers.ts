@@ -250,6 +250,14 @@ export type BackfillCandidate = {
   readonly via: Actor;
 };
 
+/** Which claims a subscription sends: those whose written or ended facts involve one of the actors or one of the systems. */
+export type ChangeFilter = {
+  /** Actors: ids or aliases. */
+  readonly actors?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Systems: ids or aliases (the system itself, not its family). */
+  readonly systems?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+};
+
 /** Why a route is restricted: the restriction, its effect and its grounds. */
 export type CheckReason = {
   readonly __typename?: 'CheckReason';
@@ -1059,6 +1067,8 @@ export type Query = {
   readonly me: Principal;
   /** Any node by its exact id (actor, system, transfer, event, restriction, aid commitment or source); null when none has it. Aliases are not resolved here. */
   readonly node?: Maybe<Node>;
+  /** Whether a quote occurs verbatim in a source's stored text (whitespace and typographic quotes normalised), as a claim checks it. */
+  readonly quoteCheck: QuoteCheck;
   /**
    * What donors committed to a recipient (Kiel Ukraine Support Tracker), what SIPRI records as delivered, and what the
    * articles claim, side by side per donor and family (or category) and kind of unit, each figure with its citations.
@@ -1342,6 +1352,26 @@ export type QueryNodeArgs = {
  * `extensions.suggestions`), SERVICE_UNAVAILABLE (the store is down), QUERY_TOO_COMPLEX and
  * GRAPHQL_VALIDATION_FAILED (queries over the cost, depth or alias limits).
  */
+export type QueryQuoteCheckArgs = {
+  quote: Scalars['String']['input'];
+  source: Scalars['ID']['input'];
+};
+
+
+/**
+ * armsgraph: an arms-transfer timeline knowledge graph. Ask for transfer paths (how a system can get from
+ * one actor to another, and under which rules), checks of a transfer against the restrictions in force,
+ * and the timeline (what happened when, and what was known when).
+ *
+ * Arguments that take an actor or a system accept an id or any alias: "JP", "Japan"; "system:patriot", "Patriot".
+ * Dates are EDTF strings (ISO 8601-2): 2023-12-22, 2023-04, 2023, 2024-01/2024-03, 2023-05~, 2022-02-24/..
+ * Arguments named `on` and `knownAt` take one calendar day, YYYY-MM-DD.
+ *
+ * Errors carry `extensions.code`: BAD_USER_INPUT (a bad date, cursor, page size or bound, with
+ * `extensions.argument` naming the argument), NOT_FOUND (an unknown actor or system, with did-you-mean
+ * `extensions.suggestions`), SERVICE_UNAVAILABLE (the store is down), QUERY_TOO_COMPLEX and
+ * GRAPHQL_VALIDATION_FAILED (queries over the cost, depth or alias limits).
+ */
 export type QueryReconcileArgs = {
   between?: InputMaybe<DateWindow>;
   by?: InputMaybe<ReconcileBy>;
@@ -1580,6 +1610,17 @@ export type QueryTransfersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TransferFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What a claim's quote check would say. */
+export type QuoteCheck = {
+  readonly __typename?: 'QuoteCheck';
+  /** Whether the quote occurs in the stored text (null when there is none). */
+  readonly found?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether it has a stored text (then a citation of it needs a quote, checked against it). */
+  readonly hasText: Scalars['Boolean']['output'];
+  /** Whether the source exists. */
+  readonly sourceKnown: Scalars['Boolean']['output'];
 };
 
 /** Whether Kiel's committed and SIPRI's delivered counts agree. */
@@ -2084,6 +2125,19 @@ export type SubgraphEdge = {
   readonly target: Actor;
   /** The transfer itself. */
   readonly transfer: Transfer;
+};
+
+/** Live changes, over a WebSocket at /graphql (the graphql-transport-ws protocol of graphql-ws). */
+export type Subscription = {
+  readonly __typename?: 'Subscription';
+  /** Every claim once it is durable and in the store's answers; with a filter, those whose facts involve its actors or systems. */
+  readonly changes: ClaimResult;
+};
+
+
+/** Live changes, over a WebSocket at /graphql (the graphql-transport-ws protocol of graphql-ws). */
+export type SubscriptionChangesArgs = {
+  filter?: InputMaybe<ChangeFilter>;
 };
 
 /** Which weapon systems to list; conditions combine with AND. */
@@ -2592,6 +2646,7 @@ export type ResolversTypes = {
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   BackfillCandidate: ResolverTypeWrapper<BackfillCandidateModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChangeFilter: ChangeFilter;
   CheckReason: ResolverTypeWrapper<CheckReasonModel>;
   Citation: ResolverTypeWrapper<CitationModel>;
   CitationInput: CitationInput;
@@ -2644,6 +2699,7 @@ export type ResolversTypes = {
   Quantity: ResolverTypeWrapper<Quantity>;
   QuantityInput: QuantityInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QuoteCheck: ResolverTypeWrapper<QuoteCheck>;
   ReconcileAgreement: ReconcileAgreement;
   ReconcileBy: ReconcileBy;
   ReconcileClaim: ResolverTypeWrapper<ReconcileClaimModel>;
@@ -2673,6 +2729,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphParentModel>;
   SubgraphEdge: ResolverTypeWrapper<SubgraphEdgeParentModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SystemFilter: SystemFilter;
   TimeSpan: ResolverTypeWrapper<TimeSpanModel>;
   TimelineConnection: ResolverTypeWrapper<Omit<TimelineConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['TimelineEdge']>, nodes: ReadonlyArray<ResolversTypes['TimelineEntry']> }>;
@@ -2712,6 +2769,7 @@ export type ResolversParentTypes = {
   AuditEntry: AuditEntryModel;
   BackfillCandidate: BackfillCandidateModel;
   Boolean: Scalars['Boolean']['output'];
+  ChangeFilter: ChangeFilter;
   CheckReason: CheckReasonModel;
   Citation: CitationModel;
   CitationInput: CitationInput;
@@ -2755,6 +2813,7 @@ export type ResolversParentTypes = {
   Quantity: Quantity;
   QuantityInput: QuantityInput;
   Query: Record<PropertyKey, never>;
+  QuoteCheck: QuoteCheck;
   ReconcileClaim: ReconcileClaimModel;
   ReconcileFact: ReconcileFactModel;
   ReconcileRow: ReconcileRowModel;
@@ -2775,6 +2834,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subgraph: SubgraphParentModel;
   SubgraphEdge: SubgraphEdgeParentModel;
+  Subscription: Record<PropertyKey, never>;
   SystemFilter: SystemFilter;
   TimeSpan: TimeSpanModel;
   TimelineConnection: Omit<TimelineConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['TimelineEdge']>, nodes: ReadonlyArray<ResolversParentTypes['TimelineEntry']> };
@@ -3147,6 +3207,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   factHistory?: Resolver<ReadonlyArray<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryFactHistoryArgs, 'id'>>;
   me?: Resolver<ResolversTypes['Principal'], ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  quoteCheck?: Resolver<ResolversTypes['QuoteCheck'], ParentType, ContextType, RequireFields<QueryQuoteCheckArgs, 'quote' | 'source'>>;
   reconcile?: Resolver<ResolversTypes['Reconciliation'], ParentType, ContextType, RequireFields<QueryReconcileArgs, 'recipient'>>;
   search?: Resolver<ReadonlyArray<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
   stats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
@@ -3160,6 +3221,12 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   transferStats?: Resolver<ReadonlyArray<ResolversTypes['StatsRow']>, ParentType, ContextType, RequireFields<QueryTransferStatsArgs, 'groupBy'>>;
   transferTrends?: Resolver<ResolversTypes['TransferTrends'], ParentType, ContextType, RequireFields<QueryTransferTrendsArgs, 'by' | 'periods'>>;
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<QueryTransfersArgs>>;
+};
+
+export type QuoteCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuoteCheck'] = ResolversParentTypes['QuoteCheck']> = {
+  found?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  hasText?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sourceKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ReconcileClaimResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReconcileClaim'] = ResolversParentTypes['ReconcileClaim']> = {
@@ -3353,6 +3420,10 @@ export type SubgraphEdgeResolvers<ContextType = GraphQLContext, ParentType exten
   transfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  changes?: SubscriptionResolver<ResolversTypes['ClaimResult'], "changes", ParentType, ContextType, Partial<SubscriptionChangesArgs>>;
+};
+
 export type TimeSpanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimeSpan'] = ResolversParentTypes['TimeSpan']> = {
   approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   earliest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3523,6 +3594,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Principal?: PrincipalResolvers<ContextType>;
   Quantity?: QuantityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QuoteCheck?: QuoteCheckResolvers<ContextType>;
   ReconcileClaim?: ReconcileClaimResolvers<ContextType>;
   ReconcileFact?: ReconcileFactResolvers<ContextType>;
   ReconcileRow?: ReconcileRowResolvers<ContextType>;
@@ -3543,6 +3615,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   StatusChange?: StatusChangeResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   SubgraphEdge?: SubgraphEdgeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TimeSpan?: TimeSpanResolvers<ContextType>;
   TimelineConnection?: TimelineConnectionResolvers<ContextType>;
   TimelineEdge?: TimelineEdgeResolvers<ContextType>;

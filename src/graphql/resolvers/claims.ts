@@ -1,10 +1,11 @@
 // Resolvers of the writes (schema/writes.graphql): typed claim inputs become seed-form records for the claim
 // service; its issues come back naming the mutation's arguments.
+import { on } from 'node:events';
 import { requireRole } from '../../auth/index.js';
 import { ArmsgraphError, InvalidArgumentError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { firstVersionId, type ClaimRequest, type ClaimResult, type StoredClaim } from '../../claims/index.js';
 import type { GraphQLContext } from '../context.js';
-import type { EventClaimInput, MutationResolvers, QueryResolvers, TransferClaimInput } from '../generated/resolvers.js';
+import type { EventClaimInput, MutationResolvers, QueryResolvers, SubscriptionResolvers, TransferClaimInput } from '../generated/resolvers.js';
 import { typed, type TypedNode } from './nodes.js';
 
 type Ctx = GraphQLContext;
@@ -99,7 +100,40 @@ function known(input: { knownSince?: string | null }): { knownSince?: string } {
   return input.knownSince != null ? { knownSince: input.knownSince } : {};
 }
 
+/** The actors and systems a written or ended fact involves. */
+function involved(node: TypedNode): string[] {
+  switch (node.__typename) {
+    case 'Transfer': return [node.supplier, node.recipient, node.system];
+    case 'Event': return [...node.actors, ...node.systems];
+    case 'Restriction': return [node.imposedBy, ...(node.appliesTo.suppliers ?? []), ...(node.appliesTo.recipients ?? []), ...(node.appliesTo.systems ?? [])];
+    case 'AidCommitment': return [node.donor, node.recipient, ...(node.system !== undefined ? [node.system] : [])];
+    default: return [node.id];
+  }
+}
+
+/** The change feed: each claim, as its result, once durable and visible; those involving the filter's actors or systems. */
+async function* changesOf(ctx: Ctx, filter: { actors?: readonly string[] | null; systems?: readonly string[] | null } | null | undefined) {
+  const claims = ctx.claims;
+  if (claims === undefined) throw new ArmsgraphError('UNAVAILABLE', 'this server takes no writes, so it has no changes to send (see docs/claims.md)');
+  const ids = new Set([
+    ...(await Promise.all((filter?.actors ?? []).map((a) => ctx.store.resolveActor(a)))),
+    ...(await Promise.all((filter?.systems ?? []).map((s) => ctx.store.resolveSystem(s)))),
+  ]);
+  for await (const [change] of on(claims.events, 'claim') as AsyncIterableIterator<[ClaimResult]>) {
+    const payload = await result(ctx, change);
+    if (ids.size === 0 || [...payload.written, ...payload.ended].some((n) => involved(n).some((id) => ids.has(id)))) yield { changes: payload };
+  }
+}
+
+export const claimSubscriptions = {
+  changes: { subscribe: (_, a, ctx) => changesOf(ctx, a.filter) },
+} satisfies SubscriptionResolvers;
+
 export const claimQueries = {
+  quoteCheck: (_, a, ctx) => {
+    if (ctx.claims === undefined) throw new ArmsgraphError('UNAVAILABLE', 'this server takes no writes, so it checks no quotes (see docs/claims.md)');
+    return ctx.claims.checkQuote(a.source, a.quote);
+  },
   claims: (_, a, ctx) => {
     const first = a.first ?? 20;
     if (first < 0 || first > MAX_FIRST) throw new InvalidArgumentError(`first must be between 0 and ${MAX_FIRST}, got ${first}`, { argument: 'first' });

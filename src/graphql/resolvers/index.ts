@@ -12,7 +12,7 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { authQueryResolvers, authTypeResolvers } from './auth.js';
 import { connection } from './connection.js';
 import { enumResolvers } from './enums.js';
-import { claimMutations, claimQueries } from './claims.js';
+import { claimMutations, claimQueries, claimSubscriptions } from './claims.js';
 import { typed, type TypedNode } from './nodes.js';
 
 type Ctx = GraphQLContext;
@@ -81,6 +81,7 @@ const grounded = {
 export const resolvers = {
   ...enumResolvers,
   Mutation: claimMutations,
+  Subscription: claimSubscriptions,
   Query: {
     ...claimQueries,
     node: async (_, a, ctx) => typed(await ctx.nodes.load(a.id)),
