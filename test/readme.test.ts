@@ -2,8 +2,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedDir } from '../src/seeds/index.js';
+import { loadSeedDir, readSourceTexts } from '../src/seeds/index.js';
 import { MemoryStore } from '../src/store/index.js';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { authConfig, hashToken, newToken } from '../src/auth/index.js';
+import { ClaimService, MemoryClaimLog } from '../src/claims/index.js';
+import { createServer } from '../src/server.js';
 import { startServer, type RunningServer } from './helpers/http.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -27,7 +32,7 @@ describe('README', () => {
   });
 
   it('every GraphQL example answers without errors', async () => {
-    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((q) => !/^\s*mutation/.test(q));
     expect(examples).toHaveLength(9);
     const answers = await Promise.all(examples.map((q) => server.gql(q)));
     for (const a of answers) expect(a.body.errors).toBeUndefined();
@@ -47,5 +52,30 @@ describe('README', () => {
     expect(timeline.timeline.totalCount).toBe(1);
     expect(transfers.transfers.totalCount).toBe(2);
     expect(search.search[0].node.id).toBe('system:patriot');
+  });
+
+  it('every mutation example writes its claim, with an editor token', async () => {
+    const mutations = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((q) => /^\s*mutation/.test(q));
+    expect(mutations).toHaveLength(1);
+    const seeds = path.join(ROOT, 'seeds');
+    const seed = await loadSeedDir(seeds);
+    const store = new MemoryStore();
+    const claims = await ClaimService.open({ base: seed, texts: (await readSourceTexts(seed.sources, seeds)).texts, log: new MemoryClaimLog(), store });
+    const token = newToken();
+    const { app, shutdown } = await createServer({
+      store, claims, logger: pino({ level: 'silent' }), auth: authConfig({ rateLimit: false, tokens: [{ name: 'alice', role: 'editor', sha256: hashToken(token) }] }),
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
+      for (const query of mutations) {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+        const body = (await response.json()) as { data?: any; errors?: unknown[] };
+        expect(body.errors).toBeUndefined();
+        expect(body.data.addTransfer.claim).toMatchObject({ id: 'claim:1', by: 'alice' });
+      }
+    } finally {
+      await shutdown();
+    }
   });
 });
