@@ -4,12 +4,19 @@
 import { stringify } from 'yaml';
 import { ValidationError, type ValidationIssue } from '../domain/errors.js';
 import type { AidCommitment, ClaimStamp, Dataset, Event, Restriction, Transfer } from '../domain/model.js';
-import { didYouMean, formatSuggestions } from '../domain/text.js';
+import { didYouMean, formatSuggestions, normalizeName } from '../domain/text.js';
 import { OPEN_END } from '../domain/time.js';
 import { existingRecords, parseSeedText, resolveAgainst, type ExistingRecords } from '../seeds/index.js';
+import type { Collection } from '../seeds/index.js';
 import { CORRECTABLE, type Correctable, type StoredClaim } from './model.js';
 
-/** The dataset claims apply to, with what checking a claim against it needs. */
+/** A dataset whose lists a world grows in place. */
+type Lists = { -readonly [K in keyof Dataset]: Dataset[K][number][] };
+
+/**
+ * The dataset claims apply to, with what checking a claim against it needs. `applyClaim` changes it in place, and
+ * only once a claim holds: each claim costs in proportion to its own records, not to the dataset.
+ */
 export interface ClaimWorld {
   readonly dataset: Dataset;
   readonly existing: ExistingRecords;
@@ -17,14 +24,43 @@ export interface ClaimWorld {
   readonly texts: ReadonlyMap<string, string>;
 }
 
-/** A world over `dataset`. */
-export function worldOf(dataset: Dataset, texts: ReadonlyMap<string, string>): ClaimWorld {
-  return { dataset, existing: existingRecords(dataset), texts };
+/** A world's own, growable parts (the public view above reads the same objects). */
+interface Growing extends ClaimWorld {
+  readonly dataset: Lists;
+  readonly existing: { readonly ids: Map<string, Collection>; readonly names: Map<string, string> };
+  /** Where each fact is in its list, for corrections and retractions. */
+  readonly at: Map<string, number>;
 }
 
-/** What applying a claim gave: the new world, the records it added (ids given), the ids it wrote and ended. */
+/** A world over a copy of `dataset` (which stays as it is). */
+export function worldOf(dataset: Dataset, texts: ReadonlyMap<string, string>): ClaimWorld {
+  const lists: Lists = {
+    sources: [...dataset.sources], actors: [...dataset.actors], systems: [...dataset.systems], transfers: [...dataset.transfers],
+    events: [...dataset.events], restrictions: [...dataset.restrictions], aidCommitments: [...dataset.aidCommitments],
+  };
+  const existing = existingRecords(lists);
+  const at = new Map<string, number>();
+  for (const c of CORRECTABLE) lists[c].forEach((f, i) => at.set(f.id, i));
+  const world: Growing = { dataset: lists, existing: { ids: new Map(existing.ids), names: new Map(existing.names) }, texts, at };
+  return world;
+}
+
+/** A copy of a world's dataset as it is now (later claims do not change it), e.g. for a store to load. */
+export function snapshotOf(world: ClaimWorld): Dataset {
+  const d = world.dataset;
+  return {
+    sources: [...d.sources], actors: [...d.actors], systems: [...d.systems], transfers: [...d.transfers], events: [...d.events],
+    restrictions: [...d.restrictions], aidCommitments: [...d.aidCommitments],
+  };
+}
+
+/** What applying a claim gave: the world (changed in place), the records it added (ids given), the ids it wrote and ended. */
 export interface Applied {
   readonly world: ClaimWorld;
+  /** The facts it ended, as they were before. */
+  readonly before: readonly unknown[];
+  /** The records it wrote, as stored (facts stamped). */
+  readonly after: readonly unknown[];
   /** The records as added, in seed-file form, with the ids they were given (empty for a retraction). */
   readonly records: Readonly<Record<string, readonly unknown[]>>;
   readonly written: readonly string[];
@@ -45,11 +81,17 @@ export function nextVersionId(target: string, taken: ReadonlyMap<string, unknown
 /** The first version's id of a fact (`transfer:x.v3` → `transfer:x`). */
 export const firstVersionId = (id: string): string => id.replace(/\.v\d+$/, '');
 
-/**
- * Applies `claim` to `world` and returns the new world, or throws a ValidationError listing every problem
- * (each issue's file is the claim's id, its field the record's path, e.g. `transfers[0].citations[0].quote`).
- */
+/** Applies `claim` to `world` (in place), or throws a ValidationError and leaves it as it was. */
 export async function applyClaim(world: ClaimWorld, claim: StoredClaim): Promise<Applied> {
+  return (await prepareClaim(world, claim)).commit();
+}
+
+/**
+ * Checks `claim` against `world` and returns what applies it, or throws a ValidationError listing every problem
+ * (each issue's file is the claim's id, its field the record's path, e.g. `transfers[0].citations[0].quote`).
+ * Nothing changes until `commit` (which must run before another claim is prepared on the same world).
+ */
+export async function prepareClaim(world: ClaimWorld, claim: StoredClaim): Promise<{ commit: () => Applied }> {
   const issues: ValidationIssue[] = [];
   const issue = (field: string, message: string) => issues.push({ file: claim.id, line: null, field, message });
   const day = claim.recordedAt.slice(0, 10);
@@ -92,36 +134,61 @@ export async function applyClaim(world: ClaimWorld, claim: StoredClaim): Promise
     }
   }
   if (issues.length > 0) throw new ValidationError(issues);
+  return { commit: () => commit(world as Growing, target, added, stamp, knownSince, day, given) };
+}
 
-  let d = world.dataset;
+/** Ends the target and adds the records of a claim that holds. */
+function commit(
+  w: Growing,
+  target: { collection: Correctable; fact: Fact } | undefined,
+  added: Dataset | undefined,
+  stamp: ClaimStamp,
+  knownSince: string,
+  day: string,
+  given: Record<string, unknown[]>,
+): Applied {
+  const d = w.dataset;
   const ended: string[] = [];
+  const before: unknown[] = [];
   if (target !== undefined) {
-    const id = target.fact.id;
-    d = { ...d, [target.collection]: (d[target.collection] as readonly Fact[]).map((f) => (f.id === id ? { ...f, knownUntil: day } : f)) };
-    ended.push(id);
+    const list = d[target.collection] as Fact[];
+    const i = w.at.get(target.fact.id)!;
+    before.push(list[i]);
+    list[i] = { ...list[i]!, knownUntil: day };
+    ended.push(target.fact.id);
   }
   const written: string[] = [];
+  const after: unknown[] = [];
   if (added !== undefined) {
     const stampFact = <T extends Fact>(f: T): T => {
       written.push(f.id);
       const statusHistory = 'statusHistory' in f ? { statusHistory: f.statusHistory.map((h) => ({ ...h, knownSince })) } : {};
-      return { ...f, ...statusHistory, knownSince, claim: stamp };
+      const stamped = { ...f, ...statusHistory, knownSince, claim: stamp };
+      after.push(stamped);
+      return stamped;
     };
     const plain = <T extends { id: string }>(r: T): T => {
       written.push(r.id);
+      after.push(r);
       return r;
     };
-    d = {
-      sources: [...d.sources, ...added.sources.map(plain)],
-      actors: [...d.actors, ...added.actors.map(plain)],
-      systems: [...d.systems, ...added.systems.map(plain)],
-      transfers: [...d.transfers, ...added.transfers.map(stampFact)],
-      events: [...d.events, ...added.events.map(stampFact)],
-      restrictions: [...d.restrictions, ...added.restrictions.map(stampFact)],
-      aidCommitments: [...d.aidCommitments, ...added.aidCommitments.map(stampFact)],
-    };
+    d.sources.push(...added.sources.map(plain));
+    d.actors.push(...added.actors.map(plain));
+    d.systems.push(...added.systems.map(plain));
+    for (const c of CORRECTABLE) {
+      for (const f of added[c] as readonly Fact[]) {
+        w.at.set(f.id, d[c].length);
+        (d[c] as Fact[]).push(stampFact(f));
+      }
+    }
+    for (const c of ['sources', 'actors', 'systems', ...CORRECTABLE] as const) for (const r of added[c]) w.existing.ids.set(r.id, c);
+    for (const c of ['actors', 'systems'] as const) {
+      for (const r of added[c]) {
+        for (const n of [r.name, ...r.aliases]) if (!w.existing.names.has(`${c}:${normalizeName(n)}`)) w.existing.names.set(`${c}:${normalizeName(n)}`, r.id);
+      }
+    }
   }
-  return { world: { dataset: d, existing: existingRecords(d), texts: world.texts }, records: given, written, ended };
+  return { world: w, before, after, records: given, written, ended };
 }
 
 /** The fact a correction or retraction names, if it can be corrected or retracted now. */
@@ -141,7 +208,7 @@ function findTarget(world: ClaimWorld, claim: StoredClaim, issue: (field: string
     issue('target', `"${id}" is one of the ${collection}; only transfers, events, restrictions and aid commitments are corrected or retracted`);
     return undefined;
   }
-  const fact = (world.dataset[collection as Correctable] as readonly Fact[]).find((f) => f.id === id)!;
+  const fact = (world.dataset[collection as Correctable] as readonly Fact[])[(world as Growing).at.get(id)!]!;
   if (fact.knownUntil !== undefined) {
     issue('target', `"${id}" was already retracted or corrected on ${fact.knownUntil}; its current version, if any, is in its history`);
     return undefined;

@@ -5,7 +5,7 @@ import pLimit from 'p-limit';
 import { normalizeQuoteText } from '../domain/text.js';
 import type { Dataset } from '../domain/model.js';
 import type { GraphStore } from '../store/index.js';
-import { applyClaim, worldOf, type Applied, type ClaimWorld } from './apply.js';
+import { applyClaim, prepareClaim, snapshotOf, worldOf, type Applied, type ClaimWorld } from './apply.js';
 import type { ClaimLog } from './log.js';
 import type { ClaimRequest, StoredClaim } from './model.js';
 
@@ -79,13 +79,9 @@ export class ClaimService {
    */
   static async open(options: ClaimServiceOptions): Promise<ClaimService> {
     const claims = await options.log.all();
-    let world = worldOf(options.base, options.texts);
-    for (const claim of claims) {
-      const applied = await applyClaim(world, claim);
-      await record(options.audit, claim, world, applied);
-      world = applied.world;
-    }
-    await options.store.load(world.dataset);
+    const world = worldOf(options.base, options.texts);
+    for (const claim of claims) await record(options.audit, claim, await applyClaim(world, claim));
+    await options.store.load(snapshotOf(world));
     return new ClaimService(world, claims, options.log, options.store, options.now ?? (() => new Date()), options.audit);
   }
 
@@ -131,7 +127,7 @@ export class ClaimService {
   rebase(base: Dataset): Promise<Dataset> {
     return this.exclusive(async () => {
       const world = await replay(worldOf(base, this.world.texts), this.claims);
-      await this.store.load(world.dataset);
+      await this.store.load(snapshotOf(world));
       this.world = world;
       return world.dataset;
     });
@@ -146,20 +142,21 @@ export class ClaimService {
       const claim: StoredClaim = { ...p.request, id: `claim:${seq}`, seq, by: p.by, role: p.role, recordedAt: this.now().toISOString() };
       let applied: Applied;
       try {
-        applied = await applyClaim(this.world, claim);
+        // Checked, then on disk, then applied: a claim that fails either changes nothing.
+        const prepared = await prepareClaim(this.world, claim);
         await this.log.append(claim);
+        applied = prepared.commit();
       } catch (error) {
         p.reject(error);
         continue;
       }
-      await record(this.audit, claim, this.world, applied);
-      this.world = applied.world;
+      await record(this.audit, claim, applied);
       this.claims.push(claim);
       accepted.push({ p, result: { claim, written: applied.written, ended: applied.ended } });
     }
     if (accepted.length === 0) return;
     try {
-      await this.store.load(this.world.dataset);
+      await this.store.load(snapshotOf(this.world));
       for (const { p, result } of accepted) {
         p.resolve(result);
         this.events.emit('claim', result);
@@ -200,17 +197,8 @@ export async function replayWithRecords(world: ClaimWorld, claims: readonly Stor
   return { world: w, replayed };
 }
 
-/** Finds a record of `d` by id (any collection). */
-function recordOf(d: Dataset, id: string): unknown {
-  for (const list of Object.values(d) as readonly (readonly { id: string }[])[]) {
-    const found = list.find((r) => r.id === id);
-    if (found !== undefined) return found;
-  }
-  return null;
-}
-
-/** Records one claim in the audit sink: what it ended (before) and what it wrote (after). */
-async function record(audit: ClaimAuditSink | undefined, claim: StoredClaim, before: ClaimWorld, applied: Applied): Promise<void> {
+/** Records one claim in the audit sink: what it ended (before) and what it wrote (after; a retraction: the ended fact). */
+async function record(audit: ClaimAuditSink | undefined, claim: StoredClaim, applied: Applied): Promise<void> {
   if (audit === undefined) return;
   await audit.append({
     at: claim.recordedAt,
@@ -218,7 +206,7 @@ async function record(audit: ClaimAuditSink | undefined, claim: StoredClaim, bef
     role: claim.role,
     action: `${claim.op.toLowerCase()} (${claim.id})`,
     target: claim.target ?? applied.written.find((id) => !id.startsWith('source:')) ?? applied.written[0] ?? claim.id,
-    before: applied.ended.length === 0 ? null : applied.ended.map((id) => recordOf(before.dataset, id)),
-    after: applied.written.length === 0 && applied.ended.length > 0 ? applied.ended.map((id) => recordOf(applied.world.dataset, id)) : applied.written.map((id) => recordOf(applied.world.dataset, id)),
+    before: applied.before.length === 0 ? null : applied.before,
+    after: applied.after.length === 0 ? applied.before.map((f) => ({ ...(f as object), knownUntil: claim.recordedAt.slice(0, 10) })) : applied.after,
   });
 }

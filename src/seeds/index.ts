@@ -5,3 +5,4 @@ export { seedJsonSchema } from './json-schema.js';
 export { resolveAgainst, existingRecords } from './resolve/resolve-claim.js';
 export { readSourceTexts } from './resolve/sources.js';
 export type { ExistingRecords } from './resolve/references.js';
+export type { Collection } from './resolve/located.js';

@@ -46,6 +46,8 @@ export interface RunConfig {
   readonly analystRouteTimeoutMs: number;
   /** Backfill questions: the biggest recipients. */
   readonly backfillRecipients: number;
+  /** Claims (on seed + SIPRI): one at a time, all at once (Neo4j a quarter of each), and stored for the reopen. */
+  readonly claims: { readonly single: number; readonly concurrent: number; readonly reopen: number };
 }
 
 const ALL_APIS = ['memory', 'neo4j', 'peer'] as const;
@@ -71,6 +73,7 @@ export const FULL: RunConfig = {
   routePairs: 10,
   analystRouteTimeoutMs: 10_000,
   backfillRecipients: 10,
+  claims: { single: 60, concurrent: 400, reopen: 10_000 },
 };
 
 export const QUICK: RunConfig = {
@@ -95,4 +98,5 @@ export const QUICK: RunConfig = {
   routePairs: 2,
   analystRouteTimeoutMs: 2_000,
   backfillRecipients: 5,
+  claims: { single: 12, concurrent: 60, reopen: 1_000 },
 };

@@ -253,6 +253,28 @@ function kielSection(r: RunResult): string[] {
   return out;
 }
 
+/** The writes section (issue [15]). */
+function claimsSection(r: RunResult): string[] {
+  const sizes = r.sizes.filter((x) => x.claims);
+  if (sizes.length === 0) return [];
+  const out = ['## Writes: analysts\' claims (issue [15], on seed + SIPRI)', ''];
+  const rows: string[][] = [];
+  for (const x of sizes) {
+    const c = x.claims!;
+    for (const [store, w] of [['memory', c.memory], ['Neo4j', c.neo4j]] as const) {
+      if (w === undefined) continue;
+      rows.push([x.label, store, String(w.single.n), `${w.single.p50.toFixed(1)} ms`, `${w.single.p99.toFixed(1)} ms`, String(w.concurrent.claims), `${w.concurrent.ms.toFixed(0)} ms`, `${w.concurrent.perSecond.toFixed(1)}/s`]);
+    }
+  }
+  out.push(table(['size', 'store', 'claims one at a time', 'p50', 'p99', 'claims at once', 'took', 'throughput'], rows));
+  out.push('');
+  for (const x of sizes) out.push(`Reopening the embedded store with ${x.claims!.reopen.claims.toLocaleString('en-US')} stored claims (${x.label}: the LMDB log read, every claim checked and applied to the base in order, one load): **${x.claims!.reopen.ms.toFixed(0)} ms**.`);
+  out.push('');
+  out.push('Each claim adds one cited transfer (the quote checked against the stored article) through the claim service: checked, stored, then the store loads the new dataset (the memory store rebuilds its indexes; Neo4j writes the difference in one transaction). Claims that arrive while a load runs are written in the next batch together, which is where the throughput of many at once comes from. Neo4j is timed on a quarter as many claims. No target is set for writes yet; these are the first figures.');
+  out.push('');
+  return out;
+}
+
 /** The backfillCandidates section. */
 function backfillSection(r: RunResult): string[] {
   const sizes = r.sizes.filter((x) => x.backfills);
@@ -370,6 +392,7 @@ export function writeReport(r: RunResult): string {
   out.push(...backfillSection(r));
   out.push(...trendSection(r));
   out.push(...kielSection(r));
+  out.push(...claimsSection(r));
   out.push('## timeline (first page of 20 for an actor)');
   out.push('');
   out.push(table(

@@ -54,6 +54,21 @@ export interface SizeResult {
   /** The trend questions (absent in results written before issue [12]). */
   readonly trends?: TrendFigures;
   readonly kiel?: KielFigures;
+  /** Writes (absent in results written before issue [15]). */
+  readonly claims?: ClaimFigures;
+}
+
+/** Claims written on one store: one at a time (latency), and many at once (throughput). */
+export interface ClaimWrites {
+  readonly single: Latency;
+  readonly concurrent: { readonly claims: number; readonly ms: number; readonly perSecond: number };
+}
+
+/** Writes (issue [15]) on seed + SIPRI, and reopening the embedded store with stored claims. */
+export interface ClaimFigures {
+  readonly memory: ClaimWrites;
+  readonly neo4j?: ClaimWrites;
+  readonly reopen: { readonly claims: number; readonly ms: number };
 }
 
 /** The Kiel import on top of seed + SIPRI (issue [14]): parse, loads and reconcile. */

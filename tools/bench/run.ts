@@ -12,6 +12,7 @@ import { askPaths, askTimeline, benchExport, benchStats, latencies, pathShape } 
 import { measureBackfills, measureRoutes } from './bench-routes.js';
 import { measureTrends } from './bench-trends.js';
 import { measureKiel } from './bench-kiel.js';
+import { measureClaims } from './bench-claims.js';
 import { FULL, QUICK, type SizePlan } from './config.js';
 import { buildDataset, sizeLabel } from './datasets.js';
 import {
@@ -165,6 +166,7 @@ async function measureSize(plan: SizePlan, neo4jOn: boolean, driver: Driver | un
     const backfills = await measureBackfills(bench, plan.size, dataset, memory, neo, checks);
     const trends = await measureTrends(bench, plan.size, memory, neo, checks, config.trendRounds);
     const kiel = await measureKiel(bench, plan.size, dataset, memory, neo, checks);
+    const claims = await measureClaims(bench, plan.size, dataset, memory, neo, config.claims);
 
     log(`${plan.size}: timing exports`);
     const hub = qs.hub;
@@ -206,6 +208,7 @@ async function measureSize(plan: SizePlan, neo4jOn: boolean, driver: Driver | un
       backfills,
       trends,
       ...(kiel && { kiel }),
+      ...(claims && { claims }),
     };
   } finally {
     await neo?.close();

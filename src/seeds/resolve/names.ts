@@ -8,7 +8,8 @@ import type { Reporter } from './Reporter.js';
  * names already taken (`actors:<key>` or `systems:<key>` → id), for records added to a loaded graph.
  */
 export function nameClaims(report: Reporter, existing?: ReadonlyMap<string, string>): GroundedContext['claimNames'] {
-  const owners = new Map<string, string>(existing ?? []);
+  const claimed = new Map<string, string>();
+  const owners = { get: (key: string) => claimed.get(key) ?? existing?.get(key), set: (key: string, id: string) => claimed.set(key, id) };
   return (at, collection) => {
     const names = [at.value.name, ...at.value.aliases];
     names.forEach((name, i) => {

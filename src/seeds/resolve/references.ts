@@ -51,42 +51,47 @@ export interface ExistingRecords {
  * checker. With `existing`, references may also name those records, and a new record may not reuse their ids.
  */
 export function indexReferences(records: Records, report: Reporter, existing?: ExistingRecords): References {
-  // Ids are unique across every collection and file.
-  const byId = new Map<string, { collection: Collection; at?: Located<{ id: string }> }>();
-  for (const [id, collection] of existing?.ids ?? []) byId.set(id, { collection });
+  // Ids are unique across every collection and file, and apart from those already in the graph (which are read
+  // where needed, never copied: a claim's check costs in proportion to the claim).
+  const byId = new Map<string, { collection: Collection; at: Located<{ id: string }> }>();
   for (const collection of COLLECTIONS) {
     for (const at of records[collection] as readonly Located<{ id: string }>[]) {
       const first = byId.get(at.value.id);
-      if (first?.at) {
+      if (first) {
         const firstLine = lineOf(first.at.file.doc, first.at.file.lineCounter, [...first.at.path, 'id']);
         report.add(at, ['id'], `duplicate id "${at.value.id}" (first defined in ${first.at.file.file}:${firstLine ?? '?'})`);
-      } else if (first) {
+      } else if (existing?.ids.has(at.value.id)) {
         report.add(at, ['id'], `id "${at.value.id}" is already in the graph; choose another, or correct that fact`);
       } else {
         byId.set(at.value.id, { collection, at });
       }
     }
   }
+  const collectionOf = (id: string): Collection | undefined => byId.get(id)?.collection ?? existing?.ids.get(id);
   const known = new Map<Collection, Set<string>>(COLLECTIONS.map((c) => [c, new Set<string>()]));
   for (const [id, { collection }] of byId) known.get(collection)!.add(id);
+  /** Every id of a collection, the graph's included (for did-you-mean, only when a reference is unknown). */
+  const idsOf = (collection: Collection): Iterable<string> =>
+    existing === undefined ? known.get(collection)! : [...known.get(collection)!, ...[...existing.ids].filter(([, c]) => c === collection).map(([id]) => id)];
   // A name or alias used where an id belongs gets the id as a hint.
-  const idOfName = new Map<string, string>(existing?.names ?? []);
+  const idOfName = new Map<string, string>();
   for (const collection of ['actors', 'systems'] as const) {
     for (const at of records[collection]) {
       for (const n of [at.value.name, ...at.value.aliases]) idOfName.set(`${collection}:${normalizeName(n)}`, at.value.id);
     }
   }
 
-  const has = (collection: Collection, id: string): boolean => known.get(collection)!.has(id);
+  const has = (collection: Collection, id: string): boolean => collectionOf(id) === collection;
   const check = (at: Located<unknown>, sub: Path, id: string | undefined, to: Collection): void => {
     if (id === undefined || has(to, id)) return;
-    const other = byId.get(id);
+    const other = collectionOf(id);
     if (other) {
-      report.add(at, sub, `"${id}" is ${ONE_OF[other.collection]}, expected ${NOUN[to]}`);
+      report.add(at, sub, `"${id}" is ${ONE_OF[other]}, expected ${NOUN[to]}`);
       return;
     }
-    const named = idOfName.get(`${to}:${normalizeName(id)}`);
-    const hint = named ? ` (use its id "${named}"; names and aliases are not ids)` : formatSuggestions(didYouMean(id, known.get(to)!));
+    const key = `${to}:${normalizeName(id)}`;
+    const named = idOfName.get(key) ?? existing?.names.get(key);
+    const hint = named ? ` (use its id "${named}"; names and aliases are not ids)` : formatSuggestions(didYouMean(id, idsOf(to)));
     report.add(at, sub, `unknown ${NOUN[to]} "${id}"${hint}`);
   };
   const checkLinks = <C extends Collection>(at: Located<RecordOf<C>>, collection: C, after?: Readonly<Record<string, () => void>>): void => {
