@@ -9,7 +9,9 @@ import { EXPORT_FORMATS, exportFiles, exportGraph } from '../../src/export/index
 import { ask } from '../../src/query/index.js';
 import { importKiel, importSipri, mergeDatasets } from '../../src/import/index.js';
 import { readSipri } from '../../src/cli/options.js';
-import { loadSeedDir, validateSeedDir } from '../../src/seeds/index.js';
+import { loadSeedDir, readSourceTexts, validateSeedDir } from '../../src/seeds/index.js';
+import { ClaimService, MemoryClaimLog } from '../../src/claims/index.js';
+import { CLAIM_CASES } from '../fixtures/bad/claims.js';
 import type { GraphStore } from '../../src/store/index.js';
 import { COMMITTED_CASES, KIEL_CASES, generatedCases, removeGenerated, type BadCase } from '../fixtures/bad/cases.js';
 
@@ -31,7 +33,12 @@ export async function goodDataset(): Promise<Dataset> {
  */
 export async function attempt(store: GraphStore, c: BadCase): Promise<ValidationError> {
   const run = async () => {
-    if (c.kind === 'seeds') {
+    if (c.kind === 'claim') {
+      // As a mutation does: the claim service over the store holding the good data (an empty claim log).
+      const good = await goodDataset();
+      const claims = await ClaimService.open({ base: good, texts: (await readSourceTexts(good.sources, GOOD_SEEDS)).texts, log: new MemoryClaimLog(), store });
+      await claims.submit(c.claim!, 'bad-input');
+    } else if (c.kind === 'seeds') {
       await store.load(await loadSeedDir(c.path));
     } else if (c.kind === 'kiel') {
       // As `import kiel DIR`: the release joins the good data already loaded.
@@ -89,7 +96,7 @@ export function describeBadInput(name: string, options: {
   readonly generated: string;
 }): void {
   describe(`bad input leaves the ${name} store unchanged`, () => {
-    const cases = [...COMMITTED_CASES, ...KIEL_CASES, ...generatedCases(options.generated)];
+    const cases = [...COMMITTED_CASES, ...KIEL_CASES, ...CLAIM_CASES, ...generatedCases(options.generated)];
     let store: GraphStore;
     let good: Dataset;
     let ids: string[];
@@ -113,7 +120,8 @@ export function describeBadInput(name: string, options: {
       expect((await importKiel('test/fixtures/kiel/release-29-excerpt')).summary).toMatchObject({ items: 17, commitments: 25 });
       expect(KIEL_CASES.length).toBeGreaterThanOrEqual(20);
       expect(cases.length).toBeGreaterThanOrEqual(40);
-      expect(new Set(cases.map((c) => c.category)).size).toBe(12);
+      expect(CLAIM_CASES.length).toBeGreaterThanOrEqual(15);
+      expect(new Set(cases.map((c) => c.category)).size).toBe(13);
     });
 
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
