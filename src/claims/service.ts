@@ -2,6 +2,7 @@
 // visible by loading the new dataset into the store (claims that arrive during a load go into the next one).
 import { EventEmitter } from 'node:events';
 import pLimit from 'p-limit';
+import { ConflictError } from '../domain/errors.js';
 import { normalizeQuoteText } from '../domain/text.js';
 import type { Dataset } from '../domain/model.js';
 import type { GraphStore } from '../store/index.js';
@@ -65,8 +66,9 @@ export class ClaimService {
   readonly events = new EventEmitter<{ claim: [ClaimResult] }>().setMaxListeners(0);
 
   private constructor(
+    private base: Dataset,
     private world: ClaimWorld,
-    private readonly claims: StoredClaim[],
+    private claims: StoredClaim[],
     private readonly log: ClaimLog,
     private readonly store: GraphStore,
     private readonly now: () => Date,
@@ -81,8 +83,8 @@ export class ClaimService {
     const claims = await options.log.all();
     const world = worldOf(options.base, options.texts);
     for (const claim of claims) await record(options.audit, claim, await applyClaim(world, claim));
-    await options.store.load(snapshotOf(world));
-    return new ClaimService(world, claims, options.log, options.store, options.now ?? (() => new Date()), options.audit);
+    await options.log.publish(options.store, snapshotOf(world));
+    return new ClaimService(options.base, world, claims, options.log, options.store, options.now ?? (() => new Date()), options.audit);
   }
 
   /** The dataset the store holds: the base with every claim applied. */
@@ -127,22 +129,30 @@ export class ClaimService {
   rebase(base: Dataset): Promise<Dataset> {
     return this.exclusive(async () => {
       const world = await replay(worldOf(base, this.world.texts), this.claims);
-      await this.store.load(snapshotOf(world));
+      await this.log.publish(this.store, snapshotOf(world));
+      this.base = base;
       this.world = world;
       return world.dataset;
     });
   }
 
-  private async writeBatch(): Promise<void> {
+  private async writeBatch(attempt = 1): Promise<void> {
     this.batchScheduled = false;
     const batch = this.pending.splice(0);
-    const accepted: { p: Pending; result: ClaimResult }[] = [];
+    // What other instances stored since (a log shared through the store's database), applied first.
+    for (const claim of await this.log.after(this.claims.at(-1)?.seq ?? 0)) {
+      const applied = await applyClaim(this.world, claim);
+      await record(this.audit, claim, applied);
+      this.claims.push(claim);
+      this.events.emit('claim', { claim, written: applied.written, ended: applied.ended });
+    }
+    const accepted: { p: Pending; result: ClaimResult; applied: Applied }[] = [];
     for (const p of batch) {
       const seq = this.claims.length + 1;
       const claim: StoredClaim = { ...p.request, id: `claim:${seq}`, seq, by: p.by, role: p.role, recordedAt: this.now().toISOString() };
       let applied: Applied;
       try {
-        // Checked, then on disk, then applied: a claim that fails either changes nothing.
+        // Checked, then stored (or staged), then applied: a claim that fails either changes nothing.
         const prepared = await prepareClaim(this.world, claim);
         await this.log.append(claim);
         applied = prepared.commit();
@@ -150,20 +160,33 @@ export class ClaimService {
         p.reject(error);
         continue;
       }
-      await record(this.audit, claim, applied);
       this.claims.push(claim);
-      accepted.push({ p, result: { claim, written: applied.written, ended: applied.ended } });
+      accepted.push({ p, result: { claim, written: applied.written, ended: applied.ended }, applied });
     }
     if (accepted.length === 0) return;
     try {
-      await this.store.load(snapshotOf(this.world));
-      for (const { p, result } of accepted) {
-        p.resolve(result);
-        this.events.emit('claim', result);
-      }
+      await this.log.publish(this.store, snapshotOf(this.world));
     } catch (error) {
-      // Stored but not yet visible: the next load (or the replay at start) shows them.
+      if (!this.log.transactional) {
+        // Stored but not yet visible: the next load (or the replay at start) shows them.
+        for (const { p } of accepted) p.reject(error);
+        return;
+      }
+      // None of the batch was stored: back to the claims that were, as every instance sees them.
+      this.claims = await this.log.all();
+      this.world = await replay(worldOf(this.base, this.world.texts), this.claims);
+      if (error instanceof ConflictError && attempt < 5) {
+        // Another instance took these numbers first: the same claims again, after its claims.
+        this.pending.unshift(...accepted.map(({ p }) => p));
+        return this.writeBatch(attempt + 1);
+      }
       for (const { p } of accepted) p.reject(error);
+      return;
+    }
+    for (const { p, result, applied } of accepted) {
+      await record(this.audit, result.claim, applied);
+      p.resolve(result);
+      this.events.emit('claim', result);
     }
   }
 

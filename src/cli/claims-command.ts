@@ -3,19 +3,25 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { claimsAsYaml, dataDirFromEnv, LmdbClaimLog, replayWithRecords, worldOf } from '../claims/index.js';
+import { claimsAsYaml, dataDirFromEnv, LmdbClaimLog, replayWithRecords, StoreClaimLog, worldOf } from '../claims/index.js';
+import { Neo4jStore } from '../store/index.js';
 import { readSourceTexts } from '../seeds/index.js';
 import { buildDataset, print, printJson, type GlobalOptions } from './options.js';
 
-/** Replays the claims of the data directory onto the seeds (and --sipri, --kiel), as `serve` does at start. */
+/**
+ * Replays the stored claims (the data directory's, or with --store neo4j the database's) onto the seeds (and
+ * --sipri, --kiel), as `serve` does at start.
+ */
 async function replayed(options: GlobalOptions) {
-  const log = LmdbClaimLog.open(dataDirFromEnv());
+  const neo = options.store === 'neo4j' ? await Neo4jStore.connect() : undefined;
+  const log = neo ? new StoreClaimLog(neo) : LmdbClaimLog.open(dataDirFromEnv());
   try {
     const base = await buildDataset(options);
     const { texts } = await readSourceTexts(base.sources, options.seeds);
-    return { file: log.file, ...(await replayWithRecords(worldOf(base, texts), await log.all())) };
+    return { file: log instanceof LmdbClaimLog ? log.file : 'the Neo4j database', ...(await replayWithRecords(worldOf(base, texts), await log.all())) };
   } finally {
     await log.close();
+    await neo?.close();
   }
 }
 

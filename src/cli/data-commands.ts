@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { MemoryAuditLog, loadAuthConfig } from '../auth/index.js';
-import { ClaimService, LmdbClaimLog, dataDirFromEnv } from '../claims/index.js';
+import { ClaimService, LmdbClaimLog, StoreClaimLog, dataDirFromEnv } from '../claims/index.js';
 import { InvalidArgumentError, formatIssue } from '../domain/errors.js';
 import { diffAidCommitments, diffTransfers, importKiel, mergeDatasets } from '../import/index.js';
 import { exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery } from '../export/index.js';
@@ -195,11 +195,13 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
         const started = performance.now();
         const base = await buildDataset(options);
         const { texts } = await readSourceTexts(base.sources, options.seeds);
-        const log = LmdbClaimLog.open(dataDirFromEnv());
+        // The embedded store keeps claims in LMDB; Neo4j in its own database, shared by every instance on it.
+        const log = store instanceof Neo4jStore ? new StoreClaimLog(store) : LmdbClaimLog.open(dataDirFromEnv());
         claims = await ClaimService.open({ base, texts, log, store, audit });
         const stats = await store.stats();
+        const where = log instanceof LmdbClaimLog ? log.file : 'the Neo4j database';
         process.stderr.write(
-          `armsgraph: loaded ${stats.transfers} transfers, ${stats.events} events and ${claims.list().length} claim${claims.list().length === 1 ? '' : 's'} (${log.file}) into ${store.kind} in ${Math.round(performance.now() - started)} ms\n`,
+          `armsgraph: loaded ${stats.transfers} transfers, ${stats.events} events and ${claims.list().length} claim${claims.list().length === 1 ? '' : 's'} (${where}) into ${store.kind} in ${Math.round(performance.now() - started)} ms\n`,
         );
       }
       const { createServer } = await import('../server.js');

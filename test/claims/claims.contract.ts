@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClaimService, LmdbClaimLog, type ClaimRequest } from '../../src/claims/index.js';
+import { ClaimService, type ClaimLog, type ClaimRequest } from '../../src/claims/index.js';
 import type { Dataset } from '../../src/domain/model.js';
 import { ValidationError } from '../../src/domain/errors.js';
 import { ask } from '../../src/query/index.js';
@@ -27,14 +27,24 @@ const germanPatriots: ClaimRequest = {
   },
 };
 
-/** Registers the claim cases for a store; `makeStore` gives a fresh connected one (its data is replaced). */
-export function describeClaims(name: string, makeStore: () => Promise<GraphStore>): void {
+/**
+ * Registers the claim cases for a store; `makeStore` gives a fresh connected one (its data is replaced) and
+ * `openLog` the claim log that store keeps (each test opens it again, as a restarted server does: the LMDB file of
+ * a data directory, or the store's own database); `reset` empties the log before the cases.
+ */
+export function describeClaims(
+  name: string,
+  makeStore: () => Promise<GraphStore>,
+  openLog: (store: GraphStore, dir: string) => ClaimLog,
+  reset: () => Promise<void> = async () => {},
+): void {
 describe(`ClaimService on the ${name} store`, () => {
   let dir: string;
   let seed: Dataset;
   let texts: Map<string, string>;
   const day = (d: string) => () => new Date(`${d}T10:00:00.000Z`);
   beforeAll(async () => {
+    await reset();
     dir = await mkdtemp(path.join(os.tmpdir(), 'armsgraph-claims-'));
     seed = await loadSeedDir(SEEDS);
     seed = { ...seed, actors: [...seed.actors, { id: 'DE', name: 'Germany', kind: 'STATE', aliases: [] }] };
@@ -45,8 +55,8 @@ describe(`ClaimService on the ${name} store`, () => {
   });
 
   it('adds a cited transfer: the store answers with it at once, stamped, known since the day it was recorded', async () => {
-    const log = LmdbClaimLog.open(dir);
     const store = await makeStore();
+    const log = openLog(store, dir);
     const claims = await ClaimService.open({ base: seed, texts, log, store, now: day('2026-11-29') });
     const result = await claims.submit(germanPatriots, 'alice');
     expect(result).toMatchObject({ claim: { id: 'claim:1', seq: 1, by: 'alice', recordedAt: '2026-11-29T10:00:00.000Z' }, written: ['source:analyst-note-1', 'transfer:de-ua-patriot-2024-04'], ended: [] });
@@ -59,8 +69,8 @@ describe(`ClaimService on the ${name} store`, () => {
   });
 
   it('refuses a quote not in its stored source, an unknown actor, ids already in the graph, naming each field; writes nothing', async () => {
-    const log = LmdbClaimLog.open(dir);
     const store = await makeStore();
+    const log = openLog(store, dir);
     const claims = await ClaimService.open({ base: seed, texts, log, store, now: day('2026-11-29') });
     const bad: ClaimRequest = {
       op: 'ADD',
@@ -89,8 +99,8 @@ describe(`ClaimService on the ${name} store`, () => {
   });
 
   it('after a restart the claims are replayed; a retraction ends the fact, which stays in its history', async () => {
-    const log = LmdbClaimLog.open(dir);
     const store = await makeStore();
+    const log = openLog(store, dir);
     const claims = await ClaimService.open({ base: seed, texts, log, store, now: day('2026-11-30') });
     expect((await ask(store).transfers({ supplier: 'DE' }, {})).items.map((t) => t.id)).toEqual(['transfer:de-ua-patriot-2024-04']);
     const retracted = await claims.submit({ op: 'RETRACT', target: 'transfer:de-ua-patriot-2024-04', reason: 'misread the press release' }, 'bob');
@@ -104,8 +114,8 @@ describe(`ClaimService on the ${name} store`, () => {
   });
 
   it('a correction ends the old version and adds the next one (.v2), with the old quote checks', async () => {
-    const log = LmdbClaimLog.open(dir);
     const store = await makeStore();
+    const log = openLog(store, dir);
     const claims = await ClaimService.open({ base: seed, texts, log, store, now: day('2026-12-01') });
     const old = seed.transfers.find((t) => t.id === 'transfer:us-ua-patriot-missiles-potential')!;
     const corrected = await claims.submit({

@@ -1,5 +1,6 @@
 // Finds out whether the tests can reach Neo4j; with REQUIRE_NEO4J=1 an unreachable Neo4j is a test failure.
 import { describe, it } from 'vitest';
+import neo4j from 'neo4j-driver';
 import { Neo4jStore, neo4jConfigFromEnv } from '../../src/store/index.js';
 
 /** True when Neo4j answers. Registers a failing test when it does not and REQUIRE_NEO4J=1. */
@@ -25,3 +26,15 @@ export async function neo4jAvailable(): Promise<boolean> {
     return false;
   }
 }
+
+/** Empties the database's claim log. */
+export async function clearClaimLog(): Promise<void> {
+  const config = neo4jConfigFromEnv();
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+  try {
+    await driver.executeQuery('MATCH (l:ArmsgraphLog) DETACH DELETE l', {}, { database: config.database });
+  } finally {
+    await driver.close();
+  }
+}
+

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ClaimService, LmdbClaimLog, MemoryClaimLog, type ClaimRequest, type StoredClaim } from '../../src/claims/index.js';
+import { ClaimService, LmdbClaimLog, StoreClaimLog, type ClaimRequest, type StoredClaim } from '../../src/claims/index.js';
 import type { Dataset } from '../../src/domain/model.js';
 import { readSourceTexts } from '../../src/seeds/index.js';
 import { MemoryStore, type GraphStore, type Neo4jStore } from '../../src/store/index.js';
@@ -28,8 +28,11 @@ function claim(prefix: string, i: number): ClaimRequest {
 }
 
 /** Single claims one after another, then `atOnce` claims in flight together, on one store. */
-async function writes(bench: BenchContext, store: GraphStore, base: Dataset, texts: ReadonlyMap<string, string>, single: number, concurrent: number): Promise<ClaimWrites> {
-  const claims = await ClaimService.open({ base, texts, log: new MemoryClaimLog(), store });
+async function writes(bench: BenchContext, store: GraphStore, base: Dataset, texts: ReadonlyMap<string, string>, single: number, concurrent: number, dir: string): Promise<ClaimWrites> {
+  // As `serve` keeps them: Neo4j in its database (each batch one transaction with its log entries), the memory
+  // store in an LMDB log (each claim on disk before it is applied).
+  const log = store.kind === 'neo4j' ? new StoreClaimLog(store as Neo4jStore) : LmdbClaimLog.open(path.join(dir, 'writes'));
+  const claims = await ClaimService.open({ base, texts, log, store });
   const sequence = Array.from({ length: single }, (_, i) => i);
   // Warm-ups write claims too: each call takes the next number.
   let next = 0;
@@ -37,6 +40,7 @@ async function writes(bench: BenchContext, store: GraphStore, base: Dataset, tex
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrent }, (_, i) => claims.submit(claim(`${store.kind}-many`, i), 'bench')));
   const ms = performance.now() - started;
+  await claims.close();
   bench.log(`claims on ${store.kind}: one at a time p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms; ${concurrent} at once in ${ms.toFixed(0)} ms`);
   return { single: latency, concurrent: { claims: concurrent, ms, perSecond: (concurrent / ms) * 1000 } };
 }
@@ -48,13 +52,12 @@ export async function measureClaims(
   if (size !== 'sipri') return undefined;
   const { texts } = await readSourceTexts(dataset.sources, SEEDS);
   bench.log(`${size}: claims (writes)`);
-  const memoryWrites = await writes(bench, memory, dataset, texts, options.single, options.concurrent);
-  const neo4jWrites = neo ? await writes(bench, neo, dataset, texts, Math.max(5, Math.floor(options.single / 4)), Math.max(10, Math.floor(options.concurrent / 4))) : undefined;
-
-  // Reopening: `reopen` claims in an LMDB log, replayed onto seed + SIPRI and loaded into a fresh memory store.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'armsgraph-bench-claims-'));
   try {
-    const log = LmdbClaimLog.open(dir);
+    const memoryWrites = await writes(bench, memory, dataset, texts, options.single, options.concurrent, dir);
+    const neo4jWrites = neo ? await writes(bench, neo, dataset, texts, Math.max(5, Math.floor(options.single / 4)), Math.max(10, Math.floor(options.concurrent / 4)), dir) : undefined;
+    // Reopening: `reopen` claims in an LMDB log, replayed onto seed + SIPRI and loaded into a fresh memory store.
+    const log = LmdbClaimLog.open(path.join(dir, 'reopen'));
     const at = new Date().toISOString();
     for (let i = 0; i < options.reopen; i += 1) {
       const stored: StoredClaim = { ...claim('reopen', i), id: `claim:${i + 1}`, seq: i + 1, by: 'bench', role: 'editor', recordedAt: at };
@@ -62,7 +65,7 @@ export async function measureClaims(
     }
     await log.close();
     const started = performance.now();
-    const reopened = await ClaimService.open({ base: dataset, texts, log: LmdbClaimLog.open(dir), store: new MemoryStore() });
+    const reopened = await ClaimService.open({ base: dataset, texts, log: LmdbClaimLog.open(path.join(dir, 'reopen')), store: new MemoryStore() });
     const reopenMs = performance.now() - started;
     const count = reopened.list().length;
     await reopened.close();

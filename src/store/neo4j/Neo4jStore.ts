@@ -1,4 +1,5 @@
 // The production GraphStore on Neo4j: hand-written Cypher through one Executor, same answers as memory.
+import neo4j from 'neo4j-driver';
 import { validateDataset } from '../../domain/graph-model.js';
 import type { Actor, AidCommitment, Dataset, Event, Restriction, Transfer, TransferKind, TransferStatus, WeaponSystem } from '../../domain/model.js';
 import { namesOf } from '../../domain/names.js';
@@ -14,7 +15,7 @@ import {
 import type { GraphStore } from '../types.js';
 import { neo4jConfigFromEnv, type Neo4jConfig } from './config.js';
 import { Executor, type Row, type Statement } from './Executor.js';
-import { loadStatements, DEFAULT_BATCH_SIZE, READ_STORED_STATE } from './cypher/load.js';
+import { loadStatements, DEFAULT_BATCH_SIZE, LOG_APPEND, READ_STORED_STATE } from './cypher/load.js';
 import * as q from './cypher/reads/index.js';
 import { SCHEMA_STATEMENTS } from './cypher/schema.js';
 import { TransferProjection, type ProjectedTransfer } from './projection.js';
@@ -77,6 +78,15 @@ export class Neo4jStore implements GraphStore {
   }
 
   async load(dataset: Dataset, batchSize = DEFAULT_BATCH_SIZE): Promise<LoadSummary> {
+    return this.loadWithLog(dataset, [], batchSize);
+  }
+
+  /**
+   * Loads `dataset` (writing what changed) and adds the entries of the claim log (`:ArmsgraphLog {seq, json}`), in
+   * one transaction: a claim is stored with the load that shows it. An entry number already taken (another
+   * instance wrote it first) fails the whole transaction with CONFLICT.
+   */
+  async loadWithLog(dataset: Dataset, entries: readonly { readonly seq: number; readonly json: string }[], batchSize = DEFAULT_BATCH_SIZE): Promise<LoadSummary> {
     const started = performance.now();
     validateDataset(dataset);
     await this.executor.write(async (tx) => {
@@ -84,9 +94,16 @@ export class Neo4jStore implements GraphStore {
       const pairs = (key: string) => new Map((row?.get(key) as [string, string][] | undefined) ?? []);
       const statements = loadStatements(dataset, { nodes: pairs('nodes'), entries: pairs('entries') }, batchSize);
       for (const s of statements) await tx.run(s.cypher, s.params);
+      if (entries.length > 0) await tx.run(LOG_APPEND, { rows: entries.map((e) => ({ seq: neo4j.int(e.seq), json: e.json })) });
     }, 'load');
     await this.executor.replan();
     return { ...(await this.stats()), millis: Math.round(performance.now() - started) };
+  }
+
+  /** The claim log's entries after number `seq`, in order. */
+  async logAfter(seq: number): Promise<{ seq: number; json: string }[]> {
+    const rows = await this.executor.read({ cypher: q.LOG_AFTER, params: { seq: neo4j.int(seq) } }, 'claim log');
+    return rows.map((r) => ({ seq: r.seq as number, json: r.json as string }));
   }
 
   /** Runs statements in order in one write transaction: all of them commit, or none does. */

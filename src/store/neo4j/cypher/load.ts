@@ -245,3 +245,6 @@ function contentVersion(nodes: readonly NodeRow[], entries: readonly { id: strin
   for (const e of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) h.update(`${e.id}\u0000${e.hash}\u0000`);
   return h.digest('base64url');
 }
+
+/** Adds entries to the claim log (`ArmsgraphLog`, unique by `seq`): rows `{ seq, json }`. */
+export const LOG_APPEND = 'UNWIND $rows AS row CREATE (l:ArmsgraphLog) SET l = row';

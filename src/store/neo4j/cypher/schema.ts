@@ -4,6 +4,8 @@
 export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT timeline_entry_id IF NOT EXISTS FOR (e:TimelineEntry) REQUIRE e.id IS UNIQUE',
+  // The claim log (src/claims): one entry per number, so two instances never store the same claim number.
+  'CREATE CONSTRAINT log_entry_seq IF NOT EXISTS FOR (l:ArmsgraphLog) REQUIRE l.seq IS UNIQUE',
   'CREATE INDEX transfer_time IF NOT EXISTS FOR (t:Transfer) ON (t.earliest, t.latest, t.id)',
   'CREATE INDEX transfer_recipient IF NOT EXISTS FOR (t:Transfer) ON (t.recipient)',
   'CREATE INDEX transfer_supplier IF NOT EXISTS FOR (t:Transfer) ON (t.supplier)',

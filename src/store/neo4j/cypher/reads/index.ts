@@ -9,3 +9,4 @@ export { nodesById, resolveRef, allNames, searchCandidates, statsStatement } fro
 export { transferAggregates, dealLags, tivByBucket } from './aggregates.js';
 export { graphVersion, projectedSystems, projectedTransfers, META_KEY, META_LABEL } from './projection.js';
 export { aidCommitments, backfillsOf } from './commitments.js';
+export { LOG_AFTER } from './log.js';
