@@ -14,7 +14,7 @@ type Ctx = GraphQLContext;
 function writer(ctx: Ctx): { claims: NonNullable<Ctx['claims']>; by: string; role: 'editor' | 'admin' } {
   const who = requireRole(ctx.principal, 'editor');
   if (ctx.claims === undefined) {
-    throw new ArmsgraphError('UNAVAILABLE', 'this server takes no writes: it was started without a claim log (armsgraph serve keeps one; see docs/claims.md)');
+    throw new ArmsgraphError('UNAVAILABLE', 'this server takes no writes: it serves what the database holds (serve --no-load), without the seeds and imports claims are checked against; serve with loading (with the same --sipri, --kiel) to take claims (docs/claims.md)');
   }
   return { claims: ctx.claims, by: who.name, role: who.role === 'admin' ? 'admin' : 'editor' };
 }
