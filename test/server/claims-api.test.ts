@@ -141,4 +141,34 @@ describe('claims through GraphQL', () => {
       await client.dispose();
     }
   });
+
+  it('adds an actor, a system, a restriction and an aid commitment, and a status change as a correction', async () => {
+    const cite = `citations: [{ source: "${ARTICLE}", quote: "Japan has committed more than $7 billion in aid to Ukraine" }]`;
+    const actor = await gql(`mutation { addActor(input: { id: "FR", name: "France", kind: STATE, aliases: ["French Republic"], ${cite} }) { written { id ... on Actor { name aliases } } } }`, editor);
+    expect(actor.body.data.addActor.written).toEqual([{ id: 'FR', name: 'France', aliases: ['French Republic'] }]);
+    const system = await gql(`mutation { addSystem(input: { id: "system:samp-t", name: "SAMP/T", category: "air-defence system", manufacturer: "French Republic", ${cite} }) {
+      written { id ... on WeaponSystem { manufacturer { id } } } } }`, editor);
+    expect(system.body.data.addSystem.written).toEqual([{ id: 'system:samp-t', manufacturer: { id: 'FR' } }]);
+    const rule = await gql(`mutation { addRestriction(input: { rule: NO_ARMS_EXPORT, title: "No exports of SAMP/T", imposedBy: "France", systems: ["SAMP/T"], inForce: "2024/..", ${cite} }) {
+      written { id ... on Restriction { imposedBy { id } systems { id } } } } }`, editor);
+    expect(rule.body.data.addRestriction.written[0]).toMatchObject({ id: expect.stringMatching(/^restriction:claim-\d+$/), imposedBy: { id: 'FR' }, systems: [{ id: 'system:samp-t' }] });
+    const aid = await gql(`mutation { addAidCommitment(input: { donor: "Japan", recipient: "Ukraine", amountUsd: { min: 7000000000 }, categories: [HUMANITARIAN], date: "2022/2023", ${cite} }) {
+      written { id ... on AidCommitment { donor { id } } } } }`, editor);
+    expect(aid.body.data.addAidCommitment.written[0]).toMatchObject({ donor: { id: 'JP' } });
+    const status = await gql(`mutation { addStatusChange(id: "transfer:us-ua-patriot-missiles-potential", input: { status: APPROVED, date: "2024-02",
+      citations: [{ source: "${ARTICLE}", quote: "Some of its own current supply" }] }) {
+      claim { op reason } written { id ... on Transfer { status statusHistory { status date { edtf } } } } ended { id } } }`, editor);
+    expect(status.body.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      issues: [{ field: 'input.citations[0].quote', message: `quote not found verbatim in the text of source "${ARTICLE}": "Some of its own current supply"` }],
+    });
+    const fixed = await gql(`mutation { addStatusChange(id: "transfer:us-ua-patriot-missiles-potential", input: { status: APPROVED, date: "2024-02",
+      citations: [{ source: "${ARTICLE}", quote: "some of its own current supply" }] }) {
+      claim { op reason } written { id ... on Transfer { status statusHistory { status date { edtf } } } } ended { id } } }`, editor);
+    expect(fixed.body.data.addStatusChange).toEqual({
+      claim: { op: 'CORRECT', reason: 'status APPROVED (2024-02)' },
+      written: [{ id: 'transfer:us-ua-patriot-missiles-potential.v2', status: 'APPROVED', statusHistory: [{ status: 'APPROVED', date: { edtf: '2024-02' } }] }],
+      ended: [{ id: 'transfer:us-ua-patriot-missiles-potential' }],
+    });
+  });
 });

@@ -60,6 +60,28 @@ export type ActorTransfersOutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An actor as an analyst claims it. */
+export type ActorClaimInput = {
+  /** Other names it goes by (each must name no other actor). */
+  readonly aliases?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** At least one: where it is named so. */
+  readonly citations: ReadonlyArray<CitationInput>;
+  /** Its country, an id or alias. */
+  readonly country?: InputMaybe<Scalars['String']['input']>;
+  /** Its id: ISO 3166-1 alpha-2 for a state (FR), else org:, company:, person:, region:, group:, multi: or unknown: and a slug. */
+  readonly id: Scalars['ID']['input'];
+  /** What it is. */
+  readonly kind: ActorKind;
+  /** Its name. */
+  readonly name: Scalars['String']['input'];
+  /** The analyst's note. */
+  readonly note?: InputMaybe<Scalars['String']['input']>;
+  /** The actor it is part of (a ministry: its state), an id or alias. */
+  readonly partOf?: InputMaybe<Scalars['String']['input']>;
+  /** New sources the citations cite. */
+  readonly sources?: InputMaybe<ReadonlyArray<NewSourceInput>>;
+};
+
 /** A page of actors (Relay connection). */
 export type ActorConnection = {
   readonly __typename?: 'ActorConnection';
@@ -161,6 +183,32 @@ export type AidCommitment = Node & {
   readonly source: FactSource;
   /** The weapon system or family committed (Kiel weapons items that map to one). */
   readonly system?: Maybe<WeaponSystem>;
+};
+
+/** An aid commitment as an analyst claims it. */
+export type AidCommitmentClaimInput = {
+  /** The amount pledged, in US dollars. */
+  readonly amountUsd: AmountInput;
+  /** What kinds of aid (at least one). */
+  readonly categories: ReadonlyArray<AidCategory>;
+  /** At least one. */
+  readonly citations: ReadonlyArray<CitationInput>;
+  /** When it was pledged (EDTF). */
+  readonly date: Scalars['String']['input'];
+  /** The donor: an actor id or alias. */
+  readonly donor: Scalars['String']['input'];
+  /** aid:slug; left out, it is aid:claim-N. */
+  readonly id?: InputMaybe<Scalars['ID']['input']>;
+  /** Fields the source implies without stating them (date, amountUsd). */
+  readonly inferred?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** An earlier day it became known (a publication day), YYYY-MM-DD. */
+  readonly knownSince?: InputMaybe<Scalars['String']['input']>;
+  /** The analyst's note. */
+  readonly note?: InputMaybe<Scalars['String']['input']>;
+  /** The recipient: an actor id or alias. */
+  readonly recipient: Scalars['String']['input'];
+  /** New sources the citations cite. */
+  readonly sources?: InputMaybe<ReadonlyArray<NewSourceInput>>;
 };
 
 /** An amount in US dollars, exact, a range, or words ("more than $7 billion"). */
@@ -763,8 +811,18 @@ export type MatchKind =
  */
 export type Mutation = {
   readonly __typename?: 'Mutation';
+  /** Adds an actor (a state, ministry, company …), with the citations that show it exists as named. */
+  readonly addActor: ClaimResult;
+  /** Adds an aid commitment (money pledged), with its citations. */
+  readonly addAidCommitment: ClaimResult;
   /** Adds an event, with its citations and any new source they cite. */
   readonly addEvent: ClaimResult;
+  /** Adds a restriction (a rule, whom it binds, when in force), with its citations. */
+  readonly addRestriction: ClaimResult;
+  /** Adds a dated, cited status change to a transfer from a seed or a claim: a correction whose new version (`<id>.vN`) has the new status and the change in its history. SIPRI's and Kiel's records are not corrected this way. */
+  readonly addStatusChange: ClaimResult;
+  /** Adds a weapon system (maybe a member of a family), with its citations. */
+  readonly addSystem: ClaimResult;
   /** Adds a transfer, with its citations and any new source they cite. It is in every answer once this returns. */
   readonly addTransfer: ClaimResult;
   /** Corrects an event, as correctTransfer does a transfer. */
@@ -783,8 +841,69 @@ export type Mutation = {
  * source with stored text must occur in it verbatim; problems come back as BAD_USER_INPUT with every issue in
  * `extensions.issues`, each naming its field, and nothing is written.
  */
+export type MutationAddActorArgs = {
+  input: ActorClaimInput;
+};
+
+
+/**
+ * Analysts' claims. Each needs a token with the editor or admin role (see docs/auth.md and docs/claims.md). Facts
+ * are known from the day the claim is recorded, unless `knownSince` names an earlier publication day. A claim is
+ * checked against the graph as loaded: references must name existing records (or ones the claim adds), quotes of a
+ * source with stored text must occur in it verbatim; problems come back as BAD_USER_INPUT with every issue in
+ * `extensions.issues`, each naming its field, and nothing is written.
+ */
+export type MutationAddAidCommitmentArgs = {
+  input: AidCommitmentClaimInput;
+};
+
+
+/**
+ * Analysts' claims. Each needs a token with the editor or admin role (see docs/auth.md and docs/claims.md). Facts
+ * are known from the day the claim is recorded, unless `knownSince` names an earlier publication day. A claim is
+ * checked against the graph as loaded: references must name existing records (or ones the claim adds), quotes of a
+ * source with stored text must occur in it verbatim; problems come back as BAD_USER_INPUT with every issue in
+ * `extensions.issues`, each naming its field, and nothing is written.
+ */
 export type MutationAddEventArgs = {
   input: EventClaimInput;
+};
+
+
+/**
+ * Analysts' claims. Each needs a token with the editor or admin role (see docs/auth.md and docs/claims.md). Facts
+ * are known from the day the claim is recorded, unless `knownSince` names an earlier publication day. A claim is
+ * checked against the graph as loaded: references must name existing records (or ones the claim adds), quotes of a
+ * source with stored text must occur in it verbatim; problems come back as BAD_USER_INPUT with every issue in
+ * `extensions.issues`, each naming its field, and nothing is written.
+ */
+export type MutationAddRestrictionArgs = {
+  input: RestrictionClaimInput;
+};
+
+
+/**
+ * Analysts' claims. Each needs a token with the editor or admin role (see docs/auth.md and docs/claims.md). Facts
+ * are known from the day the claim is recorded, unless `knownSince` names an earlier publication day. A claim is
+ * checked against the graph as loaded: references must name existing records (or ones the claim adds), quotes of a
+ * source with stored text must occur in it verbatim; problems come back as BAD_USER_INPUT with every issue in
+ * `extensions.issues`, each naming its field, and nothing is written.
+ */
+export type MutationAddStatusChangeArgs = {
+  id: Scalars['ID']['input'];
+  input: StatusChangeClaimInput;
+};
+
+
+/**
+ * Analysts' claims. Each needs a token with the editor or admin role (see docs/auth.md and docs/claims.md). Facts
+ * are known from the day the claim is recorded, unless `knownSince` names an earlier publication day. A claim is
+ * checked against the graph as loaded: references must name existing records (or ones the claim adds), quotes of a
+ * source with stored text must occur in it verbatim; problems come back as BAD_USER_INPUT with every issue in
+ * `extensions.issues`, each naming its field, and nothing is written.
+ */
+export type MutationAddSystemArgs = {
+  input: SystemClaimInput;
 };
 
 
@@ -1804,6 +1923,40 @@ export type Restriction = Node & {
   readonly title: Scalars['String']['output'];
 };
 
+/** A restriction as an analyst claims it. */
+export type RestrictionClaimInput = {
+  /** At least one. */
+  readonly citations: ReadonlyArray<CitationInput>;
+  /** Whose consent a REQUIRES_CONSENT rule needs (default: whoever imposes it). */
+  readonly consentOf?: InputMaybe<Scalars['String']['input']>;
+  /** restriction:slug; left out, it is restriction:claim-N. */
+  readonly id?: InputMaybe<Scalars['ID']['input']>;
+  /** Who imposes it: an actor id or alias. */
+  readonly imposedBy: Scalars['String']['input'];
+  /** When it is in force (EDTF; 2023-12-22/.. while it still is). */
+  readonly inForce: Scalars['String']['input'];
+  /** Fields the source implies without stating them. */
+  readonly inferred?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** An earlier day it became known (a publication day), YYYY-MM-DD. */
+  readonly knownSince?: InputMaybe<Scalars['String']['input']>;
+  /** The analyst's note. */
+  readonly note?: InputMaybe<Scalars['String']['input']>;
+  /** For re-export rules: the states the items came from. */
+  readonly origins?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Recipients it covers (none: any). */
+  readonly recipients?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** What the rule does. */
+  readonly rule: RestrictionRule;
+  /** New sources the citations cite. */
+  readonly sources?: InputMaybe<ReadonlyArray<NewSourceInput>>;
+  /** Suppliers it binds (actor ids or aliases; none: any). */
+  readonly suppliers?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Systems it covers (ids or aliases; none: any). */
+  readonly systems?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** The rule in one line. */
+  readonly title: Scalars['String']['input'];
+};
+
 /**
  * NO_ARMS_EXPORT prohibits exports by its suppliers; NO_EXPORT_TO_PARTY_AT_WAR prohibits exports to a party of a
  * WAR event in force; REEXPORT_REQUIRES_CONSENT makes onward transfer of items from its origins need consent.
@@ -2103,6 +2256,20 @@ export type StatusChange = {
   readonly status: TransferStatus;
 };
 
+/** A change of a transfer's status, as an analyst claims it. */
+export type StatusChangeClaimInput = {
+  /** At least one. */
+  readonly citations: ReadonlyArray<CitationInput>;
+  /** When it changed (EDTF). */
+  readonly date: Scalars['String']['input'];
+  /** Why the transfer is corrected (kept with the claim); default: the new status and its date. */
+  readonly reason?: InputMaybe<Scalars['String']['input']>;
+  /** New sources the citations cite. */
+  readonly sources?: InputMaybe<ReadonlyArray<NewSourceInput>>;
+  /** The new status. */
+  readonly status: TransferStatus;
+};
+
 /** A neighbourhood of the graph, as dashboards draw it and exports write it. */
 export type Subgraph = {
   readonly __typename?: 'Subgraph';
@@ -2138,6 +2305,32 @@ export type Subscription = {
 /** Live changes, over a WebSocket at /graphql (the graphql-transport-ws protocol of graphql-ws). */
 export type SubscriptionChangesArgs = {
   filter?: InputMaybe<ChangeFilter>;
+};
+
+/** A weapon system as an analyst claims it. */
+export type SystemClaimInput = {
+  /** Other names it goes by. */
+  readonly aliases?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** What kind of system (air-defence system, interceptor missile, …). */
+  readonly category: Scalars['String']['input'];
+  /** At least one. */
+  readonly citations: ReadonlyArray<CitationInput>;
+  /** Its designation, when it has one. */
+  readonly designation?: InputMaybe<Scalars['String']['input']>;
+  /** The family it belongs to: a system id or alias. */
+  readonly family?: InputMaybe<Scalars['String']['input']>;
+  /** system:slug. */
+  readonly id: Scalars['ID']['input'];
+  /** Who makes it: an actor id or alias. */
+  readonly manufacturer?: InputMaybe<Scalars['String']['input']>;
+  /** Its name. */
+  readonly name: Scalars['String']['input'];
+  /** The analyst's note. */
+  readonly note?: InputMaybe<Scalars['String']['input']>;
+  /** The state that produces it: an actor id or alias. */
+  readonly producedBy?: InputMaybe<Scalars['String']['input']>;
+  /** New sources the citations cite. */
+  readonly sources?: InputMaybe<ReadonlyArray<NewSourceInput>>;
 };
 
 /** Which weapon systems to list; conditions combine with AND. */
@@ -2633,12 +2826,14 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Actor: ResolverTypeWrapper<ActorModel>;
+  ActorClaimInput: ActorClaimInput;
   ActorConnection: ResolverTypeWrapper<Omit<ActorConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['ActorEdge']>, nodes: ReadonlyArray<ResolversTypes['Actor']> }>;
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
   ActorFilter: ActorFilter;
   ActorKind: ActorKind;
   AidCategory: AidCategory;
   AidCommitment: ResolverTypeWrapper<AidCommitmentModel>;
+  AidCommitmentClaimInput: AidCommitmentClaimInput;
   Amount: ResolverTypeWrapper<Amount>;
   AmountInput: AmountInput;
   AuditConnection: ResolverTypeWrapper<Omit<AuditConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['AuditEdge']>, nodes: ReadonlyArray<ResolversTypes['AuditEntry']> }>;
@@ -2709,6 +2904,7 @@ export type ResolversTypes = {
   ReconcileYear: ResolverTypeWrapper<ReconcileYearModel>;
   Reconciliation: ResolverTypeWrapper<ReconciliationModel>;
   Restriction: ResolverTypeWrapper<RestrictionModel>;
+  RestrictionClaimInput: RestrictionClaimInput;
   RestrictionRule: RestrictionRule;
   Role: null;
   Route: ResolverTypeWrapper<TransferRouteModel>;
@@ -2726,10 +2922,12 @@ export type ResolversTypes = {
   StatsKey: StatsKey;
   StatsRow: ResolverTypeWrapper<StatsRowParentModel>;
   StatusChange: ResolverTypeWrapper<Omit<StatusChange, 'citations' | 'date'> & { citations: ReadonlyArray<ResolversTypes['Citation']>, date: ResolversTypes['TimeSpan'] }>;
+  StatusChangeClaimInput: StatusChangeClaimInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphParentModel>;
   SubgraphEdge: ResolverTypeWrapper<SubgraphEdgeParentModel>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SystemClaimInput: SystemClaimInput;
   SystemFilter: SystemFilter;
   TimeSpan: ResolverTypeWrapper<TimeSpanModel>;
   TimelineConnection: ResolverTypeWrapper<Omit<TimelineConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversTypes['TimelineEdge']>, nodes: ReadonlyArray<ResolversTypes['TimelineEntry']> }>;
@@ -2758,10 +2956,12 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Actor: ActorModel;
+  ActorClaimInput: ActorClaimInput;
   ActorConnection: Omit<ActorConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['ActorEdge']>, nodes: ReadonlyArray<ResolversParentTypes['Actor']> };
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
   ActorFilter: ActorFilter;
   AidCommitment: AidCommitmentModel;
+  AidCommitmentClaimInput: AidCommitmentClaimInput;
   Amount: Amount;
   AmountInput: AmountInput;
   AuditConnection: Omit<AuditConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['AuditEdge']>, nodes: ReadonlyArray<ResolversParentTypes['AuditEntry']> };
@@ -2820,6 +3020,7 @@ export type ResolversParentTypes = {
   ReconcileYear: ReconcileYearModel;
   Reconciliation: ReconciliationModel;
   Restriction: RestrictionModel;
+  RestrictionClaimInput: RestrictionClaimInput;
   Route: TransferRouteModel;
   RouteConnection: Omit<RouteConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['RouteEdge']>, nodes: ReadonlyArray<ResolversParentTypes['Route']> };
   RouteEdge: Omit<RouteEdge, 'node'> & { node: ResolversParentTypes['Route'] };
@@ -2831,10 +3032,12 @@ export type ResolversParentTypes = {
   Source: SourceModel;
   StatsRow: StatsRowParentModel;
   StatusChange: Omit<StatusChange, 'citations' | 'date'> & { citations: ReadonlyArray<ResolversParentTypes['Citation']>, date: ResolversParentTypes['TimeSpan'] };
+  StatusChangeClaimInput: StatusChangeClaimInput;
   String: Scalars['String']['output'];
   Subgraph: SubgraphParentModel;
   SubgraphEdge: SubgraphEdgeParentModel;
   Subscription: Record<PropertyKey, never>;
+  SystemClaimInput: SystemClaimInput;
   SystemFilter: SystemFilter;
   TimeSpan: TimeSpanModel;
   TimelineConnection: Omit<TimelineConnection, 'edges' | 'nodes'> & { edges: ReadonlyArray<ResolversParentTypes['TimelineEdge']>, nodes: ReadonlyArray<ResolversParentTypes['TimelineEntry']> };
@@ -3130,7 +3333,12 @@ export type MainPartnerResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addActor?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddActorArgs, 'input'>>;
+  addAidCommitment?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddAidCommitmentArgs, 'input'>>;
   addEvent?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddEventArgs, 'input'>>;
+  addRestriction?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddRestrictionArgs, 'input'>>;
+  addStatusChange?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddStatusChangeArgs, 'id' | 'input'>>;
+  addSystem?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddSystemArgs, 'input'>>;
   addTransfer?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddTransferArgs, 'input'>>;
   correctEvent?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationCorrectEventArgs, 'id' | 'input' | 'reason'>>;
   correctTransfer?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationCorrectTransferArgs, 'id' | 'input' | 'reason'>>;

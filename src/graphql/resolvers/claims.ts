@@ -3,7 +3,7 @@
 import { on } from 'node:events';
 import { requireRole } from '../../auth/index.js';
 import { ArmsgraphError, InvalidArgumentError, NotFoundError, ValidationError } from '../../domain/errors.js';
-import { firstVersionId, type ClaimRequest, type ClaimResult, type StoredClaim } from '../../claims/index.js';
+import { firstVersionId, transferRecord as seedFormOf, type ClaimRequest, type ClaimResult, type StoredClaim } from '../../claims/index.js';
 import type { GraphQLContext } from '../context.js';
 import type { EventClaimInput, MutationResolvers, QueryResolvers, SubscriptionResolvers, TransferClaimInput } from '../generated/resolvers.js';
 import { typed, type TypedNode } from './nodes.js';
@@ -49,13 +49,42 @@ async function eventRecord(ctx: Ctx, input: EventClaimInput): Promise<Record<str
   return withoutNulls({ ...(sources && { sources }), events: [{ ...fact, actors, systems }] }) as Record<string, readonly unknown[]>;
 }
 
+/** Resolves the names a typed input holds (`field: 'actor' | 'system'`, one value or a list) to ids. */
+async function withIds(ctx: Ctx, input: Record<string, unknown>, names: Readonly<Record<string, 'actor' | 'system'>>): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = { ...input };
+  for (const [field, kind] of Object.entries(names)) {
+    const value = input[field];
+    if (typeof value === 'string') out[field] = await idOf(ctx, kind, value);
+    else if (Array.isArray(value)) out[field] = await Promise.all(value.map((v: string) => idOf(ctx, kind, v)));
+  }
+  return out;
+}
+
+/** A typed claim input as seed records of `collection` (its sources apart, its knownSince left out). */
+async function recordsOf(
+  ctx: Ctx, collection: string, input: { readonly sources?: unknown; readonly knownSince?: unknown } & object, names: Readonly<Record<string, 'actor' | 'system'>>,
+  shape: (fact: Record<string, unknown>) => Record<string, unknown> = (f) => f,
+): Promise<Record<string, readonly unknown[]>> {
+  const { sources, knownSince: _known, ...fact } = input as Record<string, unknown>;
+  return withoutNulls({ ...(sources != null && { sources }), [collection]: [shape(await withIds(ctx, fact, names))] }) as Record<string, readonly unknown[]>;
+}
+
+/** A restriction's typed input in seed form: whom it binds under `appliesTo`. */
+function restrictionShape(f: Record<string, unknown>): Record<string, unknown> {
+  const { suppliers, recipients, systems, origins, ...rest } = f;
+  return { ...rest, appliesTo: withoutNulls({ suppliers, recipients, systems, origins }) };
+}
+
 /** A claim's issue fields as the mutation's arguments: `transfers[0].date` is `input.date`, `target` is `id`. */
 function argumentOf(field: string): string {
   if (field === 'target') return 'id';
   if (field === 'reason') return 'reason';
   if (field === 'records') return 'input';
   if (field === 'knownSince') return 'input.knownSince';
-  const fact = /^(?:transfers|events)\[0\]\.?(.*)$/.exec(field);
+  // addStatusChange: its input is the new entry of the transfer's status history.
+  const change = /^transfers\[0\]\.statusHistory\[\d+\]\.(.*)$/.exec(field);
+  if (change) return `input.${change[1]}`;
+  const fact = /^(?:transfers|events|restrictions|aidCommitments|actors|systems)\[0\]\.?(.*)$/.exec(field);
   if (fact) return fact[1] === '' ? 'input' : `input.${fact[1]}`;
   return `input.${field}`;
 }
@@ -94,6 +123,31 @@ export const claimMutations = {
   correctEvent: async (_, a, ctx) =>
     result(ctx, await submit(ctx, 'correctEvent', { op: 'CORRECT', target: a.id, reason: a.reason, records: await eventRecord(ctx, a.input), ...known(a.input) })),
   retract: async (_, a, ctx) => result(ctx, await submit(ctx, 'retract', { op: 'RETRACT', target: a.id, reason: a.reason })),
+  addRestriction: async (_, a, ctx) =>
+    result(ctx, await submit(ctx, 'addRestriction', {
+      op: 'ADD', ...known(a.input),
+      records: await recordsOf(ctx, 'restrictions', a.input, { imposedBy: 'actor', suppliers: 'actor', recipients: 'actor', origins: 'actor', consentOf: 'actor', systems: 'system' }, restrictionShape),
+    })),
+  addAidCommitment: async (_, a, ctx) =>
+    result(ctx, await submit(ctx, 'addAidCommitment', { op: 'ADD', ...known(a.input), records: await recordsOf(ctx, 'aidCommitments', a.input, { donor: 'actor', recipient: 'actor' }) })),
+  addActor: async (_, a, ctx) =>
+    result(ctx, await submit(ctx, 'addActor', { op: 'ADD', records: await recordsOf(ctx, 'actors', a.input, { partOf: 'actor', country: 'actor' }) })),
+  addSystem: async (_, a, ctx) =>
+    result(ctx, await submit(ctx, 'addSystem', { op: 'ADD', records: await recordsOf(ctx, 'systems', a.input, { family: 'system', manufacturer: 'actor', producedBy: 'actor' }) })),
+  addStatusChange: async (_, a, ctx) => {
+    writer(ctx);
+    const found = await ctx.store.node(a.id);
+    if (found?.type !== 'Transfer') throw new NotFoundError(`no transfer "${a.id}"`, [], { argument: 'id' });
+    const t = found.value;
+    if (t.sipri !== undefined) throw new InvalidArgumentError(`id: "${a.id}" is SIPRI's record of a deal; its status is SIPRI's. Add a transfer of your own, or retract it`, { argument: 'id' });
+    const change = withoutNulls({ status: a.input.status, date: a.input.date, citations: a.input.citations }) as Record<string, unknown>;
+    const before = seedFormOf(t);
+    const record = { ...before, status: a.input.status, statusHistory: [...(before.statusHistory as unknown[]), change] };
+    const reason = a.input.reason ?? `status ${a.input.status} (${a.input.date})`;
+    return result(ctx, await submit(ctx, 'addStatusChange', {
+      op: 'CORRECT', target: a.id, reason, records: withoutNulls({ ...(a.input.sources != null && { sources: a.input.sources }), transfers: [record] }) as Record<string, readonly unknown[]>,
+    }));
+  },
 } satisfies MutationResolvers;
 
 function known(input: { knownSince?: string | null }): { knownSince?: string } {
