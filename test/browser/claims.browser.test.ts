@@ -1,0 +1,203 @@
+// Analysts write from the dashboard (issue [15]) in headless chromium: an editor signs in with a token, fills the
+// claim form (the quote checked as typed against the seed article), sees the API's issues next to their fields,
+// adds a transfer that the routes show at once, while a second page sees it arrive over the change feed; then
+// retracts it with a reason and both pages drop it. A reader's token sees no write controls. axe-core on the form
+// and on the details with "Retract…" open.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authConfig, hashToken, newToken } from '../../src/auth/index.js';
+import { ClaimService, MemoryClaimLog } from '../../src/claims/index.js';
+import { loadSeedDir, readSourceTexts } from '../../src/seeds/index.js';
+import { MemoryStore } from '../../src/store/index.js';
+import { buildWeb } from '../../tools/build-web.mjs';
+import { SEED_DIR } from '../contract/graph-store.contract.js';
+import { browserAvailable, launchBrowser } from '../helpers/browser.js';
+import { startServer, type RunningServer } from '../helpers/http.js';
+import { AXE_NOTE, axeIt, axeViolations, openPage, pageRecord, SCREENSHOTS, SHOTS_DIR } from './dashboard-page.js';
+
+const STORY = '/?from=JP&to=UA&system=system:patriot&order=TIME_RESPECTING&between=2023/2024';
+const ARTICLE = 'source:kyiv-independent-2023-12-japan-patriots';
+/** Verbatim in ../shared/sources/japan-patriots-2023-12.txt, the article the seed source stores. */
+const RIGHT_QUOTE = 'The U.S. would still need to obtain permission from the Japanese government before transferring the weapons abroad.';
+const WRONG_QUOTE = 'Japan sends Ukraine five hundred Patriot missiles';
+const editor = newToken();
+const reader = newToken();
+
+describe.runIf(browserAvailable())('claims on the dashboard in headless chromium', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  const record = pageRecord();
+  /** The editor's page and a second one (another browser context) that only watches. */
+  let writer: Page;
+  let watcher: Page;
+
+  beforeAll(async () => {
+    await buildWeb({ quiet: true });
+    const seed = await loadSeedDir(SEED_DIR);
+    const store = new MemoryStore();
+    const texts = (await readSourceTexts(seed.sources, SEED_DIR)).texts;
+    server = await startServer(store, {
+      claims: await ClaimService.open({ base: seed, texts, log: new MemoryClaimLog(), store }),
+      auth: authConfig({
+        rateLimit: false,
+        tokens: [{ name: 'alice', role: 'editor', sha256: hashToken(editor) }, { name: 'rob', role: 'reader', sha256: hashToken(reader) }],
+      }),
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await writer?.close();
+    await watcher?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function ready(page: Page): Promise<void> {
+    await page.waitForSelector('#app[data-state="ready"], #app[data-state="error"]', { timeout: 30_000 });
+    expect(await page.locator('#status').getAttribute('data-state'), (await page.locator('#status').textContent()) ?? '').toBe('ok');
+  }
+
+  async function signIn(page: Page, token: string): Promise<void> {
+    await page.click('#sign-in');
+    await page.fill('#token', token);
+    await page.press('#token', 'Enter');
+  }
+
+  const routeCount = (page: Page) => page.locator('#routes > li.route').count();
+
+  it('refuses an unknown token plainly; a reader sees who it is and no write controls', async () => {
+    const page = await openPage(browser, record, `${server.url}${STORY}`);
+    await ready(page);
+    expect(await page.locator('#add-claim').count()).toBe(0);
+    await signIn(page, 'ag_not-a-token-this-server-knows-aaaaaaaaaaaaaaaaaaaaaa');
+    await expect.poll(() => page.locator('#sign-in-error').textContent()).toContain('The server refused this token');
+    await page.click('#sign-in-dialog button:has-text("Cancel")');
+    expect(await page.evaluate(`sessionStorage.getItem('armsgraph.token')`)).toBeNull();
+
+    await signIn(page, reader);
+    await expect.poll(() => page.locator('#who').textContent()).toBe('Signed in as rob (reader)');
+    expect(await page.locator('#add-claim').count()).toBe(0);
+    expect(await page.locator('#no-write').textContent()).toContain('may not write');
+    await page.click('#chains button.hop[data-transfer="transfer:jp-us-patriot-missiles-2024"]');
+    await expect.poll(() => page.locator('#details .fact-claims').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('#details .fact-claims').textContent()).toContain('the seed files or an import, not a claim');
+    expect(await page.locator('#retract-open').count()).toBe(0);
+    // Never in the URL.
+    expect(page.url()).not.toContain(reader);
+    await page.click('#sign-out');
+    await expect.poll(() => page.locator('#sign-in').count()).toBe(1);
+    await page.close();
+  });
+
+  it('an editor adds a transfer: the quote checked as typed, issues by field, then the routes show it at once and a second page live', async () => {
+    watcher = await openPage(browser, record, `${server.url}${STORY}`);
+    await ready(watcher);
+    await watcher.waitForSelector('#app[data-feed="live"]', { timeout: 10_000 });
+    writer = await openPage(browser, record, `${server.url}${STORY}`);
+    await ready(writer);
+    expect(await routeCount(writer)).toBe(1);
+    // Marks that survive only as long as the pages are not reloaded.
+    for (const page of [writer, watcher]) await page.evaluate('window.__noReload = true');
+
+    await signIn(writer, editor);
+    await expect.poll(() => writer.locator('#who').textContent()).toBe('Signed in as alice (editor)');
+    expect(await writer.evaluate(`sessionStorage.getItem('armsgraph.token')`)).toBe(editor);
+    expect(writer.url()).not.toContain(editor);
+
+    await writer.click('#add-claim');
+    expect(await writer.evaluate('document.activeElement.id')).toBe('claim-supplier');
+    const typed = { supplier: 'Japan', recipient: 'Atlantis', system: 'Patriot missile', date: '2024/..', quantity: 'dozens' };
+    for (const [field, value] of Object.entries(typed)) await writer.fill(`#claim-${field}`, value);
+    await writer.selectOption('#claim-status', 'POTENTIAL');
+    await writer.waitForSelector(`#claim-source option[value="${ARTICLE}"]`, { state: 'attached' });
+    await writer.selectOption('#claim-source', ARTICLE);
+    const check = writer.locator('#claim-quote-check');
+    await writer.fill('#claim-quote', WRONG_QUOTE);
+    await expect.poll(() => check.getAttribute('data-verdict'), { timeout: 10_000 }).toBe('not-found');
+    expect(await check.textContent()).toContain('not found');
+
+    // Submitted as it is: the API's issues next to their fields, nothing written.
+    await writer.click('#claim-submit');
+    await expect.poll(() => writer.locator('#claim-recipient-error').textContent()).toBe('unknown actor "Atlantis"');
+    expect(await writer.locator('#claim-recipient').getAttribute('aria-invalid')).toBe('true');
+    expect(await writer.locator('#claim-quote-error').textContent()).toContain('quote not found verbatim');
+    expect(await writer.evaluate('document.activeElement.id')).toBe('claim-recipient');
+    expect(await routeCount(writer)).toBe(1);
+
+    // Editing a field clears its issues (and the summary of the refusal).
+    await writer.fill('#claim-recipient', 'Ukraine');
+    expect(await writer.locator('#claim-recipient-error').isVisible()).toBe(false);
+    expect(await writer.locator('#claim-recipient').getAttribute('aria-invalid')).toBeNull();
+    expect(await writer.locator('#claim-result').textContent()).toBe('');
+    await writer.fill('#claim-quote', RIGHT_QUOTE);
+    await expect.poll(() => check.getAttribute('data-verdict'), { timeout: 10_000 }).toBe('found');
+    expect(await check.textContent()).toBe('Quote found in the stored text of the source.');
+    if (SCREENSHOTS) {
+      mkdirSync(SHOTS_DIR, { recursive: true });
+      await writer.screenshot({ path: path.join(SHOTS_DIR, 'claim-form.png') });
+    }
+    await writer.click('#claim-submit');
+    await expect.poll(() => writer.locator('#claim-result').getAttribute('data-claim'), { timeout: 10_000 }).toBe('claim:1');
+    expect(await writer.locator('#claim-result').textContent()).toBe('Written: claim:1 by alice added transfer:claim-1.');
+    expect(await writer.locator('#claim-recipient-error').isVisible()).toBe(false);
+
+    // Both pages, not reloaded: the new route Japan → Ukraine, and the polite line saying who added what.
+    for (const page of [writer, watcher]) {
+      await expect.poll(() => routeCount(page), { timeout: 15_000 }).toBe(2);
+      await expect.poll(() => page.locator('#claims-live').textContent(), { timeout: 10_000 }).toBe('claim:1 by alice added transfer:claim-1');
+      expect(await page.locator('#routes > li.route[data-route="JP>UA"]').count()).toBe(1);
+      expect(await page.evaluate('window.__noReload')).toBe(true);
+    }
+    await writer.click('#claim-close');
+
+    // Its route selected: the timeline's deals are the new transfer; its details say who wrote it.
+    await ready(writer);
+    await writer.click('#routes li.route[data-route="JP>UA"] button.route-pick');
+    await expect.poll(() => writer.locator('#timeline').getAttribute('data-deals'), { timeout: 15_000 }).toBe('transfer:claim-1');
+    await writer.click('#chains button.hop[data-transfer="transfer:claim-1"]');
+    await expect.poll(() => writer.locator('#details .stamp').textContent(), { timeout: 10_000 }).toMatch(/^alice, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(claim:1\)$/);
+    expect(await writer.locator('#details').textContent()).toContain(RIGHT_QUOTE);
+    await writer.click('#details button:has-text("History")');
+    await expect.poll(() => writer.locator('#fact-history li').allTextContents()).toEqual([expect.stringMatching(/^transfer:claim-1: known \d{4}-\d\d-\d\d → now · claim:1 by alice$/)]);
+  });
+
+  axeIt(`passes axe-core on the claim form and on the details with "Retract…" open${AXE_NOTE}`, async () => {
+    await writer.click('#add-claim');
+    await writer.waitForSelector('#claim-dialog[open]');
+    expect(await axeViolations(writer)).toEqual([]);
+    await writer.keyboard.press('Escape');
+    await writer.waitForSelector('#claim-dialog:not([open])', { state: 'attached' });
+    // The focus goes back to the button that opened it.
+    expect(await writer.evaluate('document.activeElement.id')).toBe('add-claim');
+    await writer.click('#retract-open');
+    await writer.waitForSelector('#retract-form:not([hidden])');
+    expect(await axeViolations(writer)).toEqual([]);
+  });
+
+  it('retracts with a reason (required): the route leaves both pages, the claim is announced', async () => {
+    if (await writer.locator('#retract-form').isHidden()) await writer.click('#retract-open');
+    expect(await writer.evaluate('document.activeElement.id')).toBe('retract-reason');
+    await writer.click('#retract-form button[type="submit"]');
+    expect(await writer.locator('#retract-error').textContent()).toBe('Say why: a retraction needs a reason.');
+    expect(await routeCount(writer)).toBe(2);
+    await writer.fill('#retract-reason', 'The article says the U.S. would need permission: not a transfer yet');
+    await writer.press('#retract-reason', 'Tab');
+    await writer.keyboard.press('Enter');
+    for (const page of [writer, watcher]) {
+      await expect.poll(() => routeCount(page), { timeout: 15_000 }).toBe(1);
+      await expect.poll(() => page.locator('#claims-live').textContent(), { timeout: 10_000 }).toBe(
+        'claim:2 by alice retracted transfer:claim-1 (The article says the U.S. would need permission: not a transfer yet)',
+      );
+      expect(await page.evaluate('window.__noReload')).toBe(true);
+    }
+    expect(await writer.locator('#routes > li.route[data-route="JP>UA"]').count()).toBe(0);
+  });
+
+  it('sent nothing outside 127.0.0.1 and met no page error or console error (so no CSP refusal of the WebSocket)', () => {
+    expect(record.outside).toEqual([]);
+    expect(record.pageErrors).toEqual([]);
+    expect(record.consoleErrors.filter((e) => !/401|Unauthorized/.test(e))).toEqual([]);
+  });
+});
