@@ -88,6 +88,14 @@ describe.runIf(browserAvailable())('claims on the dashboard in headless chromium
     expect(page.url()).not.toContain(reader);
     await page.click('#sign-out');
     await expect.poll(() => page.locator('#sign-in').count()).toBe(1);
+    expect(await page.evaluate(`sessionStorage.getItem('armsgraph.token')`)).toBeNull();
+
+    // A token kept in the tab that the server no longer accepts: forgotten, said so, the page reads on without it.
+    await page.evaluate(`sessionStorage.setItem('armsgraph.token', 'ag_revoked-or-mistyped-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')`);
+    await page.reload();
+    await ready(page);
+    expect(await page.locator('#account-refusal').textContent()).toMatch(/^The server refused this token: /);
+    expect(await page.evaluate(`sessionStorage.getItem('armsgraph.token')`)).toBeNull();
     await page.close();
   });
 

@@ -53,6 +53,8 @@ export function startClaims(host: ClaimsHost, session: AuthSession, refusal: str
     feed.connect(session.token);
     // The selection's details again, with or without "Retract…".
     host.setFactFooter(footer);
+    // A view refused without a token (anonymous reading off) is asked again with it.
+    if (root.dataset.state === 'error') host.refresh(true);
   });
   if (refusal !== undefined) account.refused(refusal);
   account.render();
