@@ -3,7 +3,7 @@
 // adds a transfer that the routes show at once, while a second page sees it arrive over the change feed; then
 // retracts it with a reason and both pages drop it. A reader's token sees no write controls. axe-core on the form
 // and on the details with "Retract…" open.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { buildWeb } from '../../tools/build-web.mjs';
 import { SEED_DIR } from '../contract/graph-store.contract.js';
 import { browserAvailable, launchBrowser } from '../helpers/browser.js';
 import { startServer, type RunningServer } from '../helpers/http.js';
-import { AXE_NOTE, axeIt, axeViolations, openPage, pageRecord, SCREENSHOTS, SHOTS_DIR } from './dashboard-page.js';
+import { AXE, AXE_NOTE, axeIt, axeViolations, openPage, pageRecord, SCREENSHOTS, SHOTS_DIR } from './dashboard-page.js';
 
 const STORY = '/?from=JP&to=UA&system=system:patriot&order=TIME_RESPECTING&between=2023/2024';
 const ARTICLE = 'source:kyiv-independent-2023-12-japan-patriots';
@@ -119,6 +119,8 @@ describe.runIf(browserAvailable())('claims on the dashboard in headless chromium
     const typed = { supplier: 'Japan', recipient: 'Atlantis', system: 'Patriot missile', date: '2024/..', quantity: 'dozens' };
     for (const [field, value] of Object.entries(typed)) await writer.fill(`#claim-${field}`, value);
     await writer.selectOption('#claim-status', 'POTENTIAL');
+    // Names and aliases are suggested as they are typed (search).
+    await expect.poll(() => writer.locator('#claim-system-list option[value="Patriot missile"]').count(), { timeout: 10_000 }).toBe(1);
     await writer.waitForSelector(`#claim-source option[value="${ARTICLE}"]`, { state: 'attached' });
     await writer.selectOption('#claim-source', ARTICLE);
     const check = writer.locator('#claim-quote-check');
@@ -201,6 +203,28 @@ describe.runIf(browserAvailable())('claims on the dashboard in headless chromium
       expect(await page.evaluate('window.__noReload')).toBe(true);
     }
     expect(await writer.locator('#routes > li.route[data-route="JP>UA"]').count()).toBe(0);
+  });
+
+  it('an editor adds an event: the timeline of the selected route shows it at once, on both pages', async () => {
+    const title = 'Japan says it will send Patriot missiles to the United States (analyst)';
+    await writer.click('#add-claim');
+    await writer.selectOption('#claim-what', 'event');
+    expect(await writer.locator('#claim-heading').textContent()).toBe('Add an event');
+    expect(await writer.locator('#claim-supplier').isVisible()).toBe(false);
+    if (existsSync(AXE)) expect(await axeViolations(writer)).toEqual([]);
+    await writer.selectOption('#claim-event-kind', 'ANNOUNCEMENT');
+    const typed = { title, actors: 'Japan, United States', systems: 'Patriot missile', date: '2023-12-22', quantity: '', note: '' };
+    for (const [field, value] of Object.entries(typed)) await writer.fill(`#claim-${field}`, value);
+    await writer.selectOption('#claim-source', ARTICLE);
+    await writer.fill('#claim-quote', 'The ministry added that it will send the U.S. Patriot missiles');
+    await expect.poll(() => writer.locator('#claim-quote-check').getAttribute('data-verdict'), { timeout: 10_000 }).toBe('found');
+    await writer.click('#claim-submit');
+    await expect.poll(() => writer.locator('#claim-result').getAttribute('data-claim'), { timeout: 10_000 }).toBe('claim:3');
+    await writer.click('#claim-close');
+    for (const page of [writer, watcher]) {
+      await expect.poll(() => page.locator('#claims-live').textContent(), { timeout: 10_000 }).toBe('claim:3 by alice added event:claim-3');
+      await expect.poll(() => page.locator('#timeline .vis-item', { hasText: title }).count(), { timeout: 15_000 }).toBe(1);
+    }
   });
 
   it('sent nothing outside 127.0.0.1 and met no page error or console error (so no CSP refusal of the WebSocket)', () => {

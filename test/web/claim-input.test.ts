@@ -1,7 +1,7 @@
 // The claim form's values as the API's input, the API's issues back onto the form's fields, the quote check's words.
 import { describe, expect, it } from 'vitest';
 import {
-  fieldOfIssue, issuesByField, parseQuantity, quoteVerdict, quoteVerdictText, transferInput, type ClaimFormValues,
+  eventInput, fieldOfIssue, issuesByField, listOf, parseQuantity, quoteVerdict, quoteVerdictText, transferInput, type ClaimFormValues,
 } from '../../src/web/claims/claim-input.js';
 
 const FORM: ClaimFormValues = {
@@ -40,6 +40,23 @@ describe('transferInput', () => {
   });
 });
 
+describe('listOf', () => {
+  it('splits on commas and semicolons, dropping blanks', () => {
+    expect(listOf(' Japan, United States;; ')).toEqual(['Japan', 'United States']);
+    expect(listOf('')).toEqual([]);
+  });
+});
+
+describe('eventInput', () => {
+  it('takes the actors and systems as lists, leaves no systems out, shares the citation part', () => {
+    const citation = { date: FORM.date, quantity: FORM.quantity, source: FORM.source, quote: FORM.quote, note: FORM.note };
+    expect(eventInput({ ...citation, kind: 'ANNOUNCEMENT', title: ' Japan will send Patriots ', actors: 'Japan, United States', systems: ' ' })).toEqual({
+      kind: 'ANNOUNCEMENT', title: 'Japan will send Patriots', actors: ['Japan', 'United States'], date: '2024/..',
+      citations: [{ source: 'source:kyiv-independent-2023-12-japan-patriots', quote: 'The U.S. would still need' }],
+    });
+  });
+});
+
 describe('fieldOfIssue', () => {
   it('names no field for an issue of the claim as a whole or an unknown path', () => {
     expect(fieldOfIssue('input')).toBeUndefined();
@@ -53,6 +70,14 @@ describe('fieldOfIssue', () => {
     expect(fieldOfIssue('input.citations')).toBe('quote');
     expect(fieldOfIssue('input.quantity.min')).toBe('quantity');
     expect(fieldOfIssue('input.sources[0].publishedAt')).toBe('source-published');
+  });
+  it('maps an event’s own arguments to the event’s fields', () => {
+    expect(fieldOfIssue('input.kind', 'event')).toBe('event-kind');
+    expect(fieldOfIssue('input.kind', 'transfer')).toBe('kind');
+    expect(fieldOfIssue('input.actors[1]', 'event')).toBe('actors');
+    expect(fieldOfIssue('input.title', 'event')).toBe('title');
+    expect(fieldOfIssue('input.supplier', 'event')).toBeUndefined();
+    expect(fieldOfIssue('input.citations[0].quote', 'event')).toBe('quote');
   });
 });
 

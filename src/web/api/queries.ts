@@ -1,7 +1,7 @@
 // The GraphQL documents the dashboard sends, each asking only for what a view draws. They are written in
 // documents/*.graphql and typed by `npm run codegen` (generated/graphql.ts): gql() infers variables and result.
 import {
-  DashboardAddTransferDocument, DashboardChangesDocument, DashboardCitedSourcesDocument, DashboardFactHistoryDocument, DashboardMeDocument,
+  DashboardAddEventDocument, DashboardAddTransferDocument, DashboardChangesDocument, DashboardCitedSourcesDocument, DashboardFactHistoryDocument, DashboardMeDocument,
   DashboardQuoteCheckDocument, DashboardRetractDocument, DashboardCheckDocument, DashboardHopDealsDocument, DashboardNodeDocument, DashboardResolve2Document, DashboardResolveDocument,
   DashboardDependenceDocument, DashboardLagsDocument, DashboardReconcileDocument, DashboardRouteChainsDocument, DashboardRoutesDocument, DashboardSearchDocument,
   DashboardSubgraphDocument, DashboardTimelineDocument, DashboardTrendsDocument, DashboardTrendYearsDocument,
@@ -63,6 +63,9 @@ export const CITED_SOURCES_QUERY = DashboardCitedSourcesDocument;
 
 /** Adds a transfer with its citation (an editor's token). */
 export const ADD_TRANSFER_MUTATION = DashboardAddTransferDocument;
+
+/** Adds an event with its citation (an editor's token). */
+export const ADD_EVENT_MUTATION = DashboardAddEventDocument;
 
 /** Retracts a fact, with a reason (an editor's token). */
 export const RETRACT_MUTATION = DashboardRetractDocument;

@@ -7,7 +7,7 @@ import type {
   DashboardSearchQuery, DashboardSubgraphQuery, DashboardTimelineQuery, DashboardTrendsQuery, SpanFragment,
 } from './generated/graphql.js';
 
-export type { EventKind, Role, TransferClaimInput, TransferKind, PathOrder, TimelineKind, TransferStatus, TrendGrouping } from './generated/graphql.js';
+export type { EventClaimInput, EventKind, Role, TransferClaimInput, TransferKind, PathOrder, TimelineKind, TransferStatus, TrendGrouping } from './generated/graphql.js';
 
 /** A time span as the API gives it: EDTF plus the calendar days it may cover. */
 export type Span = SpanFragment;

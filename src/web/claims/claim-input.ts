@@ -1,20 +1,18 @@
-// The claim form's values as the API's TransferClaimInput, and the API's issues back onto the form's fields: pure
-// functions, unit-tested in test/web/claim-input.test.ts.
+// The claim form's values as the API's TransferClaimInput or EventClaimInput, and the API's issues back onto the
+// form's fields: pure functions, unit-tested in test/web/claim-input.test.ts.
 import type { FieldIssue } from '../api/client.js';
-import type { QuoteCheck, TransferClaimInput, TransferKind, TransferStatus } from '../api/types.js';
+import type { EventClaimInput, EventKind, QuoteCheck, TransferClaimInput, TransferKind, TransferStatus } from '../api/types.js';
+
+/** What the form adds. */
+export type ClaimWhat = 'transfer' | 'event';
 
 /** The fields of the claim form, by their element ids' suffix (`claim-<field>`). */
 export type ClaimField =
-  | 'supplier' | 'recipient' | 'system' | 'status' | 'kind' | 'date' | 'quantity' | 'source' | 'quote' | 'note'
-  | 'source-id' | 'source-title' | 'source-publisher' | 'source-published' | 'source-url';
+  | 'what' | 'supplier' | 'recipient' | 'system' | 'status' | 'kind' | 'event-kind' | 'title' | 'actors' | 'systems' | 'date' | 'quantity'
+  | 'source' | 'quote' | 'note' | 'source-id' | 'source-title' | 'source-publisher' | 'source-published' | 'source-url';
 
-/** What the form holds, as typed. */
-export interface ClaimFormValues {
-  readonly supplier: string;
-  readonly recipient: string;
-  readonly system: string;
-  readonly status: TransferStatus;
-  readonly kind: TransferKind;
+/** The citation part of the form, as typed. */
+export interface CitationValues {
   readonly date: string;
   readonly quantity: string;
   /** The cited source's id: an existing one, or the new source's. */
@@ -23,6 +21,24 @@ export interface ClaimFormValues {
   readonly note: string;
   /** A source the claim adds (no stored text), when the form's "A new source" is chosen. */
   readonly newSource?: { readonly title: string; readonly publisher: string; readonly publishedAt: string; readonly url: string };
+}
+
+/** What the form holds for a transfer, as typed. */
+export interface ClaimFormValues extends CitationValues {
+  readonly supplier: string;
+  readonly recipient: string;
+  readonly system: string;
+  readonly status: TransferStatus;
+  readonly kind: TransferKind;
+}
+
+/** What the form holds for an event, as typed. */
+export interface EventFormValues extends CitationValues {
+  readonly kind: EventKind;
+  readonly title: string;
+  /** Ids or aliases, separated by commas. */
+  readonly actors: string;
+  readonly systems: string;
 }
 
 /** A quantity as typed: a whole number (exact), a range `10-20` (or with an en dash), else the source's words. */
@@ -37,18 +53,16 @@ export function parseQuantity(text: string): TransferClaimInput['quantity'] {
 
 const given = (text: string) => (text.trim() === '' ? undefined : text.trim());
 
-/** The mutation's input for the form's values (blank optional fields left out; the server checks the rest). */
-export function transferInput(v: ClaimFormValues): TransferClaimInput {
+/** A comma-separated list as its items (blanks dropped). */
+export const listOf = (text: string): string[] => text.split(/[,;]/).map((t) => t.trim()).filter((t) => t !== '');
+
+/** The parts a transfer and an event share: date, quantity, the citation and any new source. */
+function common(v: CitationValues): Pick<TransferClaimInput, 'date' | 'quantity' | 'citations' | 'sources'> {
   const quantity = parseQuantity(v.quantity);
   const quote = given(v.quote);
   const note = given(v.note);
   const source = v.source.trim();
   return {
-    supplier: v.supplier.trim(),
-    recipient: v.recipient.trim(),
-    system: v.system.trim(),
-    status: v.status,
-    kind: v.kind,
     date: v.date.trim(),
     ...(quantity !== undefined && { quantity }),
     citations: [{ source, ...(quote !== undefined && { quote }), ...(note !== undefined && { note }) }],
@@ -61,13 +75,19 @@ export function transferInput(v: ClaimFormValues): TransferClaimInput {
   };
 }
 
-/** The input fields of the mutation's argument and the form field each is typed in. */
-const FIELD_OF: Readonly<Record<string, ClaimField>> = {
-  'input.supplier': 'supplier',
-  'input.recipient': 'recipient',
-  'input.system': 'system',
-  'input.status': 'status',
-  'input.kind': 'kind',
+/** The addTransfer input for the form's values (blank optional fields left out; the server checks the rest). */
+export function transferInput(v: ClaimFormValues): TransferClaimInput {
+  return { supplier: v.supplier.trim(), recipient: v.recipient.trim(), system: v.system.trim(), status: v.status, kind: v.kind, ...common(v) };
+}
+
+/** The addEvent input for the form's values. */
+export function eventInput(v: EventFormValues): EventClaimInput {
+  const systems = listOf(v.systems);
+  return { kind: v.kind, title: v.title.trim(), actors: listOf(v.actors), ...(systems.length > 0 && { systems }), ...common(v) };
+}
+
+/** The input fields both mutations share and the form field each is typed in. */
+const COMMON_FIELDS: Readonly<Record<string, ClaimField>> = {
   'input.date': 'date',
   'input.quantity': 'quantity',
   'input.citations': 'quote',
@@ -84,14 +104,22 @@ const FIELD_OF: Readonly<Record<string, ClaimField>> = {
   'input.sources[0].url': 'source-url',
 };
 
+/** The input fields of each mutation's argument and the form field each is typed in. */
+const FIELD_OF: Readonly<Record<ClaimWhat, Readonly<Record<string, ClaimField>>>> = {
+  transfer: {
+    ...COMMON_FIELDS, 'input.supplier': 'supplier', 'input.recipient': 'recipient', 'input.system': 'system', 'input.status': 'status', 'input.kind': 'kind',
+  },
+  event: { ...COMMON_FIELDS, 'input.kind': 'event-kind', 'input.title': 'title', 'input.actors': 'actors', 'input.systems': 'systems' },
+};
+
 /**
- * The form field an issue is about (`input.citations[0].quote` → quote; `input.quantity.min` → quantity), or
- * undefined for an issue of the claim as a whole, which the form shows above its button.
+ * The form field an issue is about (`input.citations[0].quote` → quote; `input.quantity.min` → quantity;
+ * `input.actors[1]` → actors), or undefined for an issue of the claim as a whole, shown above the button.
  */
-export function fieldOfIssue(field: string): ClaimField | undefined {
+export function fieldOfIssue(field: string, what: ClaimWhat = 'transfer'): ClaimField | undefined {
   let path = field;
   for (;;) {
-    const found = FIELD_OF[path];
+    const found = FIELD_OF[what][path];
     if (found !== undefined) return found;
     // Up one step: `input.quantity.min` → `input.quantity`, `input.citations[0]` → `input.citations`.
     const shorter = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
@@ -101,10 +129,10 @@ export function fieldOfIssue(field: string): ClaimField | undefined {
 }
 
 /** Issues grouped by the form field they belong to; `form` holds those of the claim as a whole. */
-export function issuesByField(issues: readonly FieldIssue[]): Map<ClaimField | 'form', string[]> {
+export function issuesByField(issues: readonly FieldIssue[], what: ClaimWhat = 'transfer'): Map<ClaimField | 'form', string[]> {
   const grouped = new Map<ClaimField | 'form', string[]>();
   for (const issue of issues) {
-    const key = fieldOfIssue(issue.field) ?? 'form';
+    const key = fieldOfIssue(issue.field, what) ?? 'form';
     grouped.set(key, [...(grouped.get(key) ?? []), issue.message]);
   }
   return grouped;

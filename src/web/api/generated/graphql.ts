@@ -91,6 +91,36 @@ export type DateWindow = {
   readonly to?: string | null | undefined;
 };
 
+/** An event as an analyst claims it. */
+export type EventClaimInput = {
+  /** Actors involved: ids or aliases. */
+  readonly actors?: ReadonlyArray<string> | null | undefined;
+  /** At least one. */
+  readonly citations: ReadonlyArray<CitationInput>;
+  /** When (EDTF). */
+  readonly date: string;
+  /** event:slug; left out, it is event:claim-N. A correction's id is always `<id>.vN`. */
+  readonly id?: string | null | undefined;
+  /** Fields the source implies without stating them (date, actors, systems, quantity, valueUsd). */
+  readonly inferred?: ReadonlyArray<string> | null | undefined;
+  /** Its kind. */
+  readonly kind: EventKind;
+  /** An earlier day it became known (a publication day), YYYY-MM-DD; never before its earliest citing source. */
+  readonly knownSince?: string | null | undefined;
+  /** The analyst's note: how the source was read. */
+  readonly note?: string | null | undefined;
+  /** How many (of what it is about). */
+  readonly quantity?: QuantityInput | null | undefined;
+  /** New sources the citations cite. */
+  readonly sources?: ReadonlyArray<NewSourceInput> | null | undefined;
+  /** Systems involved: ids or aliases. */
+  readonly systems?: ReadonlyArray<string> | null | undefined;
+  /** A one-line title. */
+  readonly title: string;
+  /** Its value. */
+  readonly valueUsd?: AmountInput | null | undefined;
+};
+
 /** Kinds of events. */
 export type EventKind =
   /** A pledge of aid, as an event. */
@@ -543,6 +573,13 @@ export type DashboardChangesSubscriptionVariables = Exact<{ [key: string]: never
 
 
 export type DashboardChangesSubscription = { readonly changes: ClaimOutcomeFragment };
+
+export type DashboardAddEventMutationVariables = Exact<{
+  input: EventClaimInput;
+}>;
+
+
+export type DashboardAddEventMutation = { readonly addEvent: ClaimOutcomeFragment };
 
 export type SpanFragment = { readonly edtf: string, readonly earliest: string, readonly latest: string, readonly precision: DatePrecision, readonly approximate: boolean, readonly uncertain: boolean };
 
@@ -1118,6 +1155,53 @@ fragment ClaimOutcome on ClaimResult {
     ...ClaimFact
   }
 }`) as unknown as TypedDocumentString<DashboardChangesSubscription, DashboardChangesSubscriptionVariables>;
+export const DashboardAddEventDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DashboardAddEvent($input: EventClaimInput!) {
+  addEvent(input: $input) {
+    ...ClaimOutcome
+  }
+}
+    fragment ClaimFact on Node {
+  __typename
+  id
+  ... on Transfer {
+    supplier {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+  ... on Event {
+    actors {
+      id
+    }
+  }
+  ... on AidCommitment {
+    donor {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+}
+fragment ClaimOutcome on ClaimResult {
+  claim {
+    id
+    op
+    by
+    recordedAt
+    target
+    reason
+  }
+  written {
+    ...ClaimFact
+  }
+  ended {
+    ...ClaimFact
+  }
+}`) as unknown as TypedDocumentString<DashboardAddEventMutation, DashboardAddEventMutationVariables>;
 export const DashboardNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
     query DashboardNode($id: ID!) {
   node(id: $id) {
