@@ -25,16 +25,20 @@ export class ChangeFeed {
   connect(token: string | undefined): void {
     this.close();
     this.handlers.onState('connecting');
-    const client = createClient({
+    // Only the current client reports: one being disposed still calls back (its subscription errors, it closes).
+    const state = (value: FeedState, detail?: string) => {
+      if (this.client === client) this.handlers.onState(value, detail);
+    };
+    const client: Client = createClient({
       url: feedUrl(window.location),
       connectionParams: token !== undefined ? { authorization: `Bearer ${token}` } : {},
       lazy: false,
       retryAttempts: Number.POSITIVE_INFINITY,
+      // A refusal the client gives up on (not console.error, graphql-ws's default): the page's state says it.
+      onNonLazyError: (error) => state('error', describe(error)),
       on: {
-        connected: () => this.handlers.onState('live'),
-        closed: (event) => {
-          if (this.client === client) this.handlers.onState('closed', (event as CloseEvent | undefined)?.reason);
-        },
+        connected: () => state('live'),
+        closed: (event) => state('closed', describe(event)),
       },
     });
     this.client = client;
@@ -42,9 +46,9 @@ export class ChangeFeed {
       { query: CHANGES_SUBSCRIPTION.toString() },
       {
         next: (message) => {
-          if (message.data?.changes) this.handlers.onClaim(message.data.changes);
+          if (this.client === client && message.data?.changes) this.handlers.onClaim(message.data.changes);
         },
-        error: (error) => this.handlers.onState('error', error instanceof Error ? error.message : JSON.stringify(error)),
+        error: (error) => state('error', describe(error)),
         complete: () => undefined,
       },
     );
@@ -53,8 +57,18 @@ export class ChangeFeed {
   /** Ends the subscription and the connection. */
   close(): void {
     this.unsubscribe?.();
-    void this.client?.dispose();
+    // A connection the server refused (4403 without an accepted token) rejects its disposal too: nothing to do.
+    if (this.client !== undefined) Promise.resolve(this.client.dispose()).catch(() => undefined);
     this.unsubscribe = undefined;
     this.client = undefined;
   }
+}
+
+/** An error or close event of the feed in words. */
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  // A subscription the server refused: its GraphQL errors.
+  if (Array.isArray(error)) return error.map((e: unknown) => (typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e))).join('; ');
+  if (typeof error === 'object' && error !== null && 'code' in error) return `closed with ${String(error.code)} ${String((error as { reason?: unknown }).reason ?? '')}`.trim();
+  return String(error);
 }

@@ -43,8 +43,10 @@ export function startClaims(host: ClaimsHost, session: AuthSession, refusal: str
   });
   const feed = new ChangeFeed({
     onClaim: (outcome) => arrived(outcome, false),
-    onState: (state) => {
+    onState: (state, detail) => {
       root.dataset.feed = state;
+      if (detail) root.dataset.feedDetail = detail;
+      else delete root.dataset.feedDetail;
     },
   });
   const footer = (node: NodeDetails) => factClaims(node, { canWrite: () => canWrite(session.principal), onRetracted: (outcome) => arrived(outcome, true) });
