@@ -99,6 +99,29 @@ describe.runIf(browserAvailable())('claims on the dashboard in headless chromium
     await page.close();
   });
 
+  it('with anonymous reading off, the view refused without a token loads once signed in', async () => {
+    const seed = await loadSeedDir(SEED_DIR);
+    const store = new MemoryStore();
+    const closed = await startServer(store, {
+      claims: await ClaimService.open({ base: seed, texts: new Map(), log: new MemoryClaimLog(), store }),
+      auth: authConfig({ rateLimit: false, anonymousRead: false, tokens: [{ name: 'rob', role: 'reader', sha256: hashToken(reader) }] }),
+    });
+    const page = await openPage(browser, record, `${closed.url}/`);
+    try {
+      await page.waitForSelector('#app[data-state="error"]', { timeout: 30_000 });
+      expect(await page.locator('#status').getAttribute('data-code')).toBe('UNAUTHENTICATED');
+      await signIn(page, reader);
+      await expect.poll(() => page.locator('#who').textContent()).toBe('Signed in as rob (reader)');
+      await ready(page);
+      expect(await routeCount(page)).toBe(1);
+      await page.waitForSelector('#app[data-feed="live"]', { timeout: 10_000 });
+    } finally {
+      // The page first: a page left open would log its WebSocket's failed reconnections.
+      await page.close();
+      await closed.close();
+    }
+  });
+
   it('an editor adds a transfer: the quote checked as typed, issues by field, then the routes show it at once and a second page live', async () => {
     watcher = await openPage(browser, record, `${server.url}${STORY}`);
     await ready(watcher);
@@ -122,8 +145,15 @@ describe.runIf(browserAvailable())('claims on the dashboard in headless chromium
     // Names and aliases are suggested as they are typed (search).
     await expect.poll(() => writer.locator('#claim-system-list option[value="Patriot missile"]').count(), { timeout: 10_000 }).toBe(1);
     await writer.waitForSelector(`#claim-source option[value="${ARTICLE}"]`, { state: 'attached' });
-    await writer.selectOption('#claim-source', ARTICLE);
     const check = writer.locator('#claim-quote-check');
+    // A source without a stored text, and a new source: a note instead of a checked quote.
+    await writer.selectOption('#claim-source', 'source:un-ga-res-es-11-1');
+    expect(await check.getAttribute('data-verdict')).toBe('no-text');
+    await writer.selectOption('#claim-source', '(new)');
+    expect(await check.getAttribute('data-verdict')).toBe('new-source');
+    expect(await writer.locator('#claim-source-id').isVisible()).toBe(true);
+    await writer.selectOption('#claim-source', ARTICLE);
+    expect(await writer.locator('#claim-source-id').isVisible()).toBe(false);
     await writer.fill('#claim-quote', WRONG_QUOTE);
     await expect.poll(() => check.getAttribute('data-verdict'), { timeout: 10_000 }).toBe('not-found');
     expect(await check.textContent()).toContain('not found');
