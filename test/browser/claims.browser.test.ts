@@ -191,6 +191,8 @@ describe.runIf(browserAvailable())('claims on the dashboard in headless chromium
       expect(await page.evaluate('window.__noReload')).toBe(true);
     }
     await writer.click('#claim-close');
+    // Signed in, with the live line: still no page scrolling at 1280×800.
+    expect(await writer.evaluate('document.documentElement.scrollHeight <= window.innerHeight && document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
 
     // Its route selected: the timeline's deals are the new transfer; its details say who wrote it.
     await ready(writer);
@@ -201,6 +203,21 @@ describe.runIf(browserAvailable())('claims on the dashboard in headless chromium
     expect(await writer.locator('#details').textContent()).toContain(RIGHT_QUOTE);
     await writer.click('#details button:has-text("History")');
     await expect.poll(() => writer.locator('#fact-history li').allTextContents()).toEqual([expect.stringMatching(/^transfer:claim-1: known \d{4}-\d\d-\d\d → now · claim:1 by alice$/)]);
+  });
+
+  it('fits a 390 px screen signed in, with the claim form open, without sideways scrolling', async () => {
+    const phone = await openPage(browser, record, `${server.url}${STORY}`, { width: 390, height: 844 });
+    try {
+      await ready(phone);
+      await signIn(phone, editor);
+      await expect.poll(() => phone.locator('#who').textContent()).toBe('Signed in as alice (editor)');
+      expect(await phone.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+      await phone.click('#add-claim');
+      await phone.waitForSelector('#claim-dialog[open]');
+      expect(await phone.evaluate(`(() => { const d = document.getElementById('claim-dialog'); return d.scrollWidth <= d.clientWidth; })()`)).toBe(true);
+    } finally {
+      await phone.close();
+    }
   });
 
   axeIt(`passes axe-core on the claim form and on the details with "Retract…" open${AXE_NOTE}`, async () => {
