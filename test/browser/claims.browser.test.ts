@@ -1,8 +1,8 @@
 // Analysts write from the dashboard (issue [15]) in headless chromium: an editor signs in with a token, fills the
 // claim form (the quote checked as typed against the seed article), sees the API's issues next to their fields,
 // adds a transfer that the routes show at once, while a second page sees it arrive over the change feed; then
-// retracts it with a reason and both pages drop it. A reader's token sees no write controls. axe-core on the form
-// and on the details with "Retract…" open.
+// retracts it with a reason and both pages drop it; adds an event and corrects it. A reader's token sees no write
+// controls. axe-core on the form and on the details with "Retract…" open.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -272,6 +272,41 @@ describe.runIf(browserAvailable())('claims on the dashboard in headless chromium
       await expect.poll(() => page.locator('#claims-live').textContent(), { timeout: 10_000 }).toBe('claim:3 by alice added event:claim-3');
       await expect.poll(() => page.locator('#timeline .vis-item', { hasText: title }).count(), { timeout: 15_000 }).toBe(1);
     }
+  });
+
+  it('an editor corrects the event with a reason (required): the form comes filled, the new version replaces it on both pages', async () => {
+    const before = 'Japan says it will send Patriot missiles to the United States (analyst)';
+    const after = 'Japan announces Patriot missiles for the United States (corrected)';
+    await writer.click('#timeline button.tl-item[data-id="event:claim-3"]');
+    await writer.locator('#correct-open').click({ timeout: 10_000 });
+    await writer.waitForSelector('#claim-dialog[open]');
+    expect(await writer.locator('#claim-heading').textContent()).toBe('Correct event:claim-3');
+    expect(await writer.locator('#claim-what').isDisabled()).toBe(true);
+    expect(await writer.locator('#claim-title').inputValue()).toBe(before);
+    expect(await writer.locator('#claim-actors').inputValue()).toBe('JP, US');
+    expect(await writer.locator('#claim-date').inputValue()).toBe('2023-12-22');
+    await expect.poll(() => writer.locator('#claim-source').inputValue(), { timeout: 10_000 }).toBe(ARTICLE);
+    await expect.poll(() => writer.locator('#claim-quote-check').getAttribute('data-verdict'), { timeout: 10_000 }).toBe('found');
+    await writer.fill('#claim-title', after);
+    await writer.click('#claim-submit');
+    expect(await writer.locator('#claim-reason-error').textContent()).toBe('Say why: a correction needs a reason.');
+    expect(await writer.evaluate('document.activeElement.id')).toBe('claim-reason');
+    await writer.fill('#claim-reason', 'A clearer title');
+    await writer.click('#claim-submit');
+    await expect.poll(() => writer.locator('#claim-result').getAttribute('data-claim'), { timeout: 10_000 }).toBe('claim:4');
+    expect(await writer.locator('#claim-result').textContent()).toBe('Written: claim:4 by alice corrected event:claim-3 as event:claim-3.v2.');
+    await writer.click('#claim-close');
+    for (const page of [writer, watcher]) {
+      await expect.poll(() => page.locator('#claims-live').textContent(), { timeout: 10_000 }).toBe('claim:4 by alice corrected event:claim-3 as event:claim-3.v2');
+      await expect.poll(() => page.locator('#timeline .vis-item', { hasText: after }).count(), { timeout: 15_000 }).toBe(1);
+      expect(await page.locator('#timeline .vis-item', { hasText: before }).count()).toBe(0);
+    }
+    // Adding again: the form is the add form once more.
+    await writer.click('#add-claim');
+    expect(await writer.locator('#claim-heading').textContent()).toBe('Add an event');
+    expect(await writer.locator('#claim-what').isDisabled()).toBe(false);
+    expect(await writer.locator('#claim-reason').isVisible()).toBe(false);
+    await writer.click('#claim-close');
   });
 
   it('sent nothing outside 127.0.0.1 and met no page error or console error (so no CSP refusal of the WebSocket)', () => {

@@ -1,7 +1,7 @@
 // The GraphQL documents the dashboard sends, each asking only for what a view draws. They are written in
 // documents/*.graphql and typed by `npm run codegen` (generated/graphql.ts): gql() infers variables and result.
 import {
-  DashboardAddEventDocument, DashboardAddTransferDocument, DashboardChangesDocument, DashboardCitedSourcesDocument, DashboardFactHistoryDocument, DashboardMeDocument,
+  DashboardAddEventDocument, DashboardAddTransferDocument, DashboardCorrectEventDocument, DashboardCorrectTransferDocument, DashboardChangesDocument, DashboardCitedSourcesDocument, DashboardFactHistoryDocument, DashboardMeDocument,
   DashboardQuoteCheckDocument, DashboardRetractDocument, DashboardCheckDocument, DashboardHopDealsDocument, DashboardNodeDocument, DashboardResolve2Document, DashboardResolveDocument,
   DashboardDependenceDocument, DashboardLagsDocument, DashboardReconcileDocument, DashboardRouteChainsDocument, DashboardRoutesDocument, DashboardSearchDocument,
   DashboardSubgraphDocument, DashboardTimelineDocument, DashboardTrendsDocument, DashboardTrendYearsDocument,
@@ -66,6 +66,12 @@ export const ADD_TRANSFER_MUTATION = DashboardAddTransferDocument;
 
 /** Adds an event with its citation (an editor's token). */
 export const ADD_EVENT_MUTATION = DashboardAddEventDocument;
+
+/** Corrects a transfer: the one named ends today, its next version (`<id>.v2`) is known from today. */
+export const CORRECT_TRANSFER_MUTATION = DashboardCorrectTransferDocument;
+
+/** Corrects an event, as CORRECT_TRANSFER_MUTATION a transfer. */
+export const CORRECT_EVENT_MUTATION = DashboardCorrectEventDocument;
 
 /** Retracts a fact, with a reason (an editor's token). */
 export const RETRACT_MUTATION = DashboardRetractDocument;

@@ -60,6 +60,9 @@ export type NodeDetails = NonNullable<DashboardNodeQuery['node']>;
 /** Details of a transfer. */
 export type TransferDetails = Extract<NodeDetails, { readonly __typename: 'Transfer' }>;
 
+/** Details of an event. */
+export type EventDetails = Extract<NodeDetails, { readonly __typename: 'Event' }>;
+
 /** A count that may be exact, a range or words. */
 export type Quantity = NonNullable<TransferDetails['quantity']>;
 

@@ -1,13 +1,15 @@
-// The "Add a claim" dialog: a transfer or an event with its citation, the quote checked against the source's stored
-// text as it is typed, the API's issues shown next to their fields, and the new claim's id once it is written.
+// The claim dialog: a transfer or an event with its citation, added, or corrected with a reason; the quote checked
+// against the source's stored text as it is typed, the API's issues next to their fields, the claim's id once written.
 import { gql, GraphQLRequestError } from '../api/client.js';
 import type { DashboardCitedSourcesQuery as CitedSourcesPage } from '../api/generated/graphql.js';
-import { ADD_EVENT_MUTATION, ADD_TRANSFER_MUTATION, CITED_SOURCES_QUERY } from '../api/queries.js';
-import type { CitedSource, ClaimOutcome, EventKind, TransferKind, TransferStatus } from '../api/types.js';
+import { ADD_EVENT_MUTATION, ADD_TRANSFER_MUTATION, CITED_SOURCES_QUERY, CORRECT_EVENT_MUTATION, CORRECT_TRANSFER_MUTATION } from '../api/queries.js';
+import type { CitedSource, ClaimOutcome, EventDetails, EventKind, TransferDetails, TransferKind, TransferStatus } from '../api/types.js';
 import { h, replaceChildren } from '../dom.js';
 import {
   eventInput, issuesByField, quoteVerdictText, transferInput, type CitationValues, type ClaimField, type ClaimWhat, type QuoteVerdict,
 } from './claim-input.js';
+import { claimSentence } from './claim-words.js';
+import { eventCorrection, transferCorrection, withCarried, type Carried } from './correction.js';
 import { FormFields } from './form-fields.js';
 import { QuoteChecker } from './quote-checker.js';
 
@@ -40,6 +42,11 @@ export class ClaimForm {
   private readonly checker: QuoteChecker;
   /** The part shown: a transfer or an event. */
   private what: ClaimWhat = 'transfer';
+  private readonly whatSelect = h('select', { id: 'claim-what', name: 'what' }, h('option', { value: 'transfer' }, 'A transfer'), h('option', { value: 'event' }, 'An event'));
+  /** The reason of a correction, shown only then. */
+  private readonly reasonPart: HTMLElement;
+  /** The fact being corrected and what its correction carries over; undefined while adding. */
+  private correcting: { readonly id: string; readonly carried: Carried } | undefined;
 
   constructor(private readonly handlers: ClaimFormHandlers) {
     const f = this.fields;
@@ -75,7 +82,8 @@ export class ClaimForm {
       f.field('source-published', 'Published', f.input('source-published', { placeholder: '2024-04-13' }), 'EDTF day or month: 2024-04-13, 2024-04.'),
       f.field('source-url', 'Link (optional)', f.input('source-url', { type: 'url', placeholder: 'https://…' })),
     );
-    const what = h('select', { id: 'claim-what', name: 'what' }, h('option', { value: 'transfer' }, 'A transfer'), h('option', { value: 'event' }, 'An event'));
+    const what = this.whatSelect;
+    this.reasonPart = h('div', { hidden: true }, f.field('reason', 'Why correct it?', f.textarea('reason', 2), 'Required: kept with the claim. The fact as it stands ends today; this version is known from today.'));
     this.form = h(
       'form',
       { id: 'claim-form', novalidate: true },
@@ -99,6 +107,7 @@ export class ClaimForm {
         f.field('quote', 'Quote', f.textarea('quote', 3), this.verdict),
         f.field('note', 'Note (optional)', f.textarea('note', 2), 'What the source supports, for a source without stored text.'),
       ),
+      this.reasonPart,
       this.formError,
       h('div', { class: 'dialog-actions' }, this.submit, h('button', { type: 'button', id: 'claim-close', onclick: () => this.close() }, 'Close')),
       this.result,
@@ -118,8 +127,47 @@ export class ClaimForm {
     });
   }
 
-  /** Opens the dialog (the sources listed on first use), focus on the first field. */
+  /** Opens the dialog to add a claim (the sources listed on first use), focus on the first field. */
   open(): void {
+    if (this.correcting !== undefined) {
+      this.correcting = undefined;
+      this.whatSelect.disabled = false;
+      this.reasonPart.hidden = true;
+      this.switchTo(this.what);
+    }
+    this.show();
+  }
+
+  /** Opens the dialog filled with a fact as it stands, to correct it with a reason. */
+  correct(fact: TransferDetails | EventDetails): void {
+    const what: ClaimWhat = fact.__typename === 'Event' ? 'event' : 'transfer';
+    const { values, carried } = fact.__typename === 'Event' ? eventCorrection(fact) : transferCorrection(fact);
+    this.whatSelect.value = what;
+    this.whatSelect.disabled = true;
+    this.switchTo(what);
+    this.correcting = { id: fact.id, carried };
+    this.reasonPart.hidden = false;
+    this.title.textContent = `Correct ${fact.id}`;
+    this.submit.textContent = 'Correct it';
+    const names: Record<string, ClaimField> = { kind: what === 'event' ? 'event-kind' : 'kind' };
+    for (const [name, value] of Object.entries(values)) this.fields.set(names[name] ?? (name as ClaimField), value);
+    this.fields.set('reason', '');
+    this.result.textContent = '';
+    delete this.result.dataset.claim;
+    void this.listSources().then(() => {
+      // Once the list is in (with the fact's source, were it one the list lacks), the quote is checked as it stands.
+      const select = this.fields.control('source') as HTMLSelectElement;
+      const first = fact.citations[0]?.source;
+      if (first !== undefined && ![...select.options].some((o) => o.value === first.id)) {
+        select.options[select.options.length - 1]!.before(h('option', { value: first.id }, `${first.title} (${first.publisher})`));
+      }
+      this.fields.set('source', values.source);
+      this.sourceChanged();
+    });
+    this.show();
+  }
+
+  private show(): void {
     if (!this.dialog.open) this.dialog.showModal();
     this.fields.control(this.what === 'event' ? 'event-kind' : 'supplier').focus();
     void this.listSources();
@@ -185,20 +233,27 @@ export class ClaimForm {
     };
   }
 
-  /** Sends the claim of the part shown; its answer: the claim's outcome. */
+  /** Sends the claim of the part shown (an addition, or the correction under way); its answer: the claim's outcome. */
   private write(): Promise<ClaimOutcome> {
     const v = (name: ClaimField) => this.fields.value(name);
+    const fix = this.correcting;
     if (this.what === 'event') {
-      const input = eventInput({ ...this.citation(), kind: v('event-kind') as EventKind, title: v('title'), actors: v('actors'), systems: v('systems') });
+      const input = withCarried(eventInput({ ...this.citation(), kind: v('event-kind') as EventKind, title: v('title'), actors: v('actors'), systems: v('systems') }), fix?.carried);
+      if (fix !== undefined) return gql(CORRECT_EVENT_MUTATION, { id: fix.id, input, reason: v('reason').trim() }).then((data) => data.correctEvent);
       return gql(ADD_EVENT_MUTATION, { input }).then((data) => data.addEvent);
     }
-    const input = transferInput({
+    const input = withCarried(transferInput({
       ...this.citation(), supplier: v('supplier'), recipient: v('recipient'), system: v('system'), status: v('status') as TransferStatus, kind: v('kind') as TransferKind,
-    });
+    }), fix?.carried);
+    if (fix !== undefined) return gql(CORRECT_TRANSFER_MUTATION, { id: fix.id, input, reason: v('reason').trim() }).then((data) => data.correctTransfer);
     return gql(ADD_TRANSFER_MUTATION, { input }).then((data) => data.addTransfer);
   }
 
   private async send(): Promise<void> {
+    if (this.correcting !== undefined && this.fields.value('reason').trim() === '') {
+      this.fields.showIssues(new Map([['reason', ['Say why: a correction needs a reason.']]]), this.formError);
+      return;
+    }
     this.submit.disabled = true;
     this.result.textContent = 'Writing the claim…';
     delete this.result.dataset.claim;
@@ -206,7 +261,7 @@ export class ClaimForm {
     try {
       const outcome = await this.write();
       this.result.dataset.claim = outcome.claim.id;
-      this.result.textContent = `Written: ${outcome.claim.id} by ${outcome.claim.by} added ${outcome.written.map((n) => n.id).join(', ')}.`;
+      this.result.textContent = `Written: ${claimSentence(outcome)}.`;
       this.handlers.onWritten(outcome);
     } catch (error) {
       this.result.textContent = '';

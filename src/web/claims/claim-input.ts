@@ -9,7 +9,7 @@ export type ClaimWhat = 'transfer' | 'event';
 /** The fields of the claim form, by their element ids' suffix (`claim-<field>`). */
 export type ClaimField =
   | 'what' | 'supplier' | 'recipient' | 'system' | 'status' | 'kind' | 'event-kind' | 'title' | 'actors' | 'systems' | 'date' | 'quantity'
-  | 'source' | 'quote' | 'note' | 'source-id' | 'source-title' | 'source-publisher' | 'source-published' | 'source-url';
+  | 'source' | 'quote' | 'note' | 'source-id' | 'source-title' | 'source-publisher' | 'source-published' | 'source-url' | 'reason';
 
 /** The citation part of the form, as typed. */
 export interface CitationValues {
@@ -86,8 +86,9 @@ export function eventInput(v: EventFormValues): EventClaimInput {
   return { kind: v.kind, title: v.title.trim(), actors: listOf(v.actors), ...(systems.length > 0 && { systems }), ...common(v) };
 }
 
-/** The input fields both mutations share and the form field each is typed in. */
+/** The input fields both mutations share (and a correction's reason) and the form field each is typed in. */
 const COMMON_FIELDS: Readonly<Record<string, ClaimField>> = {
+  reason: 'reason',
   'input.date': 'date',
   'input.quantity': 'quantity',
   'input.citations': 'quote',

@@ -35,12 +35,8 @@ export function startClaims(host: ClaimsHost, session: AuthSession, refusal: str
   };
 
   let form: ClaimForm | undefined;
-  const account = new Account(session, {
-    onAddClaim: () => {
-      form ??= new ClaimForm({ onWritten: (outcome) => arrived(outcome, true) });
-      form.open();
-    },
-  });
+  const claimForm = () => (form ??= new ClaimForm({ onWritten: (outcome) => arrived(outcome, true) }));
+  const account = new Account(session, { onAddClaim: () => claimForm().open() });
   const feed = new ChangeFeed({
     onClaim: (outcome) => arrived(outcome, false),
     onState: (state, detail) => {
@@ -49,7 +45,11 @@ export function startClaims(host: ClaimsHost, session: AuthSession, refusal: str
       else delete root.dataset.feedDetail;
     },
   });
-  const footer = (node: NodeDetails) => factClaims(node, { canWrite: () => canWrite(session.principal), onRetracted: (outcome) => arrived(outcome, true) });
+  const footer = (node: NodeDetails) => factClaims(node, {
+    canWrite: () => canWrite(session.principal),
+    onRetracted: (outcome) => arrived(outcome, true),
+    onCorrect: (fact) => claimForm().correct(fact),
+  });
   host.setFactFooter(footer);
   session.onChange(() => {
     feed.connect(session.token);

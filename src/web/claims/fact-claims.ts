@@ -1,8 +1,8 @@
 // The claims part of a fact's details: until when it was believed, who wrote it and when, its versions, and, for
-// editors, "Retract…" with a required reason.
+// editors, "Correct…" (the claim form, filled) and "Retract…" with a required reason.
 import { gql, GraphQLRequestError } from '../api/client.js';
 import { FACT_HISTORY_QUERY, RETRACT_MUTATION } from '../api/queries.js';
-import type { ClaimOutcome, ClaimStamp, FactVersion, NodeDetails } from '../api/types.js';
+import type { ClaimOutcome, ClaimStamp, EventDetails, FactVersion, NodeDetails, TransferDetails } from '../api/types.js';
 import { h, replaceChildren, type Child } from '../dom.js';
 
 /** What the part asks of the page, and tells it. */
@@ -11,6 +11,8 @@ export interface FactClaimsHandlers {
   canWrite(): boolean;
   /** A fact was retracted (the view refreshes next). */
   onRetracted(outcome: ClaimOutcome): void;
+  /** "Correct…": opens the claim form filled with the fact. */
+  onCorrect(fact: TransferDetails | EventDetails): void;
 }
 
 /** A claim stamp in words: who and when (UTC), and the claim's id. */
@@ -53,9 +55,15 @@ export function factClaims(node: NodeDetails, handlers: FactClaimsHandlers): Chi
       h('dd', { class: 'stamp' }, node.claim ? stampText(node.claim) : 'the seed files or an import, not a claim'),
       node.claim?.supersedes ? [h('dt', {}, 'Replaces'), h('dd', {}, node.claim.supersedes)] : null,
     ),
-    h('div', { class: 'fact-actions' }, historyButton, writable ? retractControl(node.id, handlers) : null),
+    h(
+      'div',
+      { class: 'fact-actions' },
+      historyButton,
+      writable ? h('button', { type: 'button', class: 'small', id: 'correct-open', onclick: () => handlers.onCorrect(node) }, 'Correct…') : null,
+      writable ? retractControl(node.id, handlers) : null,
+    ),
     history,
-    !handlers.canWrite() ? h('p', { class: 'hint' }, 'Sign in with an editor’s token to retract it.') : null,
+    !handlers.canWrite() ? h('p', { class: 'hint' }, 'Sign in with an editor’s token to correct or retract it.') : null,
   );
 }
 

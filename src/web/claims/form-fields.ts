@@ -32,6 +32,11 @@ export class FormFields<F extends string> {
     return this.control(name).value;
   }
 
+  /** Sets a field's value (a correction fills the form with the fact as it stands). */
+  set(name: F, value: string): void {
+    this.control(name).value = value;
+  }
+
   /**
    * A label, its control, a help line (or a live line such as the quote check) and the line for the API's issues.
    * Editing the control clears its issues.

@@ -581,6 +581,24 @@ export type DashboardAddEventMutationVariables = Exact<{
 
 export type DashboardAddEventMutation = { readonly addEvent: ClaimOutcomeFragment };
 
+export type DashboardCorrectTransferMutationVariables = Exact<{
+  id: string;
+  input: TransferClaimInput;
+  reason: string;
+}>;
+
+
+export type DashboardCorrectTransferMutation = { readonly correctTransfer: ClaimOutcomeFragment };
+
+export type DashboardCorrectEventMutationVariables = Exact<{
+  id: string;
+  input: EventClaimInput;
+  reason: string;
+}>;
+
+
+export type DashboardCorrectEventMutation = { readonly correctEvent: ClaimOutcomeFragment };
+
 export type SpanFragment = { readonly edtf: string, readonly earliest: string, readonly latest: string, readonly precision: DatePrecision, readonly approximate: boolean, readonly uncertain: boolean };
 
 export type CitationFragment = { readonly quote: string | null, readonly note: string | null, readonly locator: string | null, readonly source: { readonly id: string, readonly title: string, readonly publisher: string, readonly url: string | null, readonly publishedAt: { readonly edtf: string } } };
@@ -1202,6 +1220,100 @@ fragment ClaimOutcome on ClaimResult {
     ...ClaimFact
   }
 }`) as unknown as TypedDocumentString<DashboardAddEventMutation, DashboardAddEventMutationVariables>;
+export const DashboardCorrectTransferDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DashboardCorrectTransfer($id: ID!, $input: TransferClaimInput!, $reason: String!) {
+  correctTransfer(id: $id, input: $input, reason: $reason) {
+    ...ClaimOutcome
+  }
+}
+    fragment ClaimFact on Node {
+  __typename
+  id
+  ... on Transfer {
+    supplier {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+  ... on Event {
+    actors {
+      id
+    }
+  }
+  ... on AidCommitment {
+    donor {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+}
+fragment ClaimOutcome on ClaimResult {
+  claim {
+    id
+    op
+    by
+    recordedAt
+    target
+    reason
+  }
+  written {
+    ...ClaimFact
+  }
+  ended {
+    ...ClaimFact
+  }
+}`) as unknown as TypedDocumentString<DashboardCorrectTransferMutation, DashboardCorrectTransferMutationVariables>;
+export const DashboardCorrectEventDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DashboardCorrectEvent($id: ID!, $input: EventClaimInput!, $reason: String!) {
+  correctEvent(id: $id, input: $input, reason: $reason) {
+    ...ClaimOutcome
+  }
+}
+    fragment ClaimFact on Node {
+  __typename
+  id
+  ... on Transfer {
+    supplier {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+  ... on Event {
+    actors {
+      id
+    }
+  }
+  ... on AidCommitment {
+    donor {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+}
+fragment ClaimOutcome on ClaimResult {
+  claim {
+    id
+    op
+    by
+    recordedAt
+    target
+    reason
+  }
+  written {
+    ...ClaimFact
+  }
+  ended {
+    ...ClaimFact
+  }
+}`) as unknown as TypedDocumentString<DashboardCorrectEventMutation, DashboardCorrectEventMutationVariables>;
 export const DashboardNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
     query DashboardNode($id: ID!) {
   node(id: $id) {
