@@ -48,7 +48,11 @@ export class ChangeFeed {
         next: (message) => {
           if (this.client === client && message.data?.changes) this.handlers.onClaim(message.data.changes);
         },
-        error: (error) => state('error', describe(error)),
+        // Refused (a server that takes no writes has no feed): no use keeping the socket open; a sign-in tries again.
+        error: (error) => {
+          state('error', describe(error));
+          if (this.client === client) this.close();
+        },
         complete: () => undefined,
       },
     );
