@@ -4,7 +4,7 @@ import { routeQuestion } from './api/route-load.js';
 import { loadTimeline } from './api/timeline-load.js';
 import type { ActorRef, NodeDetails, Route, Subgraph, TimelineEntry } from './api/types.js';
 import { requestView } from './api/view-requests.js';
-import { byId } from './dom.js';
+import { byId, type Child } from './dom.js';
 import { emphasisFor, NO_SELECTION, type GraphSelection } from './graph/emphasis.js';
 import { buildGraph, edgeKey, routeActors } from './graph/graph-model.js';
 import { GraphView } from './graph/GraphView.js';
@@ -52,6 +52,8 @@ export class App {
   private active = false;
   /** True once a query (or the idle page) was shown. */
   private asked = false;
+  /** A claim changed the answers while another view was shown: ask again when this one is. */
+  private stale = false;
   /** Told the query string each time the graph view writes it. */
   onUrl: ((search: string) => void) | undefined;
 
@@ -118,6 +120,25 @@ export class App {
     this.graph.resize();
     this.timeline.redraw();
     if (ask && !this.asked) this.restore(parseViewState(window.location.search));
+    else if (this.stale) this.refresh(true);
+  }
+
+  /** Asks the question on screen again (a claim changed the answers); `keepSelection` false drops the selection. */
+  refresh(keepSelection: boolean): void {
+    if (!this.asked || !this.state.from) return;
+    this.stale = !this.active;
+    if (!this.stale) void this.query({ ...this.state, sel: keepSelection ? this.state.sel : '' }, 'replace');
+  }
+
+  /** Whether the graph on screen draws any of these actors. */
+  shows(actorIds: readonly string[]): boolean {
+    return actorIds.some((id) => this.graph.current.hasNode(id));
+  }
+
+  /** Adds a part under every node's details (the claims part), and shows the selected node's details again. */
+  setFactFooter(render: (node: NodeDetails) => Child): void {
+    this.details.setFooter(render);
+    if (this.state.sel && !this.state.sel.startsWith('hop:') && this.root.dataset.state === 'ready') this.select(this.state.sel, 'url');
   }
 
   /** Another view is on screen: the graph view keeps its state but leaves the URL alone. */

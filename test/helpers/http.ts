@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { authConfig, type AuthConfig } from '../../src/auth/index.js';
+import type { ClaimService } from '../../src/claims/index.js';
 import { createServer } from '../../src/server.js';
 import type { GraphStore } from '../../src/store/index.js';
 
@@ -12,10 +13,11 @@ export interface RunningServer {
 }
 
 /**
- * Serves `store` on 127.0.0.1 with a random port; closing the server does not close the store. Without `auth`:
+ * Serves `store` on 127.0.0.1 with a random port (and `claims`, the writes, when given); closing the server does
+ * not close the store. Without `auth`:
  * anonymous reading, no tokens, and no rate limit (suites send hundreds of requests a minute from this address).
  */
-export async function startServer(store: GraphStore, options: { maxBatch?: number; auth?: AuthConfig } = {}): Promise<RunningServer> {
+export async function startServer(store: GraphStore, options: { maxBatch?: number; auth?: AuthConfig; claims?: ClaimService } = {}): Promise<RunningServer> {
   const keepOpen: GraphStore = new Proxy(store, {
     get: (target, prop, receiver) => (prop === 'close' ? async () => {} : Reflect.get(target, prop, receiver)),
   });

@@ -1,6 +1,6 @@
 // The dashboard's GraphQL client: data out, or one error with the server's message and extensions.code.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { gql, GraphQLRequestError } from '../../src/web/api/client.js';
+import { gql, GraphQLRequestError, setBearerToken } from '../../src/web/api/client.js';
 import { TypedDocumentString, type DashboardResolveQuery } from '../../src/web/api/generated/graphql.js';
 import { RESOLVE_QUERY } from '../../src/web/api/queries.js';
 
@@ -24,6 +24,29 @@ describe('gql', () => {
   it('surfaces errors[0].message and extensions.code', async () => {
     const error = await failure(gql(doc('{ x }'), {}, { fetch: answer(200, { errors: [{ message: 'unknown actor "Japn"', extensions: { code: 'NOT_FOUND' } }, { message: 'second' }] }) }));
     expect([error.message, error.code]).toEqual(['unknown actor "Japn"', 'NOT_FOUND']);
+  });
+
+  it('keeps the issues of a refused claim, each naming its field, and drops malformed ones', async () => {
+    const issues = [{ field: 'input.recipient', message: 'unknown actor "Atlantis"' }, { field: 'input.citations[0].quote', message: 'quote not found' }];
+    const error = await failure(gql(doc('{ x }'), {}, { fetch: answer(200, { errors: [{ message: 'the claim does not hold', extensions: { code: 'BAD_USER_INPUT', issues: [...issues, { field: 3 }, 'x'] } }] }) }));
+    expect([error.code, error.issues]).toEqual(['BAD_USER_INPUT', issues]);
+    expect((await failure(gql(doc('{ x }'), {}, { fetch: answer(200, { errors: [{ message: 'no', extensions: { code: 'NOT_FOUND' } }] }) }))).issues).toEqual([]);
+  });
+
+  it('sends the signed-in token as Authorization: Bearer, and none once signed out', async () => {
+    const seen: (string | null)[] = [];
+    const ok = (async (_: string, init?: RequestInit) => {
+      seen.push(new Headers(init?.headers).get('authorization'));
+      return new Response(JSON.stringify({ data: {} }), { status: 200 });
+    }) as unknown as typeof fetch;
+    try {
+      setBearerToken('ag_abc');
+      await gql(doc('{ me { name } }'), {}, { fetch: ok });
+    } finally {
+      setBearerToken(undefined);
+    }
+    await gql(doc('{ me { name } }'), {}, { fetch: ok });
+    expect(seen).toEqual(['Bearer ag_abc', null]);
   });
 
   it('names the HTTP status when the answer is not JSON or has no data', async () => {

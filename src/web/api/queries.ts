@@ -1,7 +1,8 @@
 // The GraphQL documents the dashboard sends, each asking only for what a view draws. They are written in
 // documents/*.graphql and typed by `npm run codegen` (generated/graphql.ts): gql() infers variables and result.
 import {
-  DashboardCheckDocument, DashboardHopDealsDocument, DashboardNodeDocument, DashboardResolve2Document, DashboardResolveDocument,
+  DashboardAddEventDocument, DashboardAddTransferDocument, DashboardCorrectEventDocument, DashboardCorrectTransferDocument, DashboardChangesDocument, DashboardCitedSourcesDocument, DashboardFactHistoryDocument, DashboardMeDocument,
+  DashboardQuoteCheckDocument, DashboardRetractDocument, DashboardCheckDocument, DashboardHopDealsDocument, DashboardNodeDocument, DashboardResolve2Document, DashboardResolveDocument,
   DashboardDependenceDocument, DashboardLagsDocument, DashboardReconcileDocument, DashboardRouteChainsDocument, DashboardRoutesDocument, DashboardSearchDocument,
   DashboardSubgraphDocument, DashboardTimelineDocument, DashboardTrendsDocument, DashboardTrendYearsDocument,
 } from './generated/graphql.js';
@@ -50,3 +51,33 @@ export const LAGS_QUERY = DashboardLagsDocument;
 
 /** A recipient's committed (Kiel), delivered (SIPRI) and claimed units per donor and family. */
 export const RECONCILE_QUERY = DashboardReconcileDocument;
+
+/** Who the server takes the dashboard for: the signed-in token's name and role, or the anonymous reader. */
+export const ME_QUERY = DashboardMeDocument;
+
+/** Whether a quote occurs verbatim in a source's stored text. */
+export const QUOTE_CHECK_QUERY = DashboardQuoteCheckDocument;
+
+/** A page of timeline entries of the seed's and analysts' facts, for the sources they cite. */
+export const CITED_SOURCES_QUERY = DashboardCitedSourcesDocument;
+
+/** Adds a transfer with its citation (an editor's token). */
+export const ADD_TRANSFER_MUTATION = DashboardAddTransferDocument;
+
+/** Adds an event with its citation (an editor's token). */
+export const ADD_EVENT_MUTATION = DashboardAddEventDocument;
+
+/** Corrects a transfer: the one named ends today, its next version (`<id>.v2`) is known from today. */
+export const CORRECT_TRANSFER_MUTATION = DashboardCorrectTransferDocument;
+
+/** Corrects an event, as CORRECT_TRANSFER_MUTATION a transfer. */
+export const CORRECT_EVENT_MUTATION = DashboardCorrectEventDocument;
+
+/** Retracts a fact, with a reason (an editor's token). */
+export const RETRACT_MUTATION = DashboardRetractDocument;
+
+/** Every version of a fact. */
+export const FACT_HISTORY_QUERY = DashboardFactHistoryDocument;
+
+/** The live change feed: every claim (a subscription, sent over the WebSocket). */
+export const CHANGES_SUBSCRIPTION = DashboardChangesDocument;

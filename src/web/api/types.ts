@@ -1,12 +1,13 @@
 // Names for the GraphQL answers the dashboard reads: aliases of the operation types generated from
 // documents/*.graphql (npm run codegen), so every field a view reads is one its document asks for.
 import type {
-  ChainFragment, CheckFragment, CitationFragment, DashboardCheckQuery, DashboardDependenceQuery, DashboardHopDealsQuery,
+  ClaimFactFragment, ClaimOutcomeFragment, DashboardCitedSourcesQuery, DashboardFactHistoryQuery, DashboardMeQuery, DashboardQuoteCheckQuery,
+  StampFragment, ChainFragment, CheckFragment, CitationFragment, DashboardCheckQuery, DashboardDependenceQuery, DashboardHopDealsQuery,
   DashboardLagsQuery, DashboardNodeQuery, DashboardReconcileQuery, DashboardResolveQuery, DashboardRouteChainsQuery, DashboardRoutesQuery,
   DashboardSearchQuery, DashboardSubgraphQuery, DashboardTimelineQuery, DashboardTrendsQuery, SpanFragment,
 } from './generated/graphql.js';
 
-export type { PathOrder, TimelineKind, TransferStatus, TrendGrouping } from './generated/graphql.js';
+export type { EventClaimInput, EventKind, Role, TransferClaimInput, TransferKind, PathOrder, TimelineKind, TransferStatus, TrendGrouping } from './generated/graphql.js';
 
 /** A time span as the API gives it: EDTF plus the calendar days it may cover. */
 export type Span = SpanFragment;
@@ -59,6 +60,9 @@ export type NodeDetails = NonNullable<DashboardNodeQuery['node']>;
 /** Details of a transfer. */
 export type TransferDetails = Extract<NodeDetails, { readonly __typename: 'Transfer' }>;
 
+/** Details of an event. */
+export type EventDetails = Extract<NodeDetails, { readonly __typename: 'Event' }>;
+
 /** A count that may be exact, a range or words. */
 export type Quantity = NonNullable<TransferDetails['quantity']>;
 
@@ -100,3 +104,24 @@ export type Reconciliation = DashboardReconcileQuery['reconcile'];
 
 /** One row of a reconcile answer. */
 export type ReconcileRow = Reconciliation['rows'][number];
+
+/** Who the server takes the dashboard for. */
+export type Principal = DashboardMeQuery['me'];
+
+/** What a claim's quote check would say. */
+export type QuoteCheck = DashboardQuoteCheckQuery['quoteCheck'];
+
+/** A source a citation may name, as the claim form lists it. */
+export type CitedSource = DashboardCitedSourcesQuery['timeline']['nodes'][number]['citations'][number]['source'];
+
+/** What a claim did: the claim, the facts it wrote and those it ended. */
+export type ClaimOutcome = ClaimOutcomeFragment;
+
+/** A fact a claim wrote or ended, with the actors it involves. */
+export type ClaimFact = ClaimFactFragment;
+
+/** The analyst's claim that wrote a fact. */
+export type ClaimStamp = StampFragment;
+
+/** One version of a fact, from factHistory. */
+export type FactVersion = DashboardFactHistoryQuery['factHistory'][number];

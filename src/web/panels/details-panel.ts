@@ -24,6 +24,8 @@ export class DetailsPanel {
   private readonly el = byId('details');
   /** The label of the way back to the route ('' when no route is selected). */
   private back = '';
+  /** A part added under every node's details (the claims part: who wrote it, retract). */
+  private footer: ((node: NodeDetails) => Child) | undefined;
 
   constructor(private readonly handlers: DetailsPanelHandlers) {}
 
@@ -40,6 +42,11 @@ export class DetailsPanel {
     return this.back ? h('button', { type: 'button', class: 'back', onclick: () => this.handlers.onBack() }, `← ${this.back}`) : null;
   }
 
+  /** Adds a part under every node's details from now on. */
+  setFooter(render: (node: NodeDetails) => Child): void {
+    this.footer = render;
+  }
+
   /** A placeholder or progress message. */
   message(text: string): void {
     this.el.dataset.id = '';
@@ -52,7 +59,7 @@ export class DetailsPanel {
     this.el.dataset.id = node.id;
     this.el.dataset.type = node.__typename;
     this.el.dataset.view = 'node';
-    replaceChildren(this.el, this.backButton(), ...this.render(node, context));
+    replaceChildren(this.el, this.backButton(), ...this.render(node, context), this.footer?.(node));
   }
 
   /** Shows the selected route: its evidence, rules and chains. */

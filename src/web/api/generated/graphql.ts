@@ -39,6 +39,37 @@ export type AidCategory =
   /** Reconstruction aid. */
   | 'RECONSTRUCTION';
 
+/** An amount in US dollars. */
+export type AmountInput = {
+  /** At most, in US dollars. */
+  readonly max?: number | null | undefined;
+  /** At least, in US dollars. */
+  readonly min?: number | null | undefined;
+  /** In the source's words. */
+  readonly text?: string | null | undefined;
+};
+
+/** A citation of a claim: a source (existing, or new in the same claim) and a verbatim quote or a note. */
+export type CitationInput = {
+  /** Where in the source (page, paragraph). */
+  readonly locator?: string | null | undefined;
+  /** What the source supports, when there is no quote. */
+  readonly note?: string | null | undefined;
+  /** Verbatim from the source; required when the source has a stored text, and checked against it. */
+  readonly quote?: string | null | undefined;
+  /** The source: an existing one, or one in the claim's sources. */
+  readonly source: string;
+};
+
+/** What a claim does. */
+export type ClaimOp =
+  /** Added facts. */
+  | 'ADD'
+  /** Ended a fact and added its next version. */
+  | 'CORRECT'
+  /** Ended a fact. */
+  | 'RETRACT';
+
 /** How precise a span is: the calendar unit it covers exactly, or RANGE. */
 export type DatePrecision =
   /** One calendar day (2023-12-22). */
@@ -58,6 +89,36 @@ export type DateWindow = {
   readonly from?: string | null | undefined;
   /** The window ends on the last day of this EDTF date; open when omitted. Must not end before `from` starts. */
   readonly to?: string | null | undefined;
+};
+
+/** An event as an analyst claims it. */
+export type EventClaimInput = {
+  /** Actors involved: ids or aliases. */
+  readonly actors?: ReadonlyArray<string> | null | undefined;
+  /** At least one. */
+  readonly citations: ReadonlyArray<CitationInput>;
+  /** When (EDTF). */
+  readonly date: string;
+  /** event:slug; left out, it is event:claim-N. A correction's id is always `<id>.vN`. */
+  readonly id?: string | null | undefined;
+  /** Fields the source implies without stating them (date, actors, systems, quantity, valueUsd). */
+  readonly inferred?: ReadonlyArray<string> | null | undefined;
+  /** Its kind. */
+  readonly kind: EventKind;
+  /** An earlier day it became known (a publication day), YYYY-MM-DD; never before its earliest citing source. */
+  readonly knownSince?: string | null | undefined;
+  /** The analyst's note: how the source was read. */
+  readonly note?: string | null | undefined;
+  /** How many (of what it is about). */
+  readonly quantity?: QuantityInput | null | undefined;
+  /** New sources the citations cite. */
+  readonly sources?: ReadonlyArray<NewSourceInput> | null | undefined;
+  /** Systems involved: ids or aliases. */
+  readonly systems?: ReadonlyArray<string> | null | undefined;
+  /** A one-line title. */
+  readonly title: string;
+  /** Its value. */
+  readonly valueUsd?: AmountInput | null | undefined;
 };
 
 /** Kinds of events. */
@@ -108,6 +169,20 @@ export type MatchKind =
   /** The name starts with the text. */
   | 'PREFIX';
 
+/** A source first cited by a claim (without a stored text). */
+export type NewSourceInput = {
+  /** source:slug */
+  readonly id: string;
+  /** When it was published (EDTF, closed: 2024-04-13, 2024-04). */
+  readonly publishedAt: string;
+  /** Who published it. */
+  readonly publisher: string;
+  /** Its title. */
+  readonly title: string;
+  /** Where it is (absolute URL). */
+  readonly url?: string | null | undefined;
+};
+
 /**
  * ANY ignores time; TIME_RESPECTING lets each hop happen no earlier than the previous (next.latest >= prev.earliest);
  * STRICT requires each hop to start after the previous surely ended (next.earliest >= prev.latest).
@@ -119,6 +194,18 @@ export type PathOrder =
   | 'STRICT'
   /** Each hop may happen no earlier than the previous: its latest day is on or after the previous hop's earliest. */
   | 'TIME_RESPECTING';
+
+/** A count: exact, a range, or words. */
+export type QuantityInput = {
+  /** Exactly this many. */
+  readonly exact?: number | null | undefined;
+  /** At most. */
+  readonly max?: number | null | undefined;
+  /** At least. */
+  readonly min?: number | null | undefined;
+  /** In the source's words ("dozens"). */
+  readonly text?: string | null | undefined;
+};
 
 /** Whether Kiel's committed and SIPRI's delivered counts agree. */
 export type ReconcileAgreement =
@@ -153,6 +240,15 @@ export type RestrictionRule =
   | 'NO_EXPORT_TO_PARTY_AT_WAR'
   /** Passing on items that came from one of the rule's origins needs the consent of `consentOf` (the imposing actor by default). */
   | 'REEXPORT_REQUIRES_CONSENT';
+
+/** What a token may do. Each role may do all that the roles above it in this list may. */
+export type Role =
+  /** Also read the audit log. */
+  | 'ADMIN'
+  /** Also write (mutations). */
+  | 'EDITOR'
+  /** Ask questions: every query field except the audit log. */
+  | 'READER';
 
 /** Options of transferRoutes: the path options (but `limit`: routes are paged), the route filters and the ranking. */
 export type RouteOptions = {
@@ -256,6 +352,44 @@ export type TimelineKind =
   /** A WARNING event. */
   | 'WARNING';
 
+/** A transfer as an analyst claims it. */
+export type TransferClaimInput = {
+  /** Transfers it backfills (ids). */
+  readonly backfills?: ReadonlyArray<string> | null | undefined;
+  /** At least one. */
+  readonly citations: ReadonlyArray<CitationInput>;
+  /** When (EDTF: 2024-04, 2023-12-22, 2024-01/..). */
+  readonly date: string;
+  /** Events that made it possible (ids). */
+  readonly enabledBy?: ReadonlyArray<string> | null | undefined;
+  /** transfer:slug; left out, it is transfer:claim-N (N the claim's number). A correction's id is always `<id>.vN`. */
+  readonly id?: string | null | undefined;
+  /** Fields the source implies without stating them (date, quantity, status, kind, supplier, recipient, system, valueUsd). */
+  readonly inferred?: ReadonlyArray<string> | null | undefined;
+  /** Its kind. */
+  readonly kind?: TransferKind | null | undefined;
+  /** An earlier day it became known (a publication day), YYYY-MM-DD; never before its earliest citing source. */
+  readonly knownSince?: string | null | undefined;
+  /** The analyst's note: how the source was read. */
+  readonly note?: string | null | undefined;
+  /** How many. */
+  readonly quantity?: QuantityInput | null | undefined;
+  /** The recipient: an actor id or alias. */
+  readonly recipient: string;
+  /** New sources the citations cite. */
+  readonly sources?: ReadonlyArray<NewSourceInput> | null | undefined;
+  /** Its status. */
+  readonly status: TransferStatus;
+  /** Restrictions it is subject to (ids). */
+  readonly subjectTo?: ReadonlyArray<string> | null | undefined;
+  /** The supplier: an actor id or alias. */
+  readonly supplier: string;
+  /** The system: an id or alias. */
+  readonly system: string;
+  /** Its value. */
+  readonly valueUsd?: AmountInput | null | undefined;
+};
+
 /** Which transfers to take; conditions combine with AND, and an omitted one does not restrict. */
 export type TransferFilter = {
   /** Transfers whose date may overlap the window. */
@@ -342,6 +476,129 @@ export type DashboardCheckQueryVariables = Exact<{
 
 export type DashboardCheckQuery = { readonly transferCheck: { readonly verdict: Verdict, readonly on: string, readonly reasons: ReadonlyArray<{ readonly effect: Verdict, readonly message: string, readonly restriction: { readonly id: string, readonly title: string } }> } };
 
+export type DashboardMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardMeQuery = { readonly me: { readonly name: string | null, readonly role: Role, readonly anonymous: boolean } };
+
+export type DashboardQuoteCheckQueryVariables = Exact<{
+  source: string;
+  quote: string;
+}>;
+
+
+export type DashboardQuoteCheckQuery = { readonly quoteCheck: { readonly sourceKnown: boolean, readonly hasText: boolean, readonly found: boolean | null } };
+
+export type DashboardCitedSourcesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardCitedSourcesQuery = { readonly timeline: { readonly nodes: ReadonlyArray<{ readonly citations: ReadonlyArray<{ readonly source: { readonly id: string, readonly title: string, readonly publisher: string, readonly textFile: string | null } }> }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
+
+type ClaimFact_Actor_Fragment = { readonly __typename: 'Actor', readonly id: string };
+
+type ClaimFact_AidCommitment_Fragment = { readonly __typename: 'AidCommitment', readonly id: string, readonly donor: { readonly id: string }, readonly recipient: { readonly id: string } };
+
+type ClaimFact_Event_Fragment = { readonly __typename: 'Event', readonly id: string, readonly actors: ReadonlyArray<{ readonly id: string }> };
+
+type ClaimFact_Restriction_Fragment = { readonly __typename: 'Restriction', readonly id: string };
+
+type ClaimFact_Source_Fragment = { readonly __typename: 'Source', readonly id: string };
+
+type ClaimFact_Transfer_Fragment = { readonly __typename: 'Transfer', readonly id: string, readonly supplier: { readonly id: string }, readonly recipient: { readonly id: string } };
+
+type ClaimFact_WeaponSystem_Fragment = { readonly __typename: 'WeaponSystem', readonly id: string };
+
+export type ClaimFactFragment =
+  | ClaimFact_Actor_Fragment
+  | ClaimFact_AidCommitment_Fragment
+  | ClaimFact_Event_Fragment
+  | ClaimFact_Restriction_Fragment
+  | ClaimFact_Source_Fragment
+  | ClaimFact_Transfer_Fragment
+  | ClaimFact_WeaponSystem_Fragment
+;
+
+export type ClaimOutcomeFragment = { readonly claim: { readonly id: string, readonly op: ClaimOp, readonly by: string, readonly recordedAt: string, readonly target: string | null, readonly reason: string | null }, readonly written: ReadonlyArray<
+    | ClaimFact_Actor_Fragment
+    | ClaimFact_AidCommitment_Fragment
+    | ClaimFact_Event_Fragment
+    | ClaimFact_Restriction_Fragment
+    | ClaimFact_Source_Fragment
+    | ClaimFact_Transfer_Fragment
+    | ClaimFact_WeaponSystem_Fragment
+  >, readonly ended: ReadonlyArray<
+    | ClaimFact_Actor_Fragment
+    | ClaimFact_AidCommitment_Fragment
+    | ClaimFact_Event_Fragment
+    | ClaimFact_Restriction_Fragment
+    | ClaimFact_Source_Fragment
+    | ClaimFact_Transfer_Fragment
+    | ClaimFact_WeaponSystem_Fragment
+  > };
+
+export type DashboardAddTransferMutationVariables = Exact<{
+  input: TransferClaimInput;
+}>;
+
+
+export type DashboardAddTransferMutation = { readonly addTransfer: ClaimOutcomeFragment };
+
+export type DashboardRetractMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type DashboardRetractMutation = { readonly retract: ClaimOutcomeFragment };
+
+export type DashboardFactHistoryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DashboardFactHistoryQuery = { readonly factHistory: ReadonlyArray<
+    | { readonly __typename: 'Actor', readonly id: string }
+    | { readonly __typename: 'AidCommitment', readonly id: string }
+    | { readonly __typename: 'Event', readonly knownSince: string, readonly knownUntil: string | null, readonly id: string, readonly claim: StampFragment | null }
+    | { readonly __typename: 'Restriction', readonly id: string }
+    | { readonly __typename: 'Source', readonly id: string }
+    | { readonly __typename: 'Transfer', readonly knownSince: string, readonly knownUntil: string | null, readonly status: TransferStatus, readonly id: string, readonly claim: StampFragment | null }
+    | { readonly __typename: 'WeaponSystem', readonly id: string }
+  > };
+
+export type DashboardChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardChangesSubscription = { readonly changes: ClaimOutcomeFragment };
+
+export type DashboardAddEventMutationVariables = Exact<{
+  input: EventClaimInput;
+}>;
+
+
+export type DashboardAddEventMutation = { readonly addEvent: ClaimOutcomeFragment };
+
+export type DashboardCorrectTransferMutationVariables = Exact<{
+  id: string;
+  input: TransferClaimInput;
+  reason: string;
+}>;
+
+
+export type DashboardCorrectTransferMutation = { readonly correctTransfer: ClaimOutcomeFragment };
+
+export type DashboardCorrectEventMutationVariables = Exact<{
+  id: string;
+  input: EventClaimInput;
+  reason: string;
+}>;
+
+
+export type DashboardCorrectEventMutation = { readonly correctEvent: ClaimOutcomeFragment };
+
 export type SpanFragment = { readonly edtf: string, readonly earliest: string, readonly latest: string, readonly precision: DatePrecision, readonly approximate: boolean, readonly uncertain: boolean };
 
 export type CitationFragment = { readonly quote: string | null, readonly note: string | null, readonly locator: string | null, readonly source: { readonly id: string, readonly title: string, readonly publisher: string, readonly url: string | null, readonly publishedAt: { readonly edtf: string } } };
@@ -349,6 +606,8 @@ export type CitationFragment = { readonly quote: string | null, readonly note: s
 export type ChainFragment = { readonly length: number, readonly departs: SpanFragment, readonly arrives: SpanFragment, readonly hops: ReadonlyArray<{ readonly via: HopVia, readonly from: { readonly id: string, readonly name: string }, readonly to: { readonly id: string, readonly name: string }, readonly transfer: { readonly id: string, readonly status: TransferStatus, readonly kind: TransferKind, readonly system: { readonly id: string, readonly name: string }, readonly date: SpanFragment } }>, readonly checks: ReadonlyArray<CheckFragment> };
 
 export type CheckFragment = { readonly effect: Verdict, readonly message: string, readonly hop: number | null, readonly restriction: { readonly id: string, readonly title: string } };
+
+export type StampFragment = { readonly id: string, readonly by: string, readonly recordedAt: string, readonly supersedes: string | null };
 
 export type DashboardNodeQueryVariables = Exact<{
   id: string;
@@ -358,10 +617,10 @@ export type DashboardNodeQueryVariables = Exact<{
 export type DashboardNodeQuery = { readonly node:
     | { readonly __typename: 'Actor', readonly name: string, readonly aliases: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly actorKind: ActorKind, readonly partOf: { readonly id: string, readonly name: string } | null, readonly country: { readonly id: string, readonly name: string } | null, readonly transfersOut: { readonly totalCount: number }, readonly transfersIn: { readonly totalCount: number } }
     | { readonly __typename: 'AidCommitment', readonly categories: ReadonlyArray<AidCategory>, readonly knownSince: string, readonly inferredFields: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly donor: { readonly id: string, readonly name: string }, readonly recipient: { readonly id: string, readonly name: string }, readonly amountUsd: { readonly min: number | null, readonly max: number | null, readonly text: string | null } | null, readonly date: SpanFragment, readonly citations: ReadonlyArray<CitationFragment> }
-    | { readonly __typename: 'Event', readonly title: string, readonly knownSince: string, readonly inferredFields: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly eventKind: EventKind, readonly date: SpanFragment, readonly actors: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly systems: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly quantity: { readonly exact: number | null, readonly min: number | null, readonly max: number | null, readonly text: string | null } | null, readonly valueUsd: { readonly min: number | null, readonly max: number | null, readonly text: string | null } | null, readonly citations: ReadonlyArray<CitationFragment> }
+    | { readonly __typename: 'Event', readonly title: string, readonly knownSince: string, readonly knownUntil: string | null, readonly inferredFields: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly eventKind: EventKind, readonly date: SpanFragment, readonly actors: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly systems: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly quantity: { readonly exact: number | null, readonly min: number | null, readonly max: number | null, readonly text: string | null } | null, readonly valueUsd: { readonly min: number | null, readonly max: number | null, readonly text: string | null } | null, readonly citations: ReadonlyArray<CitationFragment>, readonly claim: StampFragment | null }
     | { readonly __typename: 'Restriction', readonly rule: RestrictionRule, readonly title: string, readonly knownSince: string, readonly inferredFields: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly imposedBy: { readonly id: string, readonly name: string }, readonly suppliers: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly recipients: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly systems: ReadonlyArray<{ readonly id: string, readonly name: string }>, readonly consentOf: { readonly id: string, readonly name: string } | null, readonly inForce: SpanFragment, readonly citations: ReadonlyArray<CitationFragment> }
     | { readonly __typename: 'Source', readonly title: string, readonly publisher: string, readonly url: string | null, readonly note: string | null, readonly id: string, readonly publishedAt: SpanFragment }
-    | { readonly __typename: 'Transfer', readonly status: TransferStatus, readonly knownSince: string, readonly inferredFields: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly transferKind: TransferKind, readonly supplier: { readonly id: string, readonly name: string }, readonly recipient: { readonly id: string, readonly name: string }, readonly system: { readonly id: string, readonly name: string, readonly category: string }, readonly quantity: { readonly exact: number | null, readonly min: number | null, readonly max: number | null, readonly text: string | null } | null, readonly date: SpanFragment, readonly valueUsd: { readonly min: number | null, readonly max: number | null, readonly text: string | null } | null, readonly enabledBy: ReadonlyArray<{ readonly id: string, readonly title: string }>, readonly subjectTo: ReadonlyArray<{ readonly id: string, readonly title: string, readonly rule: RestrictionRule, readonly inForce: SpanFragment }>, readonly backfills: ReadonlyArray<{ readonly id: string }>, readonly statusHistory: ReadonlyArray<{ readonly status: TransferStatus, readonly date: SpanFragment }>, readonly sipri: { readonly dealId: string, readonly designation: string, readonly description: string, readonly category: string, readonly orderYear: number | null, readonly orderYearEstimated: boolean, readonly condition: string, readonly tivPerNewUnit: number | null, readonly tivPerUnit: number | null, readonly localProduction: boolean, readonly release: string, readonly deliveries: ReadonlyArray<{ readonly year: number, readonly yearEstimated: boolean, readonly units: number | null, readonly unitsEstimated: boolean, readonly tiv: number | null }> } | null, readonly citations: ReadonlyArray<CitationFragment> }
+    | { readonly __typename: 'Transfer', readonly status: TransferStatus, readonly knownSince: string, readonly knownUntil: string | null, readonly inferredFields: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly transferKind: TransferKind, readonly factSource: FactSource, readonly supplier: { readonly id: string, readonly name: string }, readonly recipient: { readonly id: string, readonly name: string }, readonly system: { readonly id: string, readonly name: string, readonly category: string }, readonly quantity: { readonly exact: number | null, readonly min: number | null, readonly max: number | null, readonly text: string | null } | null, readonly date: SpanFragment, readonly valueUsd: { readonly min: number | null, readonly max: number | null, readonly text: string | null } | null, readonly enabledBy: ReadonlyArray<{ readonly id: string, readonly title: string }>, readonly subjectTo: ReadonlyArray<{ readonly id: string, readonly title: string, readonly rule: RestrictionRule, readonly inForce: SpanFragment }>, readonly backfills: ReadonlyArray<{ readonly id: string }>, readonly statusHistory: ReadonlyArray<{ readonly status: TransferStatus, readonly date: SpanFragment }>, readonly sipri: { readonly dealId: string, readonly designation: string, readonly description: string, readonly category: string, readonly orderYear: number | null, readonly orderYearEstimated: boolean, readonly condition: string, readonly tivPerNewUnit: number | null, readonly tivPerUnit: number | null, readonly localProduction: boolean, readonly release: string, readonly deliveries: ReadonlyArray<{ readonly year: number, readonly yearEstimated: boolean, readonly units: number | null, readonly unitsEstimated: boolean, readonly tiv: number | null }> } | null, readonly citations: ReadonlyArray<CitationFragment>, readonly claim: StampFragment | null }
     | { readonly __typename: 'WeaponSystem', readonly name: string, readonly designation: string | null, readonly category: string, readonly aliases: ReadonlyArray<string>, readonly note: string | null, readonly id: string, readonly family: { readonly id: string, readonly name: string } | null, readonly manufacturer: { readonly id: string, readonly name: string } | null, readonly producedBy: { readonly id: string, readonly name: string } | null, readonly citations: ReadonlyArray<CitationFragment> }
    | null };
 
@@ -513,6 +772,75 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ClaimFactFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ClaimFact on Node {
+  __typename
+  id
+  ... on Transfer {
+    supplier {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+  ... on Event {
+    actors {
+      id
+    }
+  }
+  ... on AidCommitment {
+    donor {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+}
+    `, {"fragmentName":"ClaimFact"}) as unknown as TypedDocumentString<ClaimFactFragment, unknown>;
+export const ClaimOutcomeFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ClaimOutcome on ClaimResult {
+  claim {
+    id
+    op
+    by
+    recordedAt
+    target
+    reason
+  }
+  written {
+    ...ClaimFact
+  }
+  ended {
+    ...ClaimFact
+  }
+}
+    fragment ClaimFact on Node {
+  __typename
+  id
+  ... on Transfer {
+    supplier {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+  ... on Event {
+    actors {
+      id
+    }
+  }
+  ... on AidCommitment {
+    donor {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+}`, {"fragmentName":"ClaimOutcome"}) as unknown as TypedDocumentString<ClaimOutcomeFragment, unknown>;
 export const CitationFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment Citation on Citation {
   quote
@@ -603,6 +931,14 @@ fragment Check on CheckReason {
     title
   }
 }`, {"fragmentName":"Chain"}) as unknown as TypedDocumentString<ChainFragment, unknown>;
+export const StampFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment Stamp on ClaimStamp {
+  id
+  by
+  recordedAt
+  supersedes
+}
+    `, {"fragmentName":"Stamp"}) as unknown as TypedDocumentString<StampFragment, unknown>;
 export const LagFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment Lag on LagFigures {
   median
@@ -630,6 +966,354 @@ export const DashboardCheckDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardCheckQuery, DashboardCheckQueryVariables>;
+export const DashboardMeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DashboardMe {
+  me {
+    name
+    role
+    anonymous
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardMeQuery, DashboardMeQueryVariables>;
+export const DashboardQuoteCheckDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DashboardQuoteCheck($source: ID!, $quote: String!) {
+  quoteCheck(source: $source, quote: $quote) {
+    sourceKnown
+    hasText
+    found
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardQuoteCheckQuery, DashboardQuoteCheckQueryVariables>;
+export const DashboardCitedSourcesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DashboardCitedSources($first: Int, $after: String) {
+  timeline(filter: {sources: [SEED, CLAIM]}, first: $first, after: $after) {
+    nodes {
+      citations {
+        source {
+          id
+          title
+          publisher
+          textFile
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardCitedSourcesQuery, DashboardCitedSourcesQueryVariables>;
+export const DashboardAddTransferDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DashboardAddTransfer($input: TransferClaimInput!) {
+  addTransfer(input: $input) {
+    ...ClaimOutcome
+  }
+}
+    fragment ClaimFact on Node {
+  __typename
+  id
+  ... on Transfer {
+    supplier {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+  ... on Event {
+    actors {
+      id
+    }
+  }
+  ... on AidCommitment {
+    donor {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+}
+fragment ClaimOutcome on ClaimResult {
+  claim {
+    id
+    op
+    by
+    recordedAt
+    target
+    reason
+  }
+  written {
+    ...ClaimFact
+  }
+  ended {
+    ...ClaimFact
+  }
+}`) as unknown as TypedDocumentString<DashboardAddTransferMutation, DashboardAddTransferMutationVariables>;
+export const DashboardRetractDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DashboardRetract($id: ID!, $reason: String!) {
+  retract(id: $id, reason: $reason) {
+    ...ClaimOutcome
+  }
+}
+    fragment ClaimFact on Node {
+  __typename
+  id
+  ... on Transfer {
+    supplier {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+  ... on Event {
+    actors {
+      id
+    }
+  }
+  ... on AidCommitment {
+    donor {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+}
+fragment ClaimOutcome on ClaimResult {
+  claim {
+    id
+    op
+    by
+    recordedAt
+    target
+    reason
+  }
+  written {
+    ...ClaimFact
+  }
+  ended {
+    ...ClaimFact
+  }
+}`) as unknown as TypedDocumentString<DashboardRetractMutation, DashboardRetractMutationVariables>;
+export const DashboardFactHistoryDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DashboardFactHistory($id: ID!) {
+  factHistory(id: $id) {
+    __typename
+    id
+    ... on Transfer {
+      knownSince
+      knownUntil
+      status
+      claim {
+        ...Stamp
+      }
+    }
+    ... on Event {
+      knownSince
+      knownUntil
+      claim {
+        ...Stamp
+      }
+    }
+  }
+}
+    fragment Stamp on ClaimStamp {
+  id
+  by
+  recordedAt
+  supersedes
+}`) as unknown as TypedDocumentString<DashboardFactHistoryQuery, DashboardFactHistoryQueryVariables>;
+export const DashboardChangesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    subscription DashboardChanges {
+  changes {
+    ...ClaimOutcome
+  }
+}
+    fragment ClaimFact on Node {
+  __typename
+  id
+  ... on Transfer {
+    supplier {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+  ... on Event {
+    actors {
+      id
+    }
+  }
+  ... on AidCommitment {
+    donor {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+}
+fragment ClaimOutcome on ClaimResult {
+  claim {
+    id
+    op
+    by
+    recordedAt
+    target
+    reason
+  }
+  written {
+    ...ClaimFact
+  }
+  ended {
+    ...ClaimFact
+  }
+}`) as unknown as TypedDocumentString<DashboardChangesSubscription, DashboardChangesSubscriptionVariables>;
+export const DashboardAddEventDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DashboardAddEvent($input: EventClaimInput!) {
+  addEvent(input: $input) {
+    ...ClaimOutcome
+  }
+}
+    fragment ClaimFact on Node {
+  __typename
+  id
+  ... on Transfer {
+    supplier {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+  ... on Event {
+    actors {
+      id
+    }
+  }
+  ... on AidCommitment {
+    donor {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+}
+fragment ClaimOutcome on ClaimResult {
+  claim {
+    id
+    op
+    by
+    recordedAt
+    target
+    reason
+  }
+  written {
+    ...ClaimFact
+  }
+  ended {
+    ...ClaimFact
+  }
+}`) as unknown as TypedDocumentString<DashboardAddEventMutation, DashboardAddEventMutationVariables>;
+export const DashboardCorrectTransferDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DashboardCorrectTransfer($id: ID!, $input: TransferClaimInput!, $reason: String!) {
+  correctTransfer(id: $id, input: $input, reason: $reason) {
+    ...ClaimOutcome
+  }
+}
+    fragment ClaimFact on Node {
+  __typename
+  id
+  ... on Transfer {
+    supplier {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+  ... on Event {
+    actors {
+      id
+    }
+  }
+  ... on AidCommitment {
+    donor {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+}
+fragment ClaimOutcome on ClaimResult {
+  claim {
+    id
+    op
+    by
+    recordedAt
+    target
+    reason
+  }
+  written {
+    ...ClaimFact
+  }
+  ended {
+    ...ClaimFact
+  }
+}`) as unknown as TypedDocumentString<DashboardCorrectTransferMutation, DashboardCorrectTransferMutationVariables>;
+export const DashboardCorrectEventDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DashboardCorrectEvent($id: ID!, $input: EventClaimInput!, $reason: String!) {
+  correctEvent(id: $id, input: $input, reason: $reason) {
+    ...ClaimOutcome
+  }
+}
+    fragment ClaimFact on Node {
+  __typename
+  id
+  ... on Transfer {
+    supplier {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+  ... on Event {
+    actors {
+      id
+    }
+  }
+  ... on AidCommitment {
+    donor {
+      id
+    }
+    recipient {
+      id
+    }
+  }
+}
+fragment ClaimOutcome on ClaimResult {
+  claim {
+    id
+    op
+    by
+    recordedAt
+    target
+    reason
+  }
+  written {
+    ...ClaimFact
+  }
+  ended {
+    ...ClaimFact
+  }
+}`) as unknown as TypedDocumentString<DashboardCorrectEventMutation, DashboardCorrectEventMutationVariables>;
 export const DashboardNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
     query DashboardNode($id: ID!) {
   node(id: $id) {
@@ -710,6 +1394,11 @@ export const DashboardNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
         ...Citation
       }
       knownSince
+      knownUntil
+      factSource: source
+      claim {
+        ...Stamp
+      }
       inferredFields
       note
     }
@@ -742,6 +1431,10 @@ export const DashboardNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
         ...Citation
       }
       knownSince
+      knownUntil
+      claim {
+        ...Stamp
+      }
       inferredFields
       note
     }
@@ -877,6 +1570,12 @@ fragment Citation on Citation {
       edtf
     }
   }
+}
+fragment Stamp on ClaimStamp {
+  id
+  by
+  recordedAt
+  supersedes
 }`) as unknown as TypedDocumentString<DashboardNodeQuery, DashboardNodeQueryVariables>;
 export const DashboardResolveDocument = /*#__PURE__*/ new TypedDocumentString(`
     query DashboardResolve($from: ID!) {
