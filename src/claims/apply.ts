@@ -3,7 +3,7 @@
 // (`knownUntil`), never deletes it.
 import { stringify } from 'yaml';
 import { ValidationError, type ValidationIssue } from '../domain/errors.js';
-import type { AidCommitment, ClaimStamp, Dataset, Event, Restriction, Transfer } from '../domain/model.js';
+import type { Actor, AidCommitment, ClaimStamp, Dataset, Event, Restriction, Transfer, WeaponSystem } from '../domain/model.js';
 import { didYouMean, formatSuggestions, normalizeName } from '../domain/text.js';
 import { OPEN_END } from '../domain/time.js';
 import { existingRecords, parseSeedText, resolveAgainst, type ExistingRecords } from '../seeds/index.js';
@@ -68,6 +68,10 @@ export interface Applied {
 }
 
 type Fact = Transfer | Event | Restriction | AidCommitment;
+/** What a correction or retraction names: a fact (ended, then maybe versioned), or an actor or system (replaced). */
+type Target =
+  | { readonly collection: Correctable; readonly fact: Fact; readonly replace: false }
+  | { readonly collection: 'actors' | 'systems'; readonly fact: Actor | WeaponSystem; readonly replace: true };
 /** The id prefix of each kind of fact, for facts a claim adds without an id. */
 const ID_PREFIX: Readonly<Record<string, string>> = { transfers: 'transfer', events: 'event', restrictions: 'restriction', aidCommitments: 'aid' };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -95,7 +99,7 @@ export async function prepareClaim(world: ClaimWorld, claim: StoredClaim): Promi
   const issues: ValidationIssue[] = [];
   const issue = (field: string, message: string) => issues.push({ file: claim.id, line: null, field, message });
   const day = claim.recordedAt.slice(0, 10);
-  let target: { collection: Correctable; fact: Fact } | undefined;
+  let target: Target | undefined;
   if (claim.op !== 'ADD') {
     target = findTarget(world, claim, issue);
     if (claim.reason === undefined || claim.reason.trim() === '') issue('reason', `required: say why the fact is ${claim.op === 'RETRACT' ? 'retracted' : 'corrected'}`);
@@ -116,7 +120,8 @@ export async function prepareClaim(world: ClaimWorld, claim: StoredClaim): Promi
       if (parsed.located === undefined) {
         issues.push(...parsed.issues.map((i) => ({ ...i, line: null })));
       } else {
-        const resolved = await resolveAgainst(parsed.located, world);
+        // A replaced actor or system keeps its id: checked as if that id were free.
+        const resolved = await resolveAgainst(parsed.located, target?.replace ? without(world, target.fact.id) : world);
         issues.push(...resolved.issues.map((i) => ({ ...i, line: null })));
         added = resolved.dataset;
       }
@@ -137,10 +142,17 @@ export async function prepareClaim(world: ClaimWorld, claim: StoredClaim): Promi
   return { commit: () => commit(world as Growing, target, added, stamp, knownSince, day, given) };
 }
 
+/** A view of `world` in which `id` is not taken (for a record that replaces it). */
+function without(world: ClaimWorld, id: string): ClaimWorld {
+  const ids = new Map(world.existing.ids);
+  ids.delete(id);
+  return { ...world, existing: { ids, names: world.existing.names } };
+}
+
 /** Ends the target and adds the records of a claim that holds. */
 function commit(
   w: Growing,
-  target: { collection: Correctable; fact: Fact } | undefined,
+  target: Target | undefined,
   added: Dataset | undefined,
   stamp: ClaimStamp,
   knownSince: string,
@@ -150,6 +162,22 @@ function commit(
   const d = w.dataset;
   const ended: string[] = [];
   const before: unknown[] = [];
+  if (target?.replace) {
+    // An actor or system: its corrected record takes its place (facts keep referring to the same id).
+    const list = d[target.collection] as (Actor | WeaponSystem)[];
+    const record = added![target.collection][0]!;
+    before.push(list[list.findIndex((r) => r.id === record.id)]);
+    list[list.findIndex((r) => r.id === record.id)] = record;
+    for (const n of [record.name, ...record.aliases]) {
+      const key = `${target.collection}:${normalizeName(n)}`;
+      if (!w.existing.names.has(key)) w.existing.names.set(key, record.id);
+    }
+    for (const s of added!.sources) {
+      d.sources.push(s);
+      w.existing.ids.set(s.id, 'sources');
+    }
+    return { world: w, before, after: [...added!.sources, record], records: given, written: [...added!.sources.map((s) => s.id), record.id], ended };
+  }
   if (target !== undefined) {
     const list = d[target.collection] as Fact[];
     const i = w.at.get(target.fact.id)!;
@@ -192,7 +220,7 @@ function commit(
 }
 
 /** The fact a correction or retraction names, if it can be corrected or retracted now. */
-function findTarget(world: ClaimWorld, claim: StoredClaim, issue: (field: string, message: string) => void): { collection: Correctable; fact: Fact } | undefined {
+function findTarget(world: ClaimWorld, claim: StoredClaim, issue: (field: string, message: string) => void): Target | undefined {
   const id = claim.target;
   if (id === undefined || id === '') {
     issue('target', `required: the id of the fact to ${claim.op === 'RETRACT' ? 'retract' : 'correct'}`);
@@ -204,8 +232,14 @@ function findTarget(world: ClaimWorld, claim: StoredClaim, issue: (field: string
     issue('target', `unknown fact "${id}"${formatSuggestions(didYouMean(id, facts))}`);
     return undefined;
   }
+  if (claim.op === 'CORRECT' && (collection === 'actors' || collection === 'systems')) {
+    // Actors and systems are not facts in time: a correction (a new alias, say) replaces the record, same id.
+    const record = (world.dataset[collection] as readonly (Actor | WeaponSystem)[]).find((r) => r.id === id)!;
+    return { collection, fact: record, replace: true };
+  }
   if (!(CORRECTABLE as readonly string[]).includes(collection)) {
-    issue('target', `"${id}" is one of the ${collection}; only transfers, events, restrictions and aid commitments are corrected or retracted`);
+    const what = claim.op === 'CORRECT' ? 'transfers, events, restrictions, aid commitments, actors and systems are corrected' : 'transfers, events, restrictions and aid commitments are retracted';
+    issue('target', `"${id}" is one of the ${collection}; only ${what}`);
     return undefined;
   }
   const fact = (world.dataset[collection as Correctable] as readonly Fact[])[(world as Growing).at.get(id)!]!;
@@ -213,7 +247,7 @@ function findTarget(world: ClaimWorld, claim: StoredClaim, issue: (field: string
     issue('target', `"${id}" was already retracted or corrected on ${fact.knownUntil}; its current version, if any, is in its history`);
     return undefined;
   }
-  return { collection: collection as Correctable, fact };
+  return { collection: collection as Correctable, fact, replace: false };
 }
 
 /**
@@ -222,7 +256,7 @@ function findTarget(world: ClaimWorld, claim: StoredClaim, issue: (field: string
  */
 function recordsOf(
   claim: StoredClaim,
-  target: { collection: Correctable; fact: Fact } | undefined,
+  target: Target | undefined,
   world: ClaimWorld,
   issue: (field: string, message: string) => void,
 ): Record<string, unknown[]> | undefined {
@@ -250,6 +284,7 @@ function recordsOf(
     return undefined;
   }
   const record = list[0];
-  const corrected = { ...(record !== null && typeof record === 'object' ? record : {}), id: nextVersionId(target.fact.id, world.existing.ids) };
+  const id = target.replace ? target.fact.id : nextVersionId(target.fact.id, world.existing.ids);
+  const corrected = { ...(record !== null && typeof record === 'object' ? record : {}), id };
   return { ...(records.sources !== undefined && { sources: [...records.sources] }), [collection]: [corrected] };
 }

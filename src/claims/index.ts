@@ -4,4 +4,4 @@ export { dataDirFromEnv, LmdbClaimLog, MemoryClaimLog, StoreClaimLog, type Claim
 export { CLAIM_OPS, CORRECTABLE, type ClaimOp, type ClaimRequest, type Correctable, type StoredClaim } from './model.js';
 export { ClaimService, replay, replayWithRecords, type ClaimResult, type ClaimServiceOptions, type ReplayedClaim } from './service.js';
 export { claimsAsYaml, type ClaimsYaml } from './export.js';
-export { transferRecord } from './records.js';
+export { entityRecord, transferRecord } from './records.js';

@@ -1,5 +1,5 @@
 // Facts back in seed-file form: what a claim that builds on a fact (a status change) starts from.
-import type { Citation, Transfer } from '../domain/model.js';
+import type { Actor, Citation, Transfer, WeaponSystem } from '../domain/model.js';
 
 const citationRecord = (c: Citation) => ({
   source: c.source,
@@ -20,4 +20,10 @@ export function transferRecord(t: Transfer): Record<string, unknown> {
     ...(t.inferred.length > 0 && { inferred: [...t.inferred] }),
     ...(t.note !== undefined && { note: t.note }),
   };
+}
+
+/** An actor or a system as a seed file writes it (with its id: a correction replaces it under the same id). */
+export function entityRecord(e: Actor | WeaponSystem): Record<string, unknown> {
+  const { citations, ...rest } = e as (Actor | WeaponSystem) & { citations?: readonly Citation[] };
+  return { ...rest, aliases: [...e.aliases], ...(citations !== undefined && citations.length > 0 && { citations: citations.map(citationRecord) }) };
 }

@@ -171,4 +171,19 @@ describe('claims through GraphQL', () => {
       ended: [{ id: 'transfer:us-ua-patriot-missiles-potential' }],
     });
   });
+
+  it('adds a cited alias to an actor: names resolve to it at once; a name of another actor is refused', async () => {
+    const cite = `citations: [{ source: "${ARTICLE}", quote: "Japanese Foreign Ministry" }]`;
+    const added = await gql(`mutation { addAlias(id: "Japan", alias: "Nippon", ${cite}) { claim { op reason } written { id ... on Actor { aliases } } } }`, editor);
+    expect(added.body.errors).toBeUndefined();
+    expect(added.body.data.addAlias.claim).toEqual({ op: 'CORRECT', reason: 'alias "Nippon"' });
+    expect(added.body.data.addAlias.written[0].aliases).toContain('Nippon');
+    expect((await gql('{ actor(id: "Nippon") { id } }')).body.data.actor).toEqual({ id: 'JP' });
+    expect((await gql('{ transferRoutes(from: "Nippon", to: "Ukraine") { totalCount } }')).body.data.transferRoutes.totalCount).toBeGreaterThan(0);
+    const clash = await gql(`mutation { addAlias(id: "JP", alias: "U.S.", ${cite}) { claim { id } } }`, editor);
+    expect(clash.body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(clash.body.errors![0].extensions.issues).toEqual([{ field: 'alias', message: expect.stringMatching(/^"U\.S\." already names US/) }]);
+    const unquoted = await gql(`mutation { addAlias(id: "JP", alias: "Yamato", citations: [{ source: "${ARTICLE}", quote: "Land of the rising sun" }]) { claim { id } } }`, editor);
+    expect(unquoted.body.errors![0].extensions.issues.map((i: any) => i.field)).toEqual(['citations[0].quote']);
+  });
 });

@@ -815,6 +815,8 @@ export type Mutation = {
   readonly addActor: ClaimResult;
   /** Adds an aid commitment (money pledged), with its citations. */
   readonly addAidCommitment: ClaimResult;
+  /** Adds a name to an actor or a weapon system, cited: it resolves wherever names do (arguments, search). The record is corrected in place, under the same id; the claim keeps who added the name and when. */
+  readonly addAlias: ClaimResult;
   /** Adds an event, with its citations and any new source they cite. */
   readonly addEvent: ClaimResult;
   /** Adds a restriction (a rule, whom it binds, when in force), with its citations. */
@@ -855,6 +857,21 @@ export type MutationAddActorArgs = {
  */
 export type MutationAddAidCommitmentArgs = {
   input: AidCommitmentClaimInput;
+};
+
+
+/**
+ * Analysts' claims. Each needs a token with the editor or admin role (see docs/auth.md and docs/claims.md). Facts
+ * are known from the day the claim is recorded, unless `knownSince` names an earlier publication day. A claim is
+ * checked against the graph as loaded: references must name existing records (or ones the claim adds), quotes of a
+ * source with stored text must occur in it verbatim; problems come back as BAD_USER_INPUT with every issue in
+ * `extensions.issues`, each naming its field, and nothing is written.
+ */
+export type MutationAddAliasArgs = {
+  alias: Scalars['String']['input'];
+  citations: ReadonlyArray<CitationInput>;
+  id: Scalars['ID']['input'];
+  sources?: InputMaybe<ReadonlyArray<NewSourceInput>>;
 };
 
 
@@ -3335,6 +3352,7 @@ export type MainPartnerResolvers<ContextType = GraphQLContext, ParentType extend
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addActor?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddActorArgs, 'input'>>;
   addAidCommitment?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddAidCommitmentArgs, 'input'>>;
+  addAlias?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddAliasArgs, 'alias' | 'citations' | 'id'>>;
   addEvent?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddEventArgs, 'input'>>;
   addRestriction?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddRestrictionArgs, 'input'>>;
   addStatusChange?: Resolver<ResolversTypes['ClaimResult'], ParentType, ContextType, RequireFields<MutationAddStatusChangeArgs, 'id' | 'input'>>;

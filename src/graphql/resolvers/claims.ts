@@ -2,8 +2,9 @@
 // service; its issues come back naming the mutation's arguments.
 import { on } from 'node:events';
 import { requireRole } from '../../auth/index.js';
+import type { Actor, WeaponSystem } from '../../domain/model.js';
 import { ArmsgraphError, InvalidArgumentError, NotFoundError, ValidationError } from '../../domain/errors.js';
-import { firstVersionId, transferRecord as seedFormOf, type ClaimRequest, type ClaimResult, type StoredClaim } from '../../claims/index.js';
+import { entityRecord, firstVersionId, transferRecord as seedFormOf, type ClaimRequest, type ClaimResult, type StoredClaim } from '../../claims/index.js';
 import type { GraphQLContext } from '../context.js';
 import type { EventClaimInput, MutationResolvers, QueryResolvers, SubscriptionResolvers, TransferClaimInput } from '../generated/resolvers.js';
 import { typed, type TypedNode } from './nodes.js';
@@ -134,6 +135,26 @@ export const claimMutations = {
     result(ctx, await submit(ctx, 'addActor', { op: 'ADD', records: await recordsOf(ctx, 'actors', a.input, { partOf: 'actor', country: 'actor' }) })),
   addSystem: async (_, a, ctx) =>
     result(ctx, await submit(ctx, 'addSystem', { op: 'ADD', records: await recordsOf(ctx, 'systems', a.input, { family: 'system', manufacturer: 'actor', producedBy: 'actor' }) })),
+  addAlias: async (_, a, ctx) => {
+    writer(ctx);
+    const entity = (await orNone(ctx.store.lookupActor(a.id))) ?? (await orNone(ctx.store.lookupSystem(a.id)));
+    if (entity === undefined) throw new NotFoundError(`no actor or weapon system "${a.id}"`, [], { argument: 'id' });
+    if (a.citations.length === 0) throw new InvalidArgumentError('citations: at least one: where it is called so', { argument: 'citations' });
+    const record = entityRecord(entity.value as Actor | WeaponSystem);
+    // The new citations first, so an issue's index is the argument's.
+    const cited = { ...record, aliases: [...(record.aliases as string[]), a.alias], citations: [...a.citations, ...((record.citations as unknown[] | undefined) ?? [])] };
+    const collection = entity.type === 'Actor' ? 'actors' : 'systems';
+    try {
+      return await result(ctx, await submit(ctx, 'addAlias', {
+        op: 'CORRECT', target: entity.value.id, reason: `alias "${a.alias}"`,
+        records: withoutNulls({ ...(a.sources != null && { sources: a.sources }), [collection]: [cited] }) as Record<string, readonly unknown[]>,
+      }));
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const field = (f: string) => (/^input\.aliases\[/.test(f) || f === 'input.name' ? 'alias' : f.startsWith('input.citations') ? f.slice('input.'.length) : f.startsWith('input.sources') ? f.slice('input.'.length) : f);
+      throw new ValidationError(error.issues.map((i) => ({ ...i, field: field(i.field) })));
+    }
+  },
   addStatusChange: async (_, a, ctx) => {
     writer(ctx);
     const found = await ctx.store.node(a.id);
@@ -162,6 +183,16 @@ function involved(node: TypedNode): string[] {
     case 'Restriction': return [node.imposedBy, ...(node.appliesTo.suppliers ?? []), ...(node.appliesTo.recipients ?? []), ...(node.appliesTo.systems ?? [])];
     case 'AidCommitment': return [node.donor, node.recipient, ...(node.system !== undefined ? [node.system] : [])];
     default: return [node.id];
+  }
+}
+
+/** The value of a look-up, or undefined when it finds nothing. */
+async function orNone<T>(lookup: Promise<T>): Promise<T | undefined> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
   }
 }
 
