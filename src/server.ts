@@ -22,7 +22,7 @@ import { ArmsgraphError } from './domain/errors.js';
 import { asParameterError, exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery } from './export/index.js';
 import { ask } from './query/index.js';
 import {
-  GRAPHQL_CODES, batchRefusal, createApollo, createContext, createSchema, errorLogPlugin, serveSubscriptions, type GraphQLContext,
+  GRAPHQL_CODES, batchRefusal, requestsWrite, createApollo, createContext, createSchema, errorLogPlugin, serveSubscriptions, type GraphQLContext,
 } from './graphql/index.js';
 import type { ClaimService } from './claims/index.js';
 import type { Dataset } from './domain/model.js';
@@ -66,6 +66,9 @@ export interface ServerOptions {
   /** The executable schema. Default: the API's (schema/*.graphql); tests extend it. */
   readonly schema?: GraphQLSchema;
 }
+
+/** The header of read-your-writes across instances: a write's answer carries it, a later request may send it back. */
+export const BOOKMARK_HEADER = 'armsgraph-bookmark';
 
 /** Content-Security-Policy of every page: nothing but this origin, no inline scripts or styles, no framing. */
 export const CONTENT_SECURITY_POLICY: Readonly<Record<string, string[]>> = {
@@ -194,7 +197,7 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
     headers(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
   const corsOrigins = options.corsOrigins ?? (process.env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
-  if (corsOrigins.length > 0) await app.register(fastifyCors, { origin: [...corsOrigins], methods: ['GET', 'POST', 'OPTIONS'] });
+  if (corsOrigins.length > 0) await app.register(fastifyCors, { origin: [...corsOrigins], methods: ['GET', 'POST', 'OPTIONS'], exposedHeaders: [BOOKMARK_HEADER] });
   const schema = options.schema ?? createSchema();
   const apollo = createApollo({ development, introspection, plugins: [errorLogPlugin<GraphQLContext>(logger)], schema });
   await apollo.start();
@@ -260,10 +263,42 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
   const handler = fastifyApolloHandler<GraphQLContext>(apollo, {
     context: async (request) => createContext(options.store, { principal: principals.get(request) ?? ANONYMOUS, audit, claims: options.claims }),
   });
+  // Read-your-writes across instances: a write's answer carries this instance's bookmarks (`armsgraph-bookmark`);
+  // a request that sends them back, to any instance, reads from a member that has seen that write.
+  const rw = options.store.readYourWrites;
+  const bookmarksOf = (request: FastifyRequest): string[] | undefined | Error => {
+    const header = request.headers[BOOKMARK_HEADER];
+    if (header === undefined) return undefined;
+    try {
+      const value = JSON.parse(Buffer.from(String(header), 'base64url').toString('utf8')) as unknown;
+      if (Array.isArray(value) && value.length <= 16 && value.every((b) => typeof b === 'string' && b.length <= 256)) return value as string[];
+    } catch {
+      // said below
+    }
+    return new Error(`The ${BOOKMARK_HEADER} header is not a bookmark this API gave (base64url of a JSON list of strings, as a write's answer carries it)`);
+  };
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    onRequest: guard('graphql'),
+    onRequest: [
+      guard('graphql'),
+      (request, reply, done) => {
+        const bookmarks = bookmarksOf(request);
+        if (bookmarks instanceof Error) {
+          sendRefusal(reply, 400, 'BAD_REQUEST', bookmarks.message, 'graphql');
+          return;
+        }
+        // The rest of the request runs inside the bookmarks' context (the store's sessions read it).
+        if (bookmarks !== undefined && rw !== undefined) rw.within(bookmarks, done);
+        else done();
+      },
+    ],
+    onSend: async (request, reply, payload) => {
+      if (rw !== undefined && reply.statusCode === 200 && request.method === 'POST' && requestsWrite(request.body)) {
+        reply.header(BOOKMARK_HEADER, Buffer.from(JSON.stringify(await rw.latest())).toString('base64url'));
+      }
+      return payload;
+    },
     preHandler: async (request, reply) => {
       const refuse = (message: string) =>
         reply.code(400).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }));

@@ -11,4 +11,12 @@ export interface GraphStore extends GraphPorts {
   /** Replaces the whole graph with `dataset`, atomically: a failed load leaves the previous graph. */
   load(dataset: Dataset): Promise<LoadSummary>;
   close(): Promise<void>;
+  /**
+   * Read-your-writes across instances (a store in a cluster): `latest` names what this instance has written, and
+   * reads run `within` such bookmarks wait until the member that serves them has seen those writes.
+   */
+  readonly readYourWrites?: {
+    within<T>(bookmarks: readonly string[], work: () => T): T;
+    latest(): Promise<string[]>;
+  };
 }

@@ -1,7 +1,11 @@
 // The claim cases on Neo4j, its claims in the database (each write one transaction with its log entry), and two
 // instances on one database writing claims at the same time.
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { authConfig, hashToken, newToken } from '../../src/auth/index.js';
+import { createServer } from '../../src/server.js';
 import { ClaimService, StoreClaimLog, type ClaimRequest } from '../../src/claims/index.js';
 import { ask } from '../../src/query/index.js';
 import { loadSeedDir, readSourceTexts } from '../../src/seeds/index.js';
@@ -51,6 +55,42 @@ describe.runIf(available)('claims on Neo4j', () => {
     } finally {
       await storeA.close();
       await storeB.close();
+      await clearClaimLog();
+    }
+  });
+
+  it('a write\'s answer carries bookmarks; sent to another instance, its reads wait for that write; a bogus one is refused', async () => {
+    await clearClaimLog();
+    const seed = await loadSeedDir(SEEDS);
+    const { texts } = await readSourceTexts(seed.sources, SEEDS);
+    const token = newToken();
+    const auth = authConfig({ rateLimit: false, tokens: [{ name: 'alice', role: 'editor', sha256: hashToken(token) }] });
+    const [storeA, storeB] = [await Neo4jStore.connect(), await Neo4jStore.connect()];
+    const serve = async (store: Neo4jStore) => {
+      const claims = await ClaimService.open({ base: seed, texts, log: new StoreClaimLog(store), store });
+      const server = await createServer({ store, claims, auth, logger: pino({ level: 'silent' }) });
+      await server.app.listen({ port: 0, host: '127.0.0.1' });
+      return { url: `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}/graphql`, shutdown: server.shutdown };
+    };
+    const [a, b] = [await serve(storeA), await serve(storeB)];
+    const post = (url: string, query: string, headers: Record<string, string> = {}) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify({ query }) });
+    try {
+      const wrote = await post(a.url, `mutation { addTransfer(input: { supplier: "JP", recipient: "UA", system: "Patriot missile", status: POTENTIAL, date: "2024",
+        citations: [{ source: "source:kyiv-independent-2023-12-japan-patriots", quote: "The missiles cost millions of dollars each" }] }) { written { id } } }`);
+      expect(wrote.status).toBe(200);
+      const bookmark = wrote.headers.get('armsgraph-bookmark')!;
+      expect(JSON.parse(Buffer.from(bookmark, 'base64url').toString('utf8'))).toEqual([expect.any(String)]);
+      const read = await post(b.url, '{ transfers(filter: { sources: [CLAIM] }) { totalCount } }', { 'armsgraph-bookmark': bookmark });
+      expect(await read.json()).toEqual({ data: { transfers: { totalCount: 1 } } });
+      expect(read.headers.get('armsgraph-bookmark')).toBeNull();
+      const malformed = await post(b.url, '{ stats { actors } }', { 'armsgraph-bookmark': 'not base64 json' });
+      expect(malformed.status).toBe(400);
+      const bogus = await post(b.url, '{ transfers(filter: { sources: [CLAIM] }) { totalCount } }', { 'armsgraph-bookmark': Buffer.from(JSON.stringify(['not-a-bookmark'])).toString('base64url') });
+      expect(((await bogus.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    } finally {
+      await a.shutdown();
+      await b.shutdown();
       await clearClaimLog();
     }
   });

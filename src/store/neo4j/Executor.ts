@@ -1,6 +1,7 @@
 // The one place that talks to neo4j-driver: sessions, auto-commit reads and transaction functions with retries, error mapping.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { ArmsgraphError, ConflictError, UnavailableError } from '../../domain/errors.js';
+import { ArmsgraphError, ConflictError, InvalidArgumentError, UnavailableError } from '../../domain/errors.js';
 import type { Neo4jConfig } from './config.js';
 
 /** A parameterised Cypher statement: the text never contains values, only `$param` references. */
@@ -28,6 +29,9 @@ export function mapNeo4jError(error: unknown, what: string): Error {
   if (UNAVAILABLE_CODES.has(code) || /ECONNREFUSED|ECONNRESET|connect|Connection.*(closed|lost)|timed out|Pool is closed/i.test(message)) {
     return new UnavailableError(`Neo4j is unavailable (${what}): ${message.split('\n')[0]}`, { neo4jCode: code }, { cause: error });
   }
+  if (code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
+    return new InvalidArgumentError(`the bookmark given is not one of this database's (${what}): ${message.split('\n')[0]}`, { argument: 'armsgraph-bookmark', neo4jCode: code });
+  }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError(`Neo4j constraint violated (${what}): ${message.split('\n')[0]}`, { neo4jCode: code }, { cause: error });
   }
@@ -48,6 +52,8 @@ export class Executor {
    * load (or, later, a write) is served by a member that has seen it (causal consistency within the instance).
    */
   readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+  /** Bookmarks a request brought from a write through another instance: its reads wait until a member has seen it. */
+  private readonly requestBookmarks = new AsyncLocalStorage<readonly string[]>();
 
   constructor(private readonly config: Neo4jConfig) {
     this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
@@ -60,10 +66,22 @@ export class Executor {
     });
   }
 
+  /** Runs `work` with `bookmarks` added to every session it opens (with this instance's own). */
+  withBookmarks<T>(bookmarks: readonly string[], work: () => T): T {
+    return this.requestBookmarks.run(bookmarks, work);
+  }
+
+  /** This instance's bookmarks: a client that carries them to another instance reads what this one wrote. */
+  async lastBookmarks(): Promise<string[]> {
+    return [...(await this.bookmarks.getBookmarks())];
+  }
+
   private session(mode: 'READ' | 'WRITE'): Session {
+    const given = this.requestBookmarks.getStore();
     return this.driver.session({
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarks,
+      ...(given !== undefined && given.length > 0 && { bookmarks: [...given] }),
       ...(this.config.database !== undefined && { database: this.config.database }),
     });
   }

@@ -72,6 +72,11 @@ export class Neo4jStore implements GraphStore {
     return new Neo4jStore(executor, config.candidates);
   }
 
+  readonly readYourWrites = {
+    within: <T,>(bookmarks: readonly string[], work: () => T): T => this.executor.withBookmarks(bookmarks, work),
+    latest: (): Promise<string[]> => this.executor.lastBookmarks(),
+  };
+
   /** Checks that Neo4j answers (for readiness probes). */
   async ping(): Promise<void> {
     await this.executor.ping();
