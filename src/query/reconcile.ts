@@ -230,14 +230,15 @@ export function reconcileRows(facts: ReconcileFacts, options: ReconcileOptions, 
           citations: t.citations,
         },
       });
-    } else if (source === 'SEED' && inWindow(t.date)) {
+    } else if (ARTICLE_SOURCES.has(source) && inWindow(t.date)) {
       draft(t.supplier, unit, t.system, undefined).claims.push(claimOf(t, 'DIRECT', nameOf));
     }
   }
-  if (options.sources.has('SEED')) {
+  if ([...ARTICLE_SOURCES].some((s) => options.sources.has(s))) {
     const into = new Map(facts.transfers.map((t) => [t.id, t]));
     for (const b of facts.backfills) {
-      if (factSource(b) !== 'SEED' || !inWindow(b.date)) continue;
+      const source = factSource(b);
+      if (!ARTICLE_SOURCES.has(source) || !options.sources.has(source) || !inWindow(b.date)) continue;
       // The backfill counts for the donor whose transfer to the recipient it enables.
       for (const target of b.backfills.map((id) => into.get(id)).filter((t): t is Transfer => t !== undefined)) {
         if (target.recipient !== options.recipient || !wanted(target.supplier)) continue;
@@ -252,10 +253,13 @@ export function reconcileRows(facts: ReconcileFacts, options: ReconcileOptions, 
     (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
 }
 
+/** Where article claims come from: the curated seed, and analysts' claims written through the API. */
+const ARTICLE_SOURCES: ReadonlySet<FactSource> = new Set(['SEED', 'CLAIM']);
+
 function claimOf(t: Transfer, role: 'DIRECT' | 'BACKFILL', nameOf: (id: string) => string): ReconcileClaim {
   const text = `${nameOf(t.supplier)} → ${nameOf(t.recipient)}: ${nameOf(t.system)}, ${quantityText(t)} (${t.status.toLowerCase()}, ${t.kind.toLowerCase()}, ${t.date.edtf})`;
   return {
-    id: t.id, source: 'SEED', count: countOf(t.quantity), text: role === 'BACKFILL' ? `${text}; backfills ${t.backfills.join(', ')}` : text,
+    id: t.id, source: factSource(t), count: countOf(t.quantity), text: role === 'BACKFILL' ? `${text}; backfills ${t.backfills.join(', ')}` : text,
     citations: t.citations, supplier: t.supplier, recipient: t.recipient, status: t.status, kind: t.kind, role, backfills: t.backfills,
     quantity: quantityText(t),
   };
@@ -301,7 +305,8 @@ function finishRow(d: Draft): ReconcileRow {
   if (kielUnits.length > 0) counts.push(`Kiel counts ${kielUnits.map((u) => `"${u}"`).join(', ')}`);
   if (sipriUnits.length > 0) counts.push(`SIPRI counts ${sipriUnits.join(', ')}`);
   if (claims.length > 0) counts.push(`the article counts ${claims.map((c) => `"${c.quantity}"`).join(', ')}`);
-  const sources = [...new Set(all.map((f) => f.source))].sort((a, b) => ['KIEL', 'SIPRI', 'SEED'].indexOf(a) - ['KIEL', 'SIPRI', 'SEED'].indexOf(b));
+  const order: readonly FactSource[] = ['KIEL', 'SIPRI', 'SEED', 'CLAIM'];
+  const sources = [...new Set(all.map((f) => f.source))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   const notes: string[] = [];
   if (commitments.length === 0 && !KIEL_COUNTS.has(d.unit)) notes.push(`Kiel's weapons lists count no ${d.unit} units: no commitment can be seen for them`);
   if (agreement === 'DISAGREES') {

@@ -64,6 +64,11 @@ describe(`ClaimService on the ${name} store`, () => {
     expect(ua.items.map((t) => [t.id, t.knownSince, t.claim?.id, t.claim?.by])).toEqual([['transfer:de-ua-patriot-2024-04', '2026-11-29', 'claim:1', 'alice']]);
     expect((await ask(store).transfers({ supplier: 'DE', knownAt: '2026-11-28' }, {})).totalCount).toBe(0);
     expect((await ask(store).transferRoutes('DE', 'UA')).items.map((r) => r.id)).toEqual(['DE>UA']);
+    // An analyst's claim is an article claim in reconcile, as the seed's are, with its source.
+    const germany = (await ask(store).reconcile('UA', { by: 'FAMILY', donors: ['DE'] })).rows;
+    expect(germany.map((r) => [r.label, r.status, r.claims.map((c) => [c.id, c.source, c.count])])).toEqual([
+      ['Patriot', 'CLAIMED_ONLY', [['transfer:de-ua-patriot-2024-04', 'CLAIM', 1]]],
+    ]);
     await claims.close();
     await store.close();
   });

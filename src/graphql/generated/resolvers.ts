@@ -1794,7 +1794,7 @@ export type ReconcileClaim = {
   readonly recipient: Actor;
   /** DIRECT: a transfer to the recipient; BACKFILL: it replenishes the donor for one. */
   readonly role: Scalars['String']['output'];
-  /** Which dataset it comes from (SEED). */
+  /** Which dataset it comes from: SEED, or CLAIM for an analyst's claim. */
   readonly source: FactSource;
   /** The transfer's status, e.g. PLANNED, POTENTIAL. */
   readonly status: TransferStatus;
