@@ -7,7 +7,7 @@ import { ArmsgraphError, InvalidArgumentError, NotFoundError, ValidationError } 
 import { entityRecord, firstVersionId, transferRecord as seedFormOf, type ClaimRequest, type ClaimResult, type StoredClaim } from '../../claims/index.js';
 import type { GraphQLContext } from '../context.js';
 import type { EventClaimInput, MutationResolvers, QueryResolvers, SubscriptionResolvers, TransferClaimInput } from '../generated/resolvers.js';
-import { typed, type TypedNode } from './nodes.js';
+import { orNull, typed, type TypedNode } from './nodes.js';
 
 type Ctx = GraphQLContext;
 
@@ -29,25 +29,7 @@ function withoutNulls(value: unknown): unknown {
 
 /** An actor or system id for a name or alias; the reference as given when none matches (the claim check then says so). */
 async function idOf(ctx: Ctx, kind: 'actor' | 'system', ref: string): Promise<string> {
-  try {
-    return kind === 'actor' ? await ctx.store.resolveActor(ref) : await ctx.store.resolveSystem(ref);
-  } catch (error) {
-    if (error instanceof NotFoundError) return ref;
-    throw error;
-  }
-}
-
-async function transferRecord(ctx: Ctx, input: TransferClaimInput): Promise<Record<string, readonly unknown[]>> {
-  const { sources, knownSince: _known, ...fact } = input;
-  const [supplier, recipient, system] = await Promise.all([idOf(ctx, 'actor', input.supplier), idOf(ctx, 'actor', input.recipient), idOf(ctx, 'system', input.system)]);
-  return withoutNulls({ ...(sources && { sources }), transfers: [{ ...fact, supplier, recipient, system }] }) as Record<string, readonly unknown[]>;
-}
-
-async function eventRecord(ctx: Ctx, input: EventClaimInput): Promise<Record<string, readonly unknown[]>> {
-  const { sources, knownSince: _known, ...fact } = input;
-  const actors = await Promise.all((input.actors ?? []).map((a) => idOf(ctx, 'actor', a)));
-  const systems = await Promise.all((input.systems ?? []).map((s) => idOf(ctx, 'system', s)));
-  return withoutNulls({ ...(sources && { sources }), events: [{ ...fact, actors, systems }] }) as Record<string, readonly unknown[]>;
+  return (await orNull(() => (kind === 'actor' ? ctx.store.resolveActor(ref) : ctx.store.resolveSystem(ref)))) ?? ref;
 }
 
 /** Resolves the names a typed input holds (`field: 'actor' | 'system'`, one value or a list) to ids. */
@@ -75,6 +57,9 @@ function restrictionShape(f: Record<string, unknown>): Record<string, unknown> {
   const { suppliers, recipients, systems, origins, ...rest } = f;
   return { ...rest, appliesTo: withoutNulls({ suppliers, recipients, systems, origins }) };
 }
+
+const transferRecords = (ctx: Ctx, input: TransferClaimInput) => recordsOf(ctx, 'transfers', input, { supplier: 'actor', recipient: 'actor', system: 'system' });
+const eventRecords = (ctx: Ctx, input: EventClaimInput) => recordsOf(ctx, 'events', input, { actors: 'actor', systems: 'system' });
 
 /** A claim's issue fields as the mutation's arguments: `transfers[0].date` is `input.date`, `target` is `id`. */
 function argumentOf(field: string): string {
@@ -117,12 +102,12 @@ async function result(ctx: Ctx, r: ClaimResult) {
 const MAX_FIRST = 100;
 
 export const claimMutations = {
-  addTransfer: async (_, a, ctx) => result(ctx, await submit(ctx, 'addTransfer', { op: 'ADD', records: await transferRecord(ctx, a.input), ...known(a.input) })),
-  addEvent: async (_, a, ctx) => result(ctx, await submit(ctx, 'addEvent', { op: 'ADD', records: await eventRecord(ctx, a.input), ...known(a.input) })),
+  addTransfer: async (_, a, ctx) => result(ctx, await submit(ctx, 'addTransfer', { op: 'ADD', records: await transferRecords(ctx, a.input), ...known(a.input) })),
+  addEvent: async (_, a, ctx) => result(ctx, await submit(ctx, 'addEvent', { op: 'ADD', records: await eventRecords(ctx, a.input), ...known(a.input) })),
   correctTransfer: async (_, a, ctx) =>
-    result(ctx, await submit(ctx, 'correctTransfer', { op: 'CORRECT', target: a.id, reason: a.reason, records: await transferRecord(ctx, a.input), ...known(a.input) })),
+    result(ctx, await submit(ctx, 'correctTransfer', { op: 'CORRECT', target: a.id, reason: a.reason, records: await transferRecords(ctx, a.input), ...known(a.input) })),
   correctEvent: async (_, a, ctx) =>
-    result(ctx, await submit(ctx, 'correctEvent', { op: 'CORRECT', target: a.id, reason: a.reason, records: await eventRecord(ctx, a.input), ...known(a.input) })),
+    result(ctx, await submit(ctx, 'correctEvent', { op: 'CORRECT', target: a.id, reason: a.reason, records: await eventRecords(ctx, a.input), ...known(a.input) })),
   retract: async (_, a, ctx) => result(ctx, await submit(ctx, 'retract', { op: 'RETRACT', target: a.id, reason: a.reason })),
   addRestriction: async (_, a, ctx) =>
     result(ctx, await submit(ctx, 'addRestriction', {
@@ -137,8 +122,8 @@ export const claimMutations = {
     result(ctx, await submit(ctx, 'addSystem', { op: 'ADD', records: await recordsOf(ctx, 'systems', a.input, { family: 'system', manufacturer: 'actor', producedBy: 'actor' }) })),
   addAlias: async (_, a, ctx) => {
     writer(ctx);
-    const entity = (await orNone(ctx.store.lookupActor(a.id))) ?? (await orNone(ctx.store.lookupSystem(a.id)));
-    if (entity === undefined) throw new NotFoundError(`no actor or weapon system "${a.id}"`, [], { argument: 'id' });
+    const entity = (await orNull(() => ctx.store.lookupActor(a.id))) ?? (await orNull(() => ctx.store.lookupSystem(a.id)));
+    if (entity === null) throw new NotFoundError(`no actor or weapon system "${a.id}"`, [], { argument: 'id' });
     if (a.citations.length === 0) throw new InvalidArgumentError('citations: at least one: where it is called so', { argument: 'citations' });
     const record = entityRecord(entity.value as Actor | WeaponSystem);
     // The new citations first, so an issue's index is the argument's.
@@ -183,16 +168,6 @@ function involved(node: TypedNode): string[] {
     case 'Restriction': return [node.imposedBy, ...(node.appliesTo.suppliers ?? []), ...(node.appliesTo.recipients ?? []), ...(node.appliesTo.systems ?? [])];
     case 'AidCommitment': return [node.donor, node.recipient, ...(node.system !== undefined ? [node.system] : [])];
     default: return [node.id];
-  }
-}
-
-/** The value of a look-up, or undefined when it finds nothing. */
-async function orNone<T>(lookup: Promise<T>): Promise<T | undefined> {
-  try {
-    return await lookup;
-  } catch (error) {
-    if (error instanceof NotFoundError) return undefined;
-    throw error;
   }
 }
 

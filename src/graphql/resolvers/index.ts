@@ -1,5 +1,4 @@
 // Resolvers: Query fields rename arguments and hand them to the question modules of query/; type fields follow ids.
-import { NotFoundError } from '../../domain/errors.js';
 import type { Transfer } from '../../domain/model.js';
 import {
   actors, backfillCandidates, hopTransfersPage, routeChainsPage, search, subgraph, systems, timeline, transferCheck, transferPaths,
@@ -13,7 +12,7 @@ import { authQueryResolvers, authTypeResolvers } from './auth.js';
 import { connection } from './connection.js';
 import { enumResolvers } from './enums.js';
 import { claimMutations, claimQueries, claimSubscriptions } from './claims.js';
-import { typed, type TypedNode } from './nodes.js';
+import { orNull, typed, type TypedNode } from './nodes.js';
 
 type Ctx = GraphQLContext;
 
@@ -61,15 +60,6 @@ async function typedOne(ctx: Ctx, id: string): Promise<TypedNode> {
 function primed(ctx: Ctx, found: Page<Transfer>) {
   for (const entity of found.related ?? []) ctx.nodes.prime(entity.value.id, entity);
   return connection(found);
-}
-
-async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
 }
 
 const grounded = {
