@@ -266,6 +266,7 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
   // Read-your-writes across instances: a write's answer carries this instance's bookmarks (`armsgraph-bookmark`);
   // a request that sends them back, to any instance, reads from a member that has seen that write.
   const rw = options.store.readYourWrites;
+  const scope = options.store.readScope;
   const bookmarksOf = (request: FastifyRequest): string[] | undefined | Error => {
     const header = request.headers[BOOKMARK_HEADER];
     if (header === undefined) return undefined;
@@ -288,9 +289,11 @@ export async function createServer(options: ServerOptions): Promise<{ app: Fasti
           sendRefusal(reply, 400, 'BAD_REQUEST', bookmarks.message, 'graphql');
           return;
         }
-        // The rest of the request runs inside the bookmarks' context (the store's sessions read it).
-        if (bookmarks !== undefined && rw !== undefined) rw.within(bookmarks, done);
-        else done();
+        // The rest of the request runs inside the bookmarks' context (the store's sessions read it), and reads one
+        // version of the graph (the store's read scope).
+        const scoped = scope === undefined ? done : () => scope.within(done);
+        if (bookmarks !== undefined && rw !== undefined) rw.within(bookmarks, scoped);
+        else scoped();
       },
     ],
     onSend: async (request, reply, payload) => {

@@ -18,7 +18,7 @@ export {
   paginate, pageSize, encodeCursor, decodeCursor, compareKeys, spanKey, idKey, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE,
 } from './pagination.js';
 export type { SortKey } from './pagination.js';
-export { unknownReference } from './resolve.js';
+export { NameIndex, unknownReference } from './resolve.js';
 export { aggregateStats, aggregateLags, aggregateTivByBucket, familyRoot, rankStatsRows, statFacts, toMicro, STATS_KEYS } from './stats.js';
 export type { BucketRow, Contribution, LagRow, StatFacts } from './stats.js';
 export {

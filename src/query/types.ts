@@ -30,11 +30,6 @@ export interface Page<T> {
   readonly totalCount: number;
   readonly hasNextPage: boolean;
   readonly hasPreviousPage: boolean;
-  /**
-   * Nodes the items refer to, when the store read them with the page (the Neo4j store, for transfers: supplier,
-   * recipient, system); GraphQL primes its per-request loader with them.
-   */
-  readonly related?: readonly Entity[];
 }
 
 /** Filter of transfers (ids are already resolved). */

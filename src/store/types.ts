@@ -15,6 +15,13 @@ export interface GraphStore extends GraphPorts {
    * Read-your-writes across instances (a store in a cluster): `latest` names what this instance has written, and
    * reads run `within` such bookmarks wait until the member that serves them has seen those writes.
    */
+  /**
+   * One request's reads (a store whose answers check a version of the graph: Neo4j's in-process projection): run
+   * `within` it, a request checks the version once and reads one version throughout.
+   */
+  readonly readScope?: {
+    within<T>(work: () => T): T;
+  };
   readonly readYourWrites?: {
     within<T>(bookmarks: readonly string[], work: () => T): T;
     latest(): Promise<string[]>;

@@ -1,7 +1,8 @@
 // Runs the GraphQL API suite over HTTP against Neo4j (skipped when unreachable, failing with REQUIRE_NEO4J=1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedDir } from '../../src/seeds/index.js';
-import { Neo4jStore, type GraphStore } from '../../src/store/index.js';
+import { Neo4jStore } from '../../src/store/index.js';
+import { Executor } from '../../src/store/neo4j/Executor.js';
 import { startServer, type RunningServer } from '../helpers/http.js';
 import { neo4jAvailable } from '../helpers/neo4j.js';
 import { SEED_DIR } from './graph-store.contract.js';
@@ -11,38 +12,76 @@ if (await neo4jAvailable()) {
   describeGraphqlApi('neo4j', () => Neo4jStore.connect());
 
   describe('GraphQL API over HTTP: neo4j round trips', () => {
-    let store: GraphStore;
+    let store: Neo4jStore;
     let server: RunningServer;
-    const calls: string[] = [];
+    /** Every statement sent to Neo4j (reads one by one, read transactions as one), by what it was for. */
+    const trips: string[] = [];
+    const restore: (() => void)[] = [];
 
     beforeAll(async () => {
-      const real = await Neo4jStore.connect();
-      await real.load(await loadSeedDir(SEED_DIR));
-      store = new Proxy(real, {
-        get(target, prop, receiver) {
-          if (typeof prop === 'string' && typeof Reflect.get(target, prop) === 'function') calls.push(prop);
-          return Reflect.get(target, prop, receiver);
-        },
-      });
+      store = await Neo4jStore.connect();
+      await store.load(await loadSeedDir(SEED_DIR));
+      for (const method of ['read', 'readWith'] as const) {
+        const original = Executor.prototype[method];
+        Executor.prototype[method] = function (this: Executor, ...args: unknown[]) {
+          trips.push(String(args[1] ?? method));
+          return (original as (...a: unknown[]) => unknown).apply(this, args);
+        } as never;
+        restore.push(() => (Executor.prototype[method] = original as never));
+      }
       server = await startServer(store);
+      await server.gql('{ actor(id: "JP") { name } }'); // the projection read once
     });
     afterAll(async () => {
+      restore.forEach((undo) => undo());
       await server?.close();
       await store?.close();
     });
 
-    it('a transfers page brings the nodes its items refer to: nested supplier and system need no other read', async () => {
-      calls.length = 0;
-      const { body } = await server.gql<{ transfers: { edges: { node: { id: string; supplier: { name: string }; recipient: { name: string }; system: { name: string } } }[] } }>(
-        '{ transfers(filter: { recipient: "Ukraine" }, first: 5) { edges { node { id supplier { name } recipient { name } system { name } } } } }',
-      );
+    /** Asks `query` and returns what went to Neo4j for it. */
+    async function tripsOf(query: string): Promise<string[]> {
+      trips.length = 0;
+      const { body } = await server.gql(query);
       expect(body.errors).toBeUndefined();
-      expect(body.data!.transfers.edges.map(({ node: n }) => `${n.supplier.name} → ${n.recipient.name}: ${n.system.name}`)).toEqual([
-        'Unknown supplier → Ukraine: Patriot',
-        'United States → Ukraine: Patriot missile',
-      ]);
-      expect(calls).toContain('transferPage');
-      expect(calls.filter((c) => c === 'nodes' || c === 'node')).toEqual([]);
+      return [...trips];
+    }
+
+    it('each question is one round trip, names and nested fields included', async () => {
+      // Names given as aliases, nested names, checks: answered from the projection; the stamp is the one read.
+      expect(await tripsOf('{ actor(id: "Japan") { id name } }')).toEqual(['version']);
+      expect(await tripsOf(`{ transferPaths(from: "Japan", to: "Ukraine", options: { system: "Patriot" }) {
+        paths { hops { from { name } to { name } transfer { id status system { name } } } checks { effect restriction { id } } } } }`)).toEqual(['version']);
+      expect(await tripsOf(`{ transferRoutes(from: "JP", to: "UA", first: 5) {
+        edges { node { hops { from { name } to { name } deals } checks { effect } } } } }`)).toEqual(['version']);
+      // A page checks the names resolved before it with the stamp it reads itself.
+      expect(await tripsOf('{ transfers(filter: { recipient: "Ukraine" }, first: 5) { edges { node { id supplier { name } system { name } } } } }')).toEqual(['page']);
+      expect(await tripsOf('{ timeline(filter: { actors: ["Japan"] }, first: 5) { edges { node { id actors { name } systems { name } } } } }')).toEqual(['page']);
+      // With no name to check, the page's stamp checks the projection its nested fields read.
+      expect(await tripsOf('{ transfers(first: 5) { edges { node { id supplier { name } system { name } } } } }')).toEqual(['page']);
+    });
+
+    it('questions asked at once share a stamp read that starts after they asked', async () => {
+      trips.length = 0;
+      const names = await Promise.all(['JP', 'US', 'UA', 'Japan', 'Ukraine'].map(async (ref) => (await store.lookupActor(ref)).value.id));
+      expect(names).toEqual(['JP', 'US', 'UA', 'JP', 'UA']);
+      // The first starts one; the four asked while it was under way share the next.
+      expect(trips).toEqual(['version', 'version']);
+    });
+
+    it('a load by this instance is seen by its next question, with one more read of the projection', async () => {
+      const before = await server.gql<{ transfers: { totalCount: number } }>('{ transfers(filter: { recipient: "Ukraine" }) { totalCount } }');
+      const dataset = await loadSeedDir(SEED_DIR);
+      await store.load({ ...dataset, transfers: dataset.transfers.filter((t) => t.recipient !== "UA" && t.backfills.length === 0) });
+      try {
+        trips.length = 0;
+        const after = await server.gql<{ transfers: { totalCount: number } }>('{ transfers(filter: { recipient: "Ukraine" }) { totalCount } }');
+        expect(before.body.data!.transfers.totalCount).toBe(2);
+        expect(after.body.data!.transfers.totalCount).toBe(0);
+        // The page's stamp differs from the projection the name came from: the projection is read again.
+        expect(trips).toEqual(['page', 'projection']);
+      } finally {
+        await store.load(dataset);
+      }
     });
   });
 }

@@ -56,12 +56,6 @@ async function typedOne(ctx: Ctx, id: string): Promise<TypedNode> {
   return node;
 }
 
-/** A transfers page as a connection, its related nodes (read with the page on Neo4j) primed in the loader. */
-function primed(ctx: Ctx, found: Page<Transfer>) {
-  for (const entity of found.related ?? []) ctx.nodes.prime(entity.value.id, entity);
-  return connection(found);
-}
-
 const grounded = {
   inferredFields: (p: { inferred: readonly string[] }) => p.inferred,
   note: (p: { note?: string | undefined }) => p.note ?? null,
@@ -80,7 +74,7 @@ export const resolvers = {
     actors: async (_, a, ctx) => connection(await actors(ctx.store, a.filter, a)),
     systems: async (_, a, ctx) => connection(await systems(ctx.store, a.filter, a)),
     search: (_, a, ctx) => search(ctx.store, a.text, a.first),
-    transfers: async (_, a, ctx) => primed(ctx, await transfers(ctx.store, a.filter, a)),
+    transfers: async (_, a, ctx) => connection(await transfers(ctx.store, a.filter, a)),
     transferPaths: (_, a, ctx) => transferPaths(ctx.store, a.from, a.to, a.options),
     transferRoutes: async (_, a, ctx) => {
       const page = await transferRoutes(ctx.store, a.from, a.to, a.options, a);
@@ -136,8 +130,8 @@ export const resolvers = {
     partOf: (p, _, ctx) => value(ctx, p.partOf),
     country: (p, _, ctx) => value(ctx, p.country),
     note: grounded.note,
-    transfersOut: async (p, a, ctx) => primed(ctx, await transfers(ctx.store, a.filter, a, { supplier: p.id })),
-    transfersIn: async (p, a, ctx) => primed(ctx, await transfers(ctx.store, a.filter, a, { recipient: p.id })),
+    transfersOut: async (p, a, ctx) => connection(await transfers(ctx.store, a.filter, a, { supplier: p.id })),
+    transfersIn: async (p, a, ctx) => connection(await transfers(ctx.store, a.filter, a, { recipient: p.id })),
   },
 
   WeaponSystem: {

@@ -1,9 +1,8 @@
 // The embedded GraphStore: nothing to install; answers the data ports from an immutable, fully indexed snapshot.
 import type { Actor, AidCommitment, Dataset, Transfer, WeaponSystem } from '../../domain/model.js';
 import { bySpanThenId } from '../../domain/time.js';
-import { normalizeName } from '../../domain/text.js';
 import {
-  aggregateStats, aggregateLags, aggregateTivByBucket, statFacts, compareEntries, idKey, paginate, spanKey, timelinePredicate, transferPredicate, unknownReference,
+  aggregateStats, aggregateLags, aggregateTivByBucket, statFacts, compareEntries, idKey, paginate, spanKey, timelinePredicate, transferPredicate,
   type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
   type PageRequest, type PathGraph, type RouteCandidate, type Searchable, type StatsKey, type StatsRow, type LagRow, type StatFacts, type BucketRow, type SystemFilter, type TimelineEntry,
   type TimelineFilter, type TransferFilter,
@@ -56,23 +55,11 @@ export class MemoryStore implements GraphStore {
   }
 
   async resolveActor(ref: string): Promise<string> {
-    const s = this.snapshot;
-    if (s.entities.get(ref)?.type === 'Actor') return ref;
-    const hit = s.actorAliases.get(normalizeName(ref));
-    if (hit !== undefined) return hit;
-    const system = s.systemAliases.get(normalizeName(ref));
-    const hint = system ? `; "${ref}" is a weapon system (${system}), not an actor` : '';
-    throw unknownReference('actor', ref, s.actors.flatMap((a) => [a.id, a.name, ...a.aliases]), hint);
+    return this.snapshot.names.resolveActor(ref);
   }
 
   async resolveSystem(ref: string): Promise<string> {
-    const s = this.snapshot;
-    if (s.entities.get(ref)?.type === 'WeaponSystem') return ref;
-    const hit = s.systemAliases.get(normalizeName(ref));
-    if (hit !== undefined) return hit;
-    const actor = s.actorAliases.get(normalizeName(ref));
-    const hint = actor ? `; "${ref}" is an actor (${actor}), not a weapon system` : '';
-    throw unknownReference('system', ref, s.systems.flatMap((x) => [x.id, x.name, ...x.aliases]), hint);
+    return this.snapshot.names.resolveSystem(ref);
   }
 
   async lookupActor(ref: string): Promise<Entity> {

@@ -4,7 +4,7 @@ import type { Actor, AidCommitment, Dataset, Transfer, WeaponSystem } from '../.
 import { nameKeysOf, namesOf } from '../../domain/names.js';
 import { bySpanThenId } from '../../domain/time.js';
 import {
-  Hierarchy, routeCandidateOf, timelineEntries, type CheckContext, type Entity, type GraphStats, type RouteCandidate, type Searchable,
+  Hierarchy, NameIndex, routeCandidateOf, timelineEntries, type CheckContext, type Entity, type GraphStats, type RouteCandidate, type Searchable,
   type TimelineEntry,
 } from '../../query/index.js';
 
@@ -29,8 +29,8 @@ export interface Snapshot {
   readonly systemTree: Hierarchy;
   /** Normalised name keys of every actor and system (`nameKeysOf`), for name filters. */
   readonly nameKeys: ReadonlyMap<string, readonly string[]>;
-  readonly actorAliases: ReadonlyMap<string, string>;
-  readonly systemAliases: ReadonlyMap<string, string>;
+  /** Actors' and systems' ids and name keys, for resolving references. */
+  readonly names: NameIndex;
   readonly searchables: readonly Searchable[];
   readonly checks: CheckContext;
   /** Aid commitments by id. */
@@ -40,15 +40,6 @@ export interface Snapshot {
   /** A transfer as route search reads it (made once per transfer, on first use). */
   routeCandidate(t: Transfer): RouteCandidate;
   readonly stats: GraphStats;
-}
-
-/** Name key → id; where two share a key, the lower id (items come sorted by id) wins, as in the Neo4j store. */
-function aliasIndex(items: readonly (Actor | WeaponSystem)[], keys: ReadonlyMap<string, readonly string[]>): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const item of items) {
-    for (const key of keys.get(item.id)!) if (!index.has(key)) index.set(key, item.id);
-  }
-  return index;
 }
 
 /** Appends `value` to the list under `key`. */
@@ -128,8 +119,7 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
     actorTree,
     systemTree,
     nameKeys,
-    actorAliases: aliasIndex(actors, nameKeys),
-    systemAliases: aliasIndex(systems, nameKeys),
+    names: new NameIndex(actors, systems, (x) => nameKeys.get(x.id)!),
     searchables: [
       ...actors.map((a): Searchable => ({ id: a.id, type: 'Actor', name: a.name, names: namesOf(a) })),
       ...systems.map((s): Searchable => ({ id: s.id, type: 'WeaponSystem', name: s.name, names: namesOf(s) })),

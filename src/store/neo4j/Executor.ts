@@ -71,6 +71,11 @@ export class Executor {
     return this.requestBookmarks.run(bookmarks, work);
   }
 
+  /** Whether the work under way runs with bookmarks a request brought (its reads must carry them). */
+  hasRequestBookmarks(): boolean {
+    return (this.requestBookmarks.getStore()?.length ?? 0) > 0;
+  }
+
   /** This instance's bookmarks: a client that carries them to another instance reads what this one wrote. */
   async lastBookmarks(): Promise<string[]> {
     return [...(await this.bookmarks.getBookmarks())];

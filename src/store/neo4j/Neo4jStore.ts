@@ -1,13 +1,14 @@
 // The production GraphStore on Neo4j: hand-written Cypher through one Executor, same answers as memory.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j from 'neo4j-driver';
+import { ConflictError } from '../../domain/errors.js';
 import { validateDataset } from '../../domain/graph-model.js';
 import type { Actor, AidCommitment, Dataset, Event, Restriction, Transfer, TransferKind, TransferStatus, WeaponSystem } from '../../domain/model.js';
 import { namesOf } from '../../domain/names.js';
 import type { FactSource } from '../../domain/provenance.js';
-import { normalizeName } from '../../domain/text.js';
 import { bySpanThenId } from '../../domain/time.js';
 import {
-  Hierarchy, decodeCursor, encodeCursor, pageSize, spanKey, idKey, unknownReference,
+  decodeCursor, encodeCursor, pageSize, spanKey, idKey,
   type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
   type PageRequest, type PathCandidate, type PathGraph, type RouteCandidate, type Searchable, type SortKey, type StatsKey, type StatsRow, type LagRow, type BucketRow,
   type SystemFilter, type TimelineEntry, type TimelineFilter, type TransferFilter,
@@ -18,7 +19,7 @@ import { Executor, type Row, type Statement } from './Executor.js';
 import { loadStatements, DEFAULT_BATCH_SIZE, LOG_APPEND, READ_STORED_STATE } from './cypher/load.js';
 import * as q from './cypher/reads/index.js';
 import { SCHEMA_STATEMENTS } from './cypher/schema.js';
-import { TransferProjection, type ProjectedTransfer } from './projection.js';
+import { GraphProjection, type ProjectedNodes, type ProjectedTransfer } from './projection.js';
 
 const EMPTY_STATS: GraphStats = { actors: 0, systems: 0, transfers: 0, events: 0, restrictions: 0, aidCommitments: 0, sources: 0, citations: 0 };
 const STAT_KEYS: Record<string, keyof GraphStats> = {
@@ -46,13 +47,27 @@ function push<T>(index: Map<string, T[]>, key: string, value: T): void {
   else index.set(key, [value]);
 }
 
+/** One request's reads of the Neo4j store (`readScope.within`). */
+interface ReadScope {
+  /** The projection this request checked against the stamp, and this instance's loads then. */
+  checked?: { readonly projection: GraphProjection; readonly loads: number };
+  /** Names resolved from the latest projection before the request checked the stamp; its next read checks them. */
+  unchecked?: { readonly projection: GraphProjection; readonly names: { kind: 'actor' | 'system'; ref: string; id: string }[] };
+}
+
 /** The Neo4j store. Create with `Neo4jStore.connect()`, which checks the server and applies the schema. */
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
-  /** The in-process projection of the TRANSFERRED graph, and its read when one is under way. */
-  private projection: TransferProjection | undefined;
-  private projecting: Promise<TransferProjection> | undefined;
+  /** The in-process projection of the graph (the latest this instance read), and its read when one is under way. */
+  private projection: GraphProjection | undefined;
+  private projecting: Promise<GraphProjection> | undefined;
+  /** The stamp read under way, and the one that starts after it (questions that ask meanwhile share it). */
+  private readonly stampReads: { current?: Promise<string | null>; next?: Promise<string | null> } = {};
+  /** Each request's reads (`readScope.within`): what it checked against the stamp, what it resolved before that. */
+  private readonly scopes = new AsyncLocalStorage<ReadScope>();
+  /** Loads by this instance: a request's checked projection is older than a load it made itself. */
+  private loads = 0;
 
   private constructor(
     private readonly executor: Executor,
@@ -71,6 +86,14 @@ export class Neo4jStore implements GraphStore {
     }
     return new Neo4jStore(executor, config.candidates);
   }
+
+  /**
+   * One request's reads: the version stamp is checked once (by the first read that needs the projection, or by a
+   * page's own statement when names were resolved before), and later reads of the request use that projection.
+   */
+  readonly readScope = {
+    within: <T,>(work: () => T): T => this.scopes.run({}, work),
+  };
 
   readonly readYourWrites = {
     within: <T,>(bookmarks: readonly string[], work: () => T): T => this.executor.withBookmarks(bookmarks, work),
@@ -103,6 +126,7 @@ export class Neo4jStore implements GraphStore {
       if (entries.length > 0) await tx.run(LOG_APPEND, { rows: entries.map((e) => ({ seq: neo4j.int(e.seq), json: e.json })) });
       return nodes.size;
     }, 'load');
+    this.loads += 1;
     // Index statistics sampled on a graph of another size mislead the planner (replan); a claim's few nodes do not.
     const size = Object.values(dataset).reduce((n, list: readonly unknown[]) => n + list.length, 0);
     if (stored === 0 || Math.abs(size - stored) > 0.1 * Math.max(size, stored)) await this.executor.replan();
@@ -122,52 +146,67 @@ export class Neo4jStore implements GraphStore {
     }, 'load');
   }
 
-  /** The row of the node an id or alias names (id, type, JSON), in one round trip (more only to explain a miss). */
-  private async found(label: 'Actor' | 'WeaponSystem', ref: string): Promise<Row> {
-    const key = normalizeName(ref);
-    const [hit] = await this.executor.read(q.resolveRef(label, ref, key), 'resolve');
-    if (hit) return hit;
-    const other = label === 'Actor' ? 'WeaponSystem' : 'Actor';
-    const [otherHit] = key === '' ? [] : await this.executor.read(q.resolveRef(other, '\u0000', key), 'resolve');
-    const candidates = (await this.executor.read(q.allNames(label), 'resolve')).flatMap((r) => namesOf(parse<Actor | WeaponSystem>(r.json)));
-    if (label === 'Actor') {
-      const hint = otherHit ? `; "${ref}" is a weapon system (${otherHit.id as string}), not an actor` : '';
-      throw unknownReference('actor', ref, candidates, hint);
+  /**
+   * Resolves an actor or system reference from the projection. In a request whose stamp is not checked yet, the
+   * latest projection answers at once and the name is checked with the request's next read (the stamp it reads, or
+   * a page's); a miss is only reported once checked (the name may be new).
+   */
+  private async resolveName(kind: 'actor' | 'system', ref: string): Promise<string> {
+    const resolve = (p: GraphProjection) => (kind === 'actor' ? p.names.resolveActor(ref) : p.names.resolveSystem(ref));
+    const scope = this.scopes.getStore();
+    const latest = scope?.unchecked?.projection ?? this.projection;
+    if (scope === undefined || this.checkedIn(scope) !== undefined || latest === undefined) return resolve(await this.projected());
+    let id: string;
+    try {
+      id = resolve(latest);
+    } catch {
+      return resolve(await this.projected());
     }
-    const hint = otherHit ? `; "${ref}" is an actor (${otherHit.id as string}), not a weapon system` : '';
-    throw unknownReference('system', ref, candidates, hint);
+    scope.unchecked ??= { projection: latest, names: [] };
+    scope.unchecked.names.push({ kind, ref, id });
+    return id;
   }
 
-  // Resolving reads the id only; a look-up parses the node the same statement returned.
   async resolveActor(ref: string): Promise<string> {
-    return (await this.found('Actor', ref)).id as string;
+    return this.resolveName('actor', ref);
   }
 
   async resolveSystem(ref: string): Promise<string> {
-    return (await this.found('WeaponSystem', ref)).id as string;
+    return this.resolveName('system', ref);
   }
 
-  private async lookup(label: 'Actor' | 'WeaponSystem', ref: string): Promise<Entity> {
-    const hit = await this.found(label, ref);
-    return { type: hit.type, value: parse(hit.json) } as Entity;
+  async lookupActor(ref: string): Promise<Entity> {
+    return this.lookup('actor', ref);
   }
 
-  lookupActor(ref: string): Promise<Entity> {
-    return this.lookup('Actor', ref);
+  async lookupSystem(ref: string): Promise<Entity> {
+    return this.lookup('system', ref);
   }
 
-  lookupSystem(ref: string): Promise<Entity> {
-    return this.lookup('WeaponSystem', ref);
+  /** A node by id or alias: one stamp read (in a read scope of its own when the caller has none). */
+  private async lookup(kind: 'actor' | 'system', ref: string): Promise<Entity> {
+    if (this.scopes.getStore() === undefined) return this.readScope.within(() => this.lookup(kind, ref));
+    const id = await this.resolveName(kind, ref);
+    return (await this.projected()).node(id)!;
   }
 
   async node(id: string): Promise<Entity | undefined> {
     return (await this.nodes([id])).get(id);
   }
 
+  /** Actors, systems, restrictions, events and transfers from the projection; other nodes (sources, ...) read. */
   async nodes(ids: readonly string[]): Promise<ReadonlyMap<string, Entity>> {
     const out = new Map<string, Entity>();
     if (ids.length === 0) return out;
-    for (const row of await this.executor.read(q.nodesById(ids), 'nodes')) {
+    const projection = await this.projected();
+    const rest: string[] = [];
+    for (const id of ids) {
+      const held = projection.node(id);
+      if (held !== undefined) out.set(id, held);
+      else rest.push(id);
+    }
+    if (rest.length === 0) return out;
+    for (const row of await this.read(q.nodesById(rest), 'nodes')) {
       const value = parse<{ id: string }>(row.json);
       out.set(value.id, { type: row.type, value } as Entity);
     }
@@ -176,18 +215,22 @@ export class Neo4jStore implements GraphStore {
 
   /** A page and its counts, in one statement (`pageStatement`: one round trip, one consistent read). */
   private async page<T>(statements: q.PageStatements, size: number, keyOf: (item: T) => SortKey): Promise<Page<T>> {
+    const loads = this.loads;
     const [row] = await this.executor.read(q.pageStatement(statements), 'page');
+    // The page's stamp checks the request's projection, and the names it resolved from it (no read of its own).
+    const scope = this.scopes.getStore();
+    if (scope !== undefined && (scope.unchecked !== undefined || this.checkedIn(scope) === undefined)) {
+      await this.settle(scope, (row?.version as string | null | undefined) ?? null, loads);
+    }
     const items = ((row?.items as string[] | undefined) ?? []).map((json) => parse<T>(json));
     const total = Number(row?.total ?? 0);
     const before = Number(row?.before ?? 0);
-    const related = (row?.related as [Entity['type'], string][] | undefined)?.map(([type, json]) => ({ type, value: parse(json) }) as Entity);
     return {
       items,
       cursors: items.map((item) => encodeCursor(keyOf(item))),
       totalCount: total,
       hasNextPage: before + items.length < total,
       hasPreviousPage: before > 0,
-      ...(related !== undefined && { related }),
     };
   }
 
@@ -212,7 +255,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async allActors(): Promise<readonly Actor[]> {
-    return (await this.executor.read(q.allNames('Actor'), 'actors')).map((r) => parse<Actor>(r.json));
+    return (await this.read(q.allActors(), 'actors')).map((r) => parse<Actor>(r.json));
   }
 
   async timelinePage(filter: TimelineFilter, page: PageRequest): Promise<Page<TimelineEntry>> {
@@ -220,41 +263,109 @@ export class Neo4jStore implements GraphStore {
     return this.page<TimelineEntry>(q.timelinePage(filter, after, size), size, spanKey);
   }
 
-  /** What evaluating restrictions needs for some actors and systems over a window, and the transfers asked for: one statement. */
+  /** What evaluating restrictions needs, and the transfers asked for: from the projection. */
   async checkContext(request: CheckContextRequest): Promise<CheckContext & { readonly transfers: ReadonlyMap<string, Transfer> }> {
-    const [row] = await this.executor.read(q.checkContext(request.actors, request.systems, request.window, request.transfers ?? []), 'check');
-    const transfers = new Map(((row?.transfers as string[]) ?? []).map((j) => parse<Transfer>(j)).map((t) => [t.id, t] as const));
-    const restrictions = ((row?.restrictions as string[]) ?? []).map((j) => parse<Restriction>(j)).sort((a, b) => (a.id < b.id ? -1 : 1));
-    const wars = ((row?.wars as string[]) ?? []).map((j) => parse<Event>(j));
-    const links = (chains: unknown) =>
-      ((chains as string[][]) ?? []).flatMap((chain) => chain.slice(0, -1).map((id, i) => [id, chain[i + 1]] as const));
-    const names = new Map<string, string>(((row?.names as [string, string][]) ?? []).map(([id, name]) => [id, name]));
-    return {
-      transfers,
-      restrictions,
-      wars,
-      actors: new Hierarchy(links(row?.actorChains)),
-      systems: new Hierarchy(links(row?.systemChains)),
-      nameOf: (id) => names.get(id) ?? id,
-    };
+    const projection = await this.projected();
+    const transfers = new Map<string, Transfer>();
+    for (const id of request.transfers ?? []) {
+      const held = projection.node(id);
+      if (held?.type === 'Transfer') transfers.set(id, held.value);
+    }
+    return { ...projection.checks, transfers };
+  }
+
+  /** The request's projection if it checked the stamp since this instance's last load. */
+  private checkedIn(scope: ReadScope): GraphProjection | undefined {
+    return scope.checked !== undefined && scope.checked.loads === this.loads ? scope.checked.projection : undefined;
   }
 
   /**
-   * The projection of the current graph: the version stamp is read (one small round trip); the whole
-   * TRANSFERRED graph only when the stamp differs from the projection's (one read at a time, shared).
+   * The projection of the current graph: the version stamp is read (one small round trip, shared with the
+   * questions that ask while it is under way; once per request in a `readScope`), the whole projection only when
+   * the stamp differs from this instance's.
    */
-  private async projected(): Promise<TransferProjection> {
-    const [row] = await this.executor.read(q.graphVersion(), 'version');
-    const version = (row?.version as string | null | undefined) ?? null;
-    if (this.projection !== undefined && this.projection.version === version) return this.projection;
-    this.projecting ??= this.readProjection().finally(() => {
-      this.projecting = undefined;
-    });
-    return (this.projection = await this.projecting);
+  private async projected(): Promise<GraphProjection> {
+    const scope = this.scopes.getStore();
+    const checked = scope && this.checkedIn(scope);
+    if (checked !== undefined) return checked;
+    const loads = this.loads;
+    return this.settle(scope, await this.stamp(), loads);
   }
 
-  /** Reads the version stamp, every TRANSFERRED relationship and the system families in one read transaction. */
-  private async readProjection(): Promise<TransferProjection> {
+  /**
+   * The projection of `version`, and in a request: its names resolved before the check confirmed against it (a
+   * name that now means another node fails the question with CONFLICT: the graph changed while it was answered).
+   */
+  private async settle(scope: ReadScope | undefined, version: string | null, loads: number): Promise<GraphProjection> {
+    const projection = await this.projectionOf(version);
+    if (scope === undefined) return projection;
+    const unchecked = scope.unchecked;
+    scope.unchecked = undefined;
+    for (const n of unchecked?.projection === projection ? [] : (unchecked?.names ?? [])) {
+      let now: string | undefined;
+      try {
+        now = n.kind === 'actor' ? projection.names.resolveActor(n.ref) : projection.names.resolveSystem(n.ref);
+      } catch {
+        now = undefined;
+      }
+      if (now !== n.id) {
+        throw new ConflictError(`the graph changed while this question was answered: "${n.ref}" now names ${now ?? 'nothing'}, not ${n.id}; ask again`);
+      }
+    }
+    scope.checked = { projection, loads };
+    return projection;
+  }
+
+  /** The projection of `version`: this instance's, or read again (one read at a time, shared). */
+  private async projectionOf(version: string | null): Promise<GraphProjection> {
+    // A read under way may have started before the load that wrote `version`: then one more.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      if (this.projection !== undefined && this.projection.version === version) return this.projection;
+      this.projecting ??= this.readProjection().finally(() => {
+        this.projecting = undefined;
+      });
+      this.projection = await this.projecting;
+    }
+    return this.projection!;
+  }
+
+  /**
+   * The graph's version stamp, read by a statement that starts after this call: a question that asks while a read
+   * is under way waits for the next one, which every question asking meanwhile shares (so a stamp is never older
+   * than the question). A request with bookmarks reads its own, with them.
+   */
+  private stamp(): Promise<string | null> {
+    const reads = this.stampReads;
+    if (this.executor.hasRequestBookmarks()) return this.readStamp();
+    if (reads.next !== undefined) return reads.next;
+    if (reads.current === undefined) return this.startStamp();
+    const after = reads.current.then(() => undefined, () => undefined);
+    return (reads.next = after.then(() => {
+      reads.next = undefined;
+      return this.startStamp();
+    }));
+  }
+
+  private startStamp(): Promise<string | null> {
+    const read: Promise<string | null> = this.readStamp().finally(() => {
+      if (this.stampReads.current === read) this.stampReads.current = undefined;
+    });
+    return (this.stampReads.current = read);
+  }
+
+  private async readStamp(): Promise<string | null> {
+    const [row] = await this.executor.read(q.graphVersion(), 'version');
+    return (row?.version as string | null | undefined) ?? null;
+  }
+
+  /** A read that does not check the stamp itself: first the check the request's names wait for, if any. */
+  private async read(statement: Statement, what: string): Promise<Row[]> {
+    if (this.scopes.getStore()?.unchecked !== undefined) await this.projected();
+    return this.executor.read(statement, what);
+  }
+
+  /** Reads the version stamp, every TRANSFERRED relationship and the nodes the projection keeps in one read transaction. */
+  private async readProjection(): Promise<GraphProjection> {
     return this.executor.readWith(async (tx) => {
       const run = async (s: Statement) => (await tx.run(s.cypher, s.params)).records.map((r) => r.toObject());
       const [version] = await run(q.graphVersion());
@@ -272,8 +383,16 @@ export class Neo4jStore implements GraphStore {
           },
         };
       });
-      const families = (await run(q.projectedSystems())).map((r) => [r.id as string, (r.family as string | null) ?? undefined] as const);
-      return new TransferProjection((version?.version as string | null | undefined) ?? null, transfers, families);
+      const nodes = { actors: [] as Actor[], systems: [] as WeaponSystem[], restrictions: [] as Restriction[], events: [] as Event[], transferJson: new Map<string, string>() };
+      for (const r of await run(q.projectedNodes())) {
+        const json = r.json as string;
+        if (r.type === 'Transfer') nodes.transferJson.set(r.id as string, json);
+        else if (r.type === 'Actor') nodes.actors.push(parse(json));
+        else if (r.type === 'WeaponSystem') nodes.systems.push(parse(json));
+        else if (r.type === 'Restriction') nodes.restrictions.push(parse(json));
+        else if (r.type === 'Event') nodes.events.push(parse(json));
+      }
+      return new GraphProjection((version?.version as string | null | undefined) ?? null, transfers, nodes satisfies ProjectedNodes);
     }, 'projection');
   }
 
@@ -294,7 +413,7 @@ export class Neo4jStore implements GraphStore {
 
   /** The Cypher design: the relationships into the actors found so far, level by level, in one statement. */
   private async cypherCandidates(from: string, to: string, maxHops: number, filter: TransferFilter, evidence: boolean): Promise<PathGraph<RouteCandidate>> {
-    const [row] = await this.executor.read(q.pathLevels(from, to, maxHops, filter, evidence), evidence ? 'routes' : 'paths');
+    const [row] = await this.read(q.pathLevels(from, to, maxHops, filter, evidence), evidence ? 'routes' : 'paths');
     const incoming = new Map<string, RouteCandidate[]>();
     const outgoing = new Map<string, RouteCandidate[]>();
     type Row = PathRow & { category?: string | null; evidence?: string | null };
@@ -313,6 +432,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async neighbourhood(around: readonly string[], depth: number, filter: TransferFilter): Promise<{ actors: readonly Actor[]; transfers: readonly Transfer[] }> {
+    if (this.scopes.getStore()?.unchecked !== undefined) await this.projected();
     return this.executor.readWith(async (tx) => {
       const seen = new Set<string>(around);
       let frontier = [...seen];
@@ -332,7 +452,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async searchCandidates(key: string): Promise<Iterable<Searchable>> {
-    const rows = await this.executor.read(q.searchCandidates(key), 'search');
+    const rows = await this.read(q.searchCandidates(key), 'search');
     return rows.map((r): Searchable => {
       const type = r.type as Searchable['type'];
       const x = parse<Actor | WeaponSystem | Event>(r.json);
@@ -341,21 +461,21 @@ export class Neo4jStore implements GraphStore {
   }
 
   async aidCommitments(recipient?: string): Promise<readonly AidCommitment[]> {
-    return (await this.executor.read(q.aidCommitments(recipient), 'aidCommitments')).map((r) => parse<AidCommitment>(r.json));
+    return (await this.read(q.aidCommitments(recipient), 'aidCommitments')).map((r) => parse<AidCommitment>(r.json));
   }
 
   async backfillsOf(transferIds: readonly string[]): Promise<readonly Transfer[]> {
     if (transferIds.length === 0) return [];
-    return (await this.executor.read(q.backfillsOf(transferIds), 'backfillsOf')).map((r) => parse<Transfer>(r.json));
+    return (await this.read(q.backfillsOf(transferIds), 'backfillsOf')).map((r) => parse<Transfer>(r.json));
   }
 
   async allTransfers(filter: TransferFilter): Promise<readonly Transfer[]> {
-    const rows = await this.executor.read(q.transfersMatching(filter), 'transfers');
+    const rows = await this.read(q.transfersMatching(filter), 'transfers');
     return rows.map((r) => parse<Transfer>(r.json));
   }
 
   async transferAggregates(filter: TransferFilter, groupBy: readonly StatsKey[]): Promise<readonly StatsRow[]> {
-    const rows = await this.executor.read(q.transferAggregates(filter, groupBy), 'transferAggregates');
+    const rows = await this.read(q.transferAggregates(filter, groupBy), 'transferAggregates');
     return rows.map((r) => ({
       key: (r.key as unknown[]).map(String),
       transfers: Number(r.transfers),
@@ -365,18 +485,18 @@ export class Neo4jStore implements GraphStore {
   }
 
   async tivByBucket(filter: TransferFilter, by: StatsKey, buckets: Readonly<Record<string, number>>): Promise<readonly BucketRow[]> {
-    const rows = await this.executor.read(q.tivByBucket(filter, by, buckets), 'tivByBucket');
+    const rows = await this.read(q.tivByBucket(filter, by, buckets), 'tivByBucket');
     return rows.map((r) => ({ key: String(r.key), bucket: Number(r.bucket), tivMicro: Number(r.tivMicro) }));
   }
 
   async dealLags(filter: TransferFilter, by: StatsKey): Promise<readonly LagRow[]> {
-    const rows = await this.executor.read(q.dealLags(filter, by), 'dealLags');
+    const rows = await this.read(q.dealLags(filter, by), 'dealLags');
     return rows.map((r) => ({ key: String(r.key), orderYear: Number(r.orderYear), first: Number(r.first), last: Number(r.last), deals: Number(r.deals) }));
   }
 
   async stats(): Promise<GraphStats> {
     const stats: Record<keyof GraphStats, number> = { ...EMPTY_STATS };
-    for (const row of await this.executor.read(q.statsStatement(), 'stats')) {
+    for (const row of await this.read(q.statsStatement(), 'stats')) {
       const key = STAT_KEYS[row.type as string];
       if (key) stats[key] = Number(row.count);
       stats.citations += Number(row.citations);

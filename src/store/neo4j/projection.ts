@@ -1,11 +1,15 @@
-// The in-process projection of the TRANSFERRED graph (issue [13], "a GDS-style projection"): each Neo4j store
-// instance keeps the relationships path and route questions read (ids, dates, statuses, kinds, known times,
-// systems, categories, delivery rows) in memory, stamped with the graph's version. Every load writes a new
-// stamp in its own transaction; a question reads the stamp (one small round trip) and the whole projection again
-// only when it has changed. Filtering and adjacency are in-process, as in the memory store.
+// The in-process projection of the graph (issue [13], "a GDS-style projection"): each Neo4j store instance keeps
+// the TRANSFERRED relationships path and route questions read (ids, dates, statuses, kinds, known times, systems,
+// categories, delivery rows), and the nodes that name resolution, restriction checks and nested fields read
+// (actors, systems, restrictions, events, and each transfer's JSON), stamped with the graph's version. Every load
+// writes a new stamp in its own transaction; a question checks the stamp (in its one round trip) and the whole
+// projection is read again only when it has changed. Filtering and adjacency are in-process, as in the memory store.
 import { bySpanThenId } from '../../domain/time.js';
-import type { TransferKind, TransferStatus } from '../../domain/model.js';
-import { Hierarchy, transferPredicate, type FilteredTransfer, type PathGraph, type RouteCandidate, type TransferFilter } from '../../query/index.js';
+import type { Actor, Event, Restriction, Transfer, TransferKind, TransferStatus, WeaponSystem } from '../../domain/model.js';
+import {
+  Hierarchy, NameIndex, transferPredicate, type CheckContext, type Entity, type FilteredTransfer, type PathGraph, type RouteCandidate,
+  type TransferFilter,
+} from '../../query/index.js';
 
 /** A TRANSFERRED relationship as the projection keeps it: what filters read, and the route candidate questions get. */
 export interface ProjectedTransfer extends FilteredTransfer {
@@ -25,18 +29,30 @@ function push<T>(index: Map<string, T[]>, key: string, value: T): void {
   else index.set(key, [value]);
 }
 
+/** The nodes a projection holds besides the relationships: parsed, except transfers (JSON, parsed when asked for). */
+export interface ProjectedNodes {
+  readonly actors: readonly Actor[];
+  readonly systems: readonly WeaponSystem[];
+  readonly restrictions: readonly Restriction[];
+  readonly events: readonly Event[];
+  readonly transferJson: ReadonlyMap<string, string>;
+}
+
 /** One version of the graph's transfers, with adjacency in time order and filtered views made on demand. */
-export class TransferProjection {
+export class GraphProjection {
   private readonly outgoing = new Map<string, ProjectedTransfer[]>();
   private readonly incoming = new Map<string, ProjectedTransfer[]>();
   private readonly systems: Hierarchy;
   private readonly graphs = new Map<string, PathGraph<RouteCandidate>>();
 
-  constructor(
-    readonly version: string | null,
-    transfers: readonly ProjectedTransfer[],
-    systemFamilies: Iterable<readonly [string, string | undefined]>,
-  ) {
+  private readonly entities = new Map<string, Entity>();
+  private readonly transferJson: ReadonlyMap<string, string>;
+  /** Actors' and systems' ids and names, resolved as the memory store resolves them. */
+  readonly names: NameIndex;
+  /** What restriction checks read (every restriction and war; the checks pick those in force). */
+  readonly checks: CheckContext;
+
+  constructor(readonly version: string | null, transfers: readonly ProjectedTransfer[], nodes: ProjectedNodes) {
     for (const t of transfers) {
       push(this.outgoing, t.supplier, t);
       push(this.incoming, t.recipient, t);
@@ -44,12 +60,35 @@ export class TransferProjection {
     const order = (a: ProjectedTransfer, b: ProjectedTransfer) => bySpanThenId(a.candidate, b.candidate);
     for (const list of this.outgoing.values()) list.sort(order);
     for (const list of this.incoming.values()) list.sort(order);
-    this.systems = new Hierarchy(systemFamilies);
+    this.systems = new Hierarchy(nodes.systems.map((x) => [x.id, x.family] as const));
     this.size = transfers.length;
+    for (const value of nodes.actors) this.entities.set(value.id, { type: 'Actor', value });
+    for (const value of nodes.systems) this.entities.set(value.id, { type: 'WeaponSystem', value });
+    for (const value of nodes.restrictions) this.entities.set(value.id, { type: 'Restriction', value });
+    for (const value of nodes.events) this.entities.set(value.id, { type: 'Event', value });
+    this.transferJson = nodes.transferJson;
+    this.names = new NameIndex(nodes.actors, nodes.systems);
+    const names = new Map<string, string>();
+    for (const x of [...nodes.actors, ...nodes.systems]) names.set(x.id, x.name);
+    this.checks = {
+      restrictions: [...nodes.restrictions].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      wars: nodes.events.filter((e) => e.kind === 'WAR'),
+      systems: this.systems,
+      actors: new Hierarchy(nodes.actors.map((a) => [a.id, a.partOf] as const)),
+      nameOf: (id) => names.get(id) ?? id,
+    };
   }
 
   /** How many relationships the projection holds. */
   readonly size: number;
+
+  /** An actor, system, restriction, event or transfer by id (other kinds of node are not held). */
+  node(id: string): Entity | undefined {
+    const held = this.entities.get(id);
+    if (held !== undefined) return held;
+    const json = this.transferJson.get(id);
+    return json === undefined ? undefined : { type: 'Transfer', value: JSON.parse(json) as Transfer };
+  }
 
   /** The adjacency of the transfers matching `filter`, each actor's list filtered on first use and kept. */
   graph(filter: TransferFilter): PathGraph<RouteCandidate> {

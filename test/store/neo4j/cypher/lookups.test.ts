@@ -1,6 +1,6 @@
-// Small reads by id, name or kind (Cypher out): reference resolution, search candidates, stats.
+// Small reads by id, name or kind (Cypher out): search candidates, stats.
 import { describe, expect, it } from 'vitest';
-import { resolveRef, searchCandidates, statsStatement } from '../../../../src/store/neo4j/cypher/reads/index.js';
+import { searchCandidates, statsStatement } from '../../../../src/store/neo4j/cypher/reads/index.js';
 import { HOSTILE, expectNoValuesInText } from './helpers.js';
 
 describe('searchCandidates', () => {
@@ -13,27 +13,6 @@ describe('searchCandidates', () => {
         RETURN n.type AS type, n.json AS json",
         "params": {
           "key": "x'}) DETACH DELETE n //",
-        },
-      }
-    `);
-  });
-});
-
-describe('resolveRef', () => {
-  it('an exact id first, then the lowest id sharing the alias', () => {
-    const s = resolveRef('Actor', HOSTILE, 'x');
-    expectNoValuesInText(s);
-    expect(s).toMatchInlineSnapshot(`
-      {
-        "cypher": "CALL {
-          MATCH (n:Entity {id: $ref}) USING INDEX n:Entity(id) WHERE n:Actor RETURN n
-          UNION
-          MATCH (n:Entity) USING TEXT INDEX n:Entity(nameText) WHERE n.nameText CONTAINS $key AND n:Actor AND $key IN n.nameKeys RETURN n
-        }
-        RETURN n.id AS id, n.type AS type, n.json AS json ORDER BY (n.id = $ref) DESC, n.id LIMIT 1",
-        "params": {
-          "key": "x",
-          "ref": "x'}) DETACH DELETE n //",
         },
       }
     `);

@@ -68,7 +68,7 @@ describe('transfersPage', () => {
           AND t.earliest <= $to AND t.latest >= $from
           AND t.knownSince <= $knownAt AND (t.knownUntil IS NULL OR t.knownUntil > $knownAt) AND ($after IS NULL OR t.earliest > $after[0]
         OR (t.earliest = $after[0] AND (t.latest > $after[1] OR (t.latest = $after[1] AND t.id > $after[2]))))
-      RETURN t.json AS json, [t.supplier, t.recipient, t.system] AS refs ORDER BY t.earliest, t.latest, t.id LIMIT $limit",
+      RETURN t.json AS json ORDER BY t.earliest, t.latest, t.id LIMIT $limit",
           "params": {
             "after": [
               "2023-01-01",
@@ -91,7 +91,6 @@ describe('transfersPage', () => {
             "to": "2024-12-31",
           },
         },
-        "related": true,
       }
     `);
   });
@@ -112,11 +111,11 @@ describe('pageStatement', () => {
     const s = pageStatement(parts);
     expectNoValuesInText(s);
     expect(s.cypher).toContain('RETURN count(t) AS total');
-    expect(s.cypher).toContain('RETURN collect(json) AS items, collect(refs) AS refs');
-    // Transfers bring the nodes they refer to (for nested supplier, recipient and system fields); others do not.
-    expect(s.cypher.trimEnd().endsWith('RETURN total, before, items, related')).toBe(true);
-    expect(pageStatement(actorsPage({}, null, undefined, 20)).cypher.trimEnd().endsWith('RETURN total, before, items')).toBe(true);
-    expect(s.params).toEqual({ ...parts.count.params, ...parts.page.params });
+    expect(s.cypher).toContain('RETURN collect(json) AS items');
+    // Every page brings the graph's version stamp, which checks names resolved from the projection.
+    expect(s.cypher.trimEnd().endsWith('RETURN total, before, items, version')).toBe(true);
+    expect(pageStatement(actorsPage({}, null, undefined, 20)).cypher.trimEnd().endsWith('RETURN total, before, items, version')).toBe(true);
+    expect(s.params).toEqual({ ...parts.count.params, ...parts.page.params, metaKey: 'graph' });
     expect(s).toMatchInlineSnapshot(`
       {
         "cypher": "CALL {
@@ -130,19 +129,15 @@ describe('pageStatement', () => {
           MATCH (t:Transfer) WHERE t.recipient = $recipient
           AND t.knownSince <= $knownAt AND (t.knownUntil IS NULL OR t.knownUntil > $knownAt) AND ($after IS NULL OR t.earliest > $after[0]
           OR (t.earliest = $after[0] AND (t.latest > $after[1] OR (t.latest = $after[1] AND t.id > $after[2]))))
-          RETURN t.json AS json, [t.supplier, t.recipient, t.system] AS refs ORDER BY t.earliest, t.latest, t.id LIMIT $limit
+          RETURN t.json AS json ORDER BY t.earliest, t.latest, t.id LIMIT $limit
         }
-        RETURN collect(json) AS items, collect(refs) AS refs
+        RETURN collect(json) AS items
       }
       CALL {
-        WITH refs
-        UNWIND refs AS row
-        UNWIND row AS ref
-        WITH DISTINCT ref
-        MATCH (n:Entity {id: ref})
-        RETURN collect([n.type, n.json]) AS related
+        OPTIONAL MATCH (m:ArmsgraphMeta {key: $metaKey})
+        RETURN m.version AS version
       }
-      RETURN total, before, items, related",
+      RETURN total, before, items, version",
         "params": {
           "after": [
             "2023-01-01",
@@ -156,6 +151,7 @@ describe('pageStatement', () => {
             "high": 0,
             "low": 20,
           },
+          "metaKey": "graph",
           "recipient": "x'}) DETACH DELETE n //",
           "statuses": null,
           "supplier": null,

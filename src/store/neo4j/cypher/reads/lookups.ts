@@ -1,4 +1,4 @@
-// Small reads by id, name or kind: nodes by id, reference resolution, names for suggestions, search candidates, stats.
+// Small reads by id, name or kind: nodes by id, every actor, search candidates, stats.
 import type { Statement } from '../../Executor.js';
 
 /** Entities by id, as JSON with their type. */
@@ -6,30 +6,9 @@ export function nodesById(ids: readonly string[]): Statement {
   return { cypher: 'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.type AS type, n.json AS json', params: { ids: [...ids] } };
 }
 
-/**
- * Resolves an exact id or a normalised alias key of an actor or a system, with the node's JSON (so `actor(id)` is
- * one round trip); lowest id wins a shared alias. Both
- * look-ups go through indexes: the id through the `Entity.id` constraint, the key through the `nameText` TEXT index
- * (a node whose names contain the key), then kept only when the key is one of its names. The hints keep the plan
- * the same on a small graph, where the planner would otherwise scan a few actors instead.
- */
-export function resolveRef(label: 'Actor' | 'WeaponSystem', ref: string, key: string): Statement {
-  const cypher = `CALL {
-    MATCH (n:Entity {id: $ref}) USING INDEX n:Entity(id) WHERE n:${label} RETURN n
-    UNION
-    MATCH (n:Entity) USING TEXT INDEX n:Entity(nameText) WHERE n.nameText CONTAINS $key AND n:${label} AND $key IN n.nameKeys RETURN n
-  }
-  RETURN n.id AS id, n.type AS type, n.json AS json ORDER BY (n.id = $ref) DESC, n.id LIMIT 1`;
-  return { cypher, params: { ref, key } };
-}
-
-/** Every name, alias and id of one kind of node, for did-you-mean suggestions. */
-export function allNames(label: 'Actor' | 'WeaponSystem'): Statement {
-  const cypher =
-    label === 'Actor'
-      ? 'MATCH (n:Actor) WITH n ORDER BY n.id RETURN n.json AS json'
-      : 'MATCH (n:WeaponSystem) WITH n ORDER BY n.id RETURN n.json AS json';
-  return { cypher, params: {} };
+/** Every actor, in id order, as JSON. */
+export function allActors(): Statement {
+  return { cypher: 'MATCH (n:Actor) WITH n ORDER BY n.id RETURN n.json AS json', params: {} };
 }
 
 /**

@@ -2,6 +2,7 @@
 import neo4j from 'neo4j-driver';
 import type { ActorFilter, SortKey, SystemFilter, TimelineFilter, TransferFilter } from '../../../../query/index.js';
 import type { Statement } from '../../Executor.js';
+import { META_KEY, META_LABEL } from './projection.js';
 import {
   AFTER_ID, AFTER_SPAN, NOT_AFTER_ID, NOT_AFTER_SPAN, familyOf, nullIfEmpty, transferParams, transferWhere, windowParams,
 } from './fragments.js';
@@ -10,14 +11,13 @@ import {
 export interface PageStatements {
   readonly count: Statement;
   readonly page: Statement;
-  /** The page's rows carry `refs` (ids of nodes the items refer to), read with the page as `related`. */
-  readonly related?: true;
 }
 
 /**
  * A page's count and items as one statement (one round trip, one transaction on the server): each in its own
  * subquery, the items collected in their order; the count's aggregation and the outer `collect` always give one row.
- * With `related`, also the nodes the items refer to (`[type, json]` pairs), so nested fields need no other read.
+ * The graph's version stamp comes with them, so a question whose names were resolved from the in-process projection
+ * checks that projection in the same round trip.
  */
 export function pageStatement(p: PageStatements): Statement {
   const indent = (cypher: string, by: string) => cypher.trim().split('\n').map((line) => `${by}${line.trim()}`).join('\n');
@@ -29,19 +29,14 @@ CALL {
   CALL {
 ${indent(p.page.cypher, '    ')}
   }
-  RETURN collect(json) AS items${p.related ? ', collect(refs) AS refs' : ''}
-}${p.related ? `
-CALL {
-  WITH refs
-  UNWIND refs AS row
-  UNWIND row AS ref
-  WITH DISTINCT ref
-  MATCH (n:Entity {id: ref})
-  RETURN collect([n.type, n.json]) AS related
+  RETURN collect(json) AS items
 }
-RETURN total, before, items, related` : `
-RETURN total, before, items`}`,
-    params: { ...p.count.params, ...p.page.params },
+CALL {
+  OPTIONAL MATCH (m:${META_LABEL} {key: $metaKey})
+  RETURN m.version AS version
+}
+RETURN total, before, items, version`,
+    params: { ...p.count.params, ...p.page.params, metaKey: META_KEY },
   };
 }
 
@@ -57,10 +52,9 @@ export function transfersPage(filter: TransferFilter, after: SortKey | undefined
   return {
     count: { cypher: `${head}\nRETURN count(t) AS total, sum(CASE WHEN ${NOT_AFTER_SPAN('t')} THEN 1 ELSE 0 END) AS before`, params },
     page: {
-      cypher: `${head} AND ${AFTER_SPAN('t')}\nRETURN t.json AS json, [t.supplier, t.recipient, t.system] AS refs ORDER BY t.earliest, t.latest, t.id LIMIT $limit`,
+      cypher: `${head} AND ${AFTER_SPAN('t')}\nRETURN t.json AS json ORDER BY t.earliest, t.latest, t.id LIMIT $limit`,
       params,
     },
-    related: true,
   };
 }
 

@@ -1,5 +1,5 @@
 // Reads of the in-process projection (issue [13]): the graph's version stamp, and the whole TRANSFERRED graph with
-// the system families, read in one transaction when the stamp has changed.
+// the nodes the projection keeps, read in one transaction when the stamp has changed.
 import type { Statement } from '../../Executor.js';
 
 /** The label and key of the node holding the graph's version stamp (written by every load, in its transaction). */
@@ -22,7 +22,10 @@ export function projectedTransfers(): Statement {
   };
 }
 
-/** Every system with its family (for the system filter, which takes a family's members). */
-export function projectedSystems(): Statement {
-  return { cypher: 'MATCH (s:WeaponSystem) RETURN s.id AS id, s.family AS family', params: {} };
+/** The nodes the projection keeps: actors, systems, restrictions, events and transfers, as JSON with their type and id. */
+export function projectedNodes(): Statement {
+  return {
+    cypher: 'MATCH (n:Entity) WHERE n:Actor OR n:WeaponSystem OR n:Restriction OR n:Event OR n:Transfer RETURN n.type AS type, n.id AS id, n.json AS json',
+    params: {},
+  };
 }
