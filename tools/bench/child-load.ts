@@ -1,21 +1,17 @@
 // Child process: builds one size's dataset and loads it into one store, so peak RSS belongs to this load alone.
-// Prints one JSON line (LoadResult). Usage: child-load.ts --size sipri --store memory|neo4j|neo4j-bulk
-// neo4j-bulk is not the store's load: it runs the store's load statements committing every 20 (not atomic), with
-// the TRANSFERRED endpoints matched through the :Entity(id) index — how the benchmark puts a graph too large for
-// one transaction into Neo4j, to measure reads on it.
+// Prints one JSON line (LoadResult). Usage: child-load.ts --size sipri --store memory|neo4j
+// On Neo4j it is the store's load: one transaction at SIPRI, a staged atomic load at ×10 (NEO4J_STAGED_LOAD_FROM).
 import { ask } from '../../src/query/index.js';
 import { parseArgs } from 'node:util';
 import { MemoryStore } from '../../src/store/index.js';
 import { buildDataset, type BuildTimes } from './datasets.js';
 import { peakRssMiB, rssMiB } from './measure.js';
-import { loadStatements } from '../../src/store/index.js';
 import { benchDriver, clearDatabase, connectStore, neo4jMemory } from './neo4j.js';
-import { runStatements } from './neo4j-bulk.js';
 
 /** What one load measured. */
 export interface LoadResult {
   readonly size: string;
-  readonly store: 'memory' | 'neo4j' | 'neo4j-bulk';
+  readonly store: 'memory' | 'neo4j';
   readonly transfers: number;
   readonly actors: number;
   readonly systems: number;
@@ -36,7 +32,7 @@ export interface LoadResult {
 
 const { values } = parseArgs({ options: { size: { type: 'string' }, store: { type: 'string', default: 'memory' } } });
 const size = values.size!;
-const storeKind = values.store === 'neo4j' || values.store === 'neo4j-bulk' ? values.store : 'memory';
+const storeKind = values.store === 'neo4j' ? values.store : 'memory';
 
 const { dataset, times } = await buildDataset(size);
 (globalThis as { gc?: () => void }).gc?.();
@@ -50,16 +46,6 @@ if (storeKind === 'memory') {
   await store.load(dataset);
   loadMs = performance.now() - started;
   timelineEntries = (await ask(store).timeline({}, { first: 0 })).totalCount;
-} else if (storeKind === 'neo4j-bulk') {
-  const driver = benchDriver();
-  await clearDatabase(driver);
-  await (await connectStore()).close(); // the store's schema: constraints and indexes
-  const started = performance.now();
-  await runStatements(driver, loadStatements(dataset, { nodes: new Map(), entries: new Map() }), { perTransaction: 20 });
-  // As Neo4jStore.load does: resample the indexes sampled on the empty database, so look-ups are planned as seeks.
-  await driver.executeQuery('CALL db.prepareForReplanning()');
-  loadMs = performance.now() - started;
-  await driver.close();
 } else {
   const driver = benchDriver();
   await clearDatabase(driver);

@@ -11,11 +11,6 @@ export interface SizePlan {
   readonly memoryLoads: number;
   readonly neo4jLoads: number;
   /**
-   * How the data gets into Neo4j: `store` is Neo4jStore.load (one transaction, as users load); `bulk` runs the same
-   * statements committing every 20 (for ×10, whose single transaction needs more memory than the heap has).
-   */
-  readonly neo4jLoad?: 'store' | 'bulk';
-  /**
    * Run the analyst's route Cypher (with Neo4j): it enumerates every chain of transfers, so its 3- and 4-hop
    * questions between hubs mostly run into `analystRouteTimeoutMs`; not worth its budget on ×10.
    */
@@ -57,7 +52,7 @@ export const FULL: RunConfig = {
   sizes: [
     { size: 'seed', neo4j: true, http: ALL_APIS, memoryLoads: 3, neo4jLoads: 2, routeAnalyst: true },
     { size: 'sipri', neo4j: true, http: ALL_APIS, memoryLoads: 3, neo4jLoads: 2, routeAnalyst: true },
-    { size: 'synthetic-250000', neo4j: true, http: ALL_APIS, memoryLoads: 3, neo4jLoads: 1, neo4jLoad: 'bulk' },
+    { size: 'synthetic-250000', neo4j: true, http: ALL_APIS, memoryLoads: 3, neo4jLoads: 1 },
   ],
   pathQuestions: 300,
   timelineQuestions: 300,

@@ -24,9 +24,12 @@ interface PlanNode { operatorType: string; arguments: Record<string, unknown>; d
 async function profile(label: string, s: Statement): Promise<void> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    await session.run(s.cypher, s.params); // plan cached, pages warm
+    // The live generation, as the store passes it to every read.
+    const live = (await session.run("OPTIONAL MATCH (m:ArmsgraphMeta {key: 'graph'}) RETURN coalesce(m.current, 0) AS live")).records[0]!.get('live') as number;
+    const params = { gen: live, ...s.params };
+    await session.run(s.cypher, params); // plan cached, pages warm
     const started = performance.now();
-    const r = await session.run(`PROFILE ${s.cypher}`, s.params);
+    const r = await session.run(`PROFILE ${s.cypher}`, params);
     const ms = performance.now() - started;
     const lines: string[] = [];
     let hits = 0;

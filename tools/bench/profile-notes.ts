@@ -77,11 +77,13 @@ bodies.
 - **×10 in one transaction does not fit.** \`Neo4jStore.load\` writes a whole dataset in one transaction (DESIGN §7).
   At ×10 that transaction held 2.3 GB after the typed links with a 4 GB heap, and with a 10 GB heap it reached
   6.9 GB and failed at commit after 11 minutes (Neo4j's transaction memory pool is 70 % of the heap), after which
-  the driver retried it from the start. The ×10 rows therefore load Neo4j with the same statements committed
-  every 20 statements (\`--store neo4j-bulk\` in \`child-load.ts\`), which is not atomic. Not changed: a real fix is
-  a staged load (write under a load id in batches, then switch in one small transaction and delete the old) or
-  \`neo4j-admin database import\` for a first load into an empty database. SIPRI-sized loads (12,574 transfers) are
-  atomic and well inside the 30 s target.
+  the driver retried it from the start. A load that large is now staged (ARCHITECTURE.md, "Generations"): written
+  as the next generation in transactions of 20,000 rows, two at a time, and made live in one small transaction; the
+  ×10 row above is that load into an empty database. Measured by hand on the test instance (1 GB heap): about 20 s
+  to build the statements (every row's JSON and content hash), 120 s of writes with two writers (150 s with one;
+  creating rather than merging into the empty generation and 5,000-row statements gained little), and, when a
+  previous ×10 generation is there, 85 s more to drop it after the switch. A larger page cache (128 MiB → 1 GiB)
+  changed nothing: the writes are CPU-bound in Neo4j. SIPRI-sized loads (12,574 transfers) are one transaction.
 - **Paths.** The store's path statement and the analyst's hand-written one had the same plan: a
   \`VarLengthExpand(All)\` enumerating every simple walk of up to 4 hops through the family's subgraph before the
   time rule and ranking applied (302,059 db hits for US→JP Patriot on SIPRI, 0.24–0.45 s under profile), plus

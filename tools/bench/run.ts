@@ -77,8 +77,7 @@ async function measureLoads(plan: SizePlan, neo4j: boolean): Promise<SizeResult[
   }
   const neo: LoadResult[] = [];
   for (let i = 0; neo4j && i < plan.neo4jLoads; i += 1) {
-    const store = plan.neo4jLoad === 'bulk' ? 'neo4j-bulk' : 'neo4j';
-    neo.push(await runChild<LoadResult>('child-load.ts', ['--size', plan.size, '--store', store], { nodeFlags: ['--expose-gc'] }));
+    neo.push(await runChild<LoadResult>('child-load.ts', ['--size', plan.size, '--store', 'neo4j'], { nodeFlags: ['--expose-gc'] }));
     log(`${plan.size}: neo4j load ${Math.round(neo.at(-1)!.loadMs)} ms, reload ${Math.round(neo.at(-1)!.reloadMs ?? 0)} ms`);
   }
   return { memory, neo4j: neo };

@@ -16,9 +16,12 @@ import {
 import type { GraphStore } from '../types.js';
 import { neo4jConfigFromEnv, type Neo4jConfig } from './config.js';
 import { Executor, type Row, type Statement } from './Executor.js';
-import { loadStatements, DEFAULT_BATCH_SIZE, LOG_APPEND, READ_STORED_STATE } from './cypher/load.js';
+import {
+  isNodeCreate, loadStatements, withoutStamp, CLAIM_STAGING, DEFAULT_BATCH_SIZE, DROP_GENERATION, LOG_APPEND, READ_GENERATIONS, READ_LAST_GENERATION, READ_STORED_STATE,
+  RELEASE_STALE_STAGING, STAGING_HEARTBEAT, SWITCH_GENERATION,
+} from './cypher/load.js';
 import * as q from './cypher/reads/index.js';
-import { SCHEMA_STATEMENTS } from './cypher/schema.js';
+import { GENERATION_MIGRATION, SCHEMA_STATEMENTS } from './cypher/schema.js';
 import { GraphProjection, type ProjectedNodes, type ProjectedTransfer } from './projection.js';
 
 const EMPTY_STATS: GraphStats = { actors: 0, systems: 0, transfers: 0, events: 0, restrictions: 0, aidCommitments: 0, sources: 0, citations: 0 };
@@ -47,10 +50,29 @@ function push<T>(index: Map<string, T[]>, key: string, value: T): void {
   else index.set(key, [value]);
 }
 
+/** The graph's version stamp and live generation, as the meta node holds them. */
+interface Stamp {
+  readonly version: string | null;
+  readonly live: number;
+}
+
+const stampOf = (row: Row | undefined): Stamp => ({
+  version: (row?.version as string | null | undefined) ?? null,
+  live: Number(row?.live ?? 0),
+});
+
+/** What a load's transaction answers when the difference to write is too large for it (then the load is staged). */
+const TOO_LARGE = -1;
+
+/** Rows a staged load writes per transaction, and transactions it keeps running at once. */
+const STAGED_ROWS_PER_TRANSACTION = 20_000;
+const STAGED_BATCH_SIZE = 5_000;
+const STAGING_WRITERS = 2;
+
 /** One request's reads of the Neo4j store (`readScope.within`). */
 interface ReadScope {
-  /** The projection this request checked against the stamp, and this instance's loads then. */
-  checked?: { readonly projection: GraphProjection; readonly loads: number };
+  /** The projection this request checked against the stamp, the live generation then, and this instance's loads. */
+  checked?: { readonly projection: GraphProjection; readonly gen: number; readonly loads: number };
   /** Names resolved from the latest projection before the request checked the stamp; its next read checks them. */
   unchecked?: { readonly projection: GraphProjection; readonly names: { kind: 'actor' | 'system'; ref: string; id: string }[] };
 }
@@ -63,7 +85,9 @@ export class Neo4jStore implements GraphStore {
   private projection: GraphProjection | undefined;
   private projecting: Promise<GraphProjection> | undefined;
   /** The stamp read under way, and the one that starts after it (questions that ask meanwhile share it). */
-  private readonly stampReads: { current?: Promise<string | null>; next?: Promise<string | null> } = {};
+  private readonly stampReads: { current?: Promise<Stamp>; next?: Promise<Stamp> } = {};
+  /** The live generation as this instance last saw it (a page's statement reads it optimistically). */
+  private live = 0;
   /** Each request's reads (`readScope.within`): what it checked against the stamp, what it resolved before that. */
   private readonly scopes = new AsyncLocalStorage<ReadScope>();
   /** Loads by this instance: a request's checked projection is older than a load it made itself. */
@@ -71,20 +95,57 @@ export class Neo4jStore implements GraphStore {
 
   private constructor(
     private readonly executor: Executor,
-    private readonly candidates: Neo4jConfig['candidates'] = 'projection',
+    private readonly config: Neo4jConfig,
   ) {}
 
-  /** Connects, verifies the server answers, and creates constraints and indexes (idempotent). */
+  /**
+   * Connects, verifies the server answers, creates constraints and indexes (idempotent), and finishes what a load
+   * killed before left: a database loaded before generations becomes generation 0; generations neither live nor
+   * being staged by a load still writing are dropped (`recover`).
+   */
   static async connect(config: Neo4jConfig = neo4jConfigFromEnv()): Promise<Neo4jStore> {
     const executor = new Executor(config);
+    const store = new Neo4jStore(executor, config);
     try {
       await executor.ping();
+      const [meta] = await executor.read(q.graphVersion(), 'connect');
+      if (meta?.live === null || meta?.live === undefined) await executor.schema(GENERATION_MIGRATION);
       await executor.schema(SCHEMA_STATEMENTS);
+      await store.recover();
     } catch (error) {
       await executor.close();
       throw error;
     }
-    return new Neo4jStore(executor, config.candidates);
+    return store;
+  }
+
+  /**
+   * Drops what loads killed part-way left: the staging generation of a load that has not written for
+   * `stagingStaleMs` (or `staleAfterMs`), and every generation neither live nor staging (an old one a load had not
+   * finished dropping). Readers never see either. Returns how many nodes and entries were dropped.
+   */
+  async recover(staleAfterMs = this.config.stagingStaleMs): Promise<number> {
+    await this.executor.write((tx) => tx.run(RELEASE_STALE_STAGING, { key: q.META_KEY, now: neo4j.int(Date.now()), staleMs: neo4j.int(staleAfterMs) }), 'recover');
+    return this.dropOtherGenerations();
+  }
+
+  /** Drops, in batches, the nodes and entries of every generation neither live nor staging; returns how many. */
+  private async dropOtherGenerations(): Promise<number> {
+    const [meta] = await this.executor.read({ cypher: READ_LAST_GENERATION, params: { key: q.META_KEY } }, 'generations');
+    const keep = new Set([Number(meta?.live ?? 0), ...(meta?.staging == null ? [] : [Number(meta.staging)])]);
+    let dropped = 0;
+    for (let g = 0; g <= Number(meta?.last ?? 0); g += 1) {
+      if (keep.has(g)) continue;
+      for (const [i, cypher] of DROP_GENERATION.entries()) {
+        for (;;) {
+          const params = { g: neo4j.int(g), limit: neo4j.int(10_000) };
+          const n = await this.executor.write(async (tx) => Number((await tx.run(cypher, params)).records[0]?.get('dropped') ?? 0), 'drop generation');
+          if (i !== 1) dropped += n; // relationships are not counted
+          if (n === 0) break;
+        }
+      }
+    }
+    return dropped;
   }
 
   /**
@@ -109,6 +170,9 @@ export class Neo4jStore implements GraphStore {
     return this.loadWithLog(dataset, [], batchSize);
   }
 
+  /** Where a staged load is (`onStage`): statements of the new generation written, the switch, the old one dropped. */
+  stageProgress: ((stage: { readonly phase: 'staging' | 'switched' | 'dropped'; readonly done: number; readonly total: number }) => void) | undefined;
+
   /**
    * Loads `dataset` (writing what changed) and adds the entries of the claim log (`:ArmsgraphLog {seq, json}`), in
    * one transaction: a claim is stored with the load that shows it. An entry number already taken (another
@@ -117,19 +181,92 @@ export class Neo4jStore implements GraphStore {
   async loadWithLog(dataset: Dataset, entries: readonly { readonly seq: number; readonly json: string }[], batchSize = DEFAULT_BATCH_SIZE): Promise<LoadSummary> {
     const started = performance.now();
     validateDataset(dataset);
+    // Nodes, and about as many timeline entries as transfers and events.
+    const size = Object.values(dataset).reduce((n, list: readonly unknown[]) => n + list.length, 0) + dataset.transfers.length + dataset.events.length;
+    if (size >= this.config.stagedFrom) return this.loadStaged(dataset, entries, batchSize, started);
     const stored = await this.executor.write(async (tx) => {
-      const row = (await tx.run(READ_STORED_STATE.cypher, READ_STORED_STATE.params)).records[0];
+      const gen = Number((await tx.run(READ_GENERATIONS, { key: q.META_KEY })).records[0]?.get('live') ?? 0);
+      const row = (await tx.run(READ_STORED_STATE.cypher, { ...READ_STORED_STATE.params, gen: neo4j.int(gen) })).records[0];
       const pairs = (key: string) => new Map((row?.get(key) as [string, string][] | undefined) ?? []);
       const nodes = pairs('nodes');
       const statements = loadStatements(dataset, { nodes, entries: pairs('entries') }, batchSize);
-      for (const s of statements) await tx.run(s.cypher, s.params);
+      // A small dataset over a large graph (its nodes to delete) is a large load too: staged, not one transaction.
+      const rows = statements.reduce((n, s) => n + ((s.params.rows ?? s.params.ids ?? []) as unknown[]).length, 0);
+      if (rows >= this.config.stagedFrom) return TOO_LARGE;
+      for (const s of statements) await tx.run(s.cypher, { ...s.params, gen: neo4j.int(gen) });
       if (entries.length > 0) await tx.run(LOG_APPEND, { rows: entries.map((e) => ({ seq: neo4j.int(e.seq), json: e.json })) });
       return nodes.size;
     }, 'load');
+    if (stored === TOO_LARGE) return this.loadStaged(dataset, entries, batchSize, started);
     this.loads += 1;
     // Index statistics sampled on a graph of another size mislead the planner (replan); a claim's few nodes do not.
-    const size = Object.values(dataset).reduce((n, list: readonly unknown[]) => n + list.length, 0);
-    if (stored === 0 || Math.abs(size - stored) > 0.1 * Math.max(size, stored)) await this.executor.replan();
+    const nodes = Object.values(dataset).reduce((n, list: readonly unknown[]) => n + list.length, 0);
+    if (stored === 0 || Math.abs(nodes - stored) > 0.1 * Math.max(nodes, stored)) await this.executor.replan();
+    return { ...(await this.stats()), millis: Math.round(performance.now() - started) };
+  }
+
+  /**
+   * A load too large for one transaction, atomic all the same: the dataset is written as the next generation
+   * beside the live one (20 statements a transaction, each noting that the load is alive), made live in one small
+   * transaction with its version stamp and claim log entries, and the old generation is dropped after
+   * `generationGraceMs` (reads under way finish on it). Killed before the switch, the live generation is untouched
+   * and the staged one is dropped by the next load or restart; killed after, the new one is live.
+   */
+  private async loadStaged(
+    dataset: Dataset, entries: readonly { readonly seq: number; readonly json: string }[], batchSize: number, started: number,
+  ): Promise<LoadSummary> {
+    await this.recover();
+    // The new generation starts empty (recover dropped any leftover): every node is written, none deleted.
+    const rows = Math.max(batchSize, STAGED_BATCH_SIZE);
+    const { statements, version } = withoutStamp(loadStatements(dataset, { nodes: new Map(), entries: new Map() }, rows, true));
+    // The same content as the live generation (its stamp is a hash of the content): nothing to write.
+    const live = stampOf((await this.executor.read(q.graphVersion(), 'load'))[0]);
+    if (entries.length === 0 && version !== null && live.version === version) return { ...(await this.stats()), millis: Math.round(performance.now() - started) };
+    const claimed = await this.executor.write(async (tx) => (await tx.run(CLAIM_STAGING, {
+      key: q.META_KEY, now: neo4j.int(Date.now()), staleMs: neo4j.int(this.config.stagingStaleMs),
+    })).records[0], 'load');
+    if (claimed === undefined) throw new ConflictError('another staged load is writing to this database; try again when it has finished');
+    const gen = Number(claimed.get('gen'));
+    const perTransaction = Math.max(1, Math.round(STAGED_ROWS_PER_TRANSACTION / rows));
+    let done = 0;
+    const write = async (chunk: readonly Statement[]) => {
+      await this.executor.write(async (tx) => {
+        for (const s of chunk) await tx.run(s.cypher, { ...s.params, gen: neo4j.int(gen) });
+        const alive = await tx.run(STAGING_HEARTBEAT, { key: q.META_KEY, gen: neo4j.int(gen), now: neo4j.int(Date.now()) });
+        if (alive.records.length === 0) throw new ConflictError(`the staged load of generation ${gen} was released (it stopped writing for too long); load again`);
+      }, 'load');
+      done += chunk.length;
+      this.stageProgress?.({ phase: 'staging', done, total: statements.length });
+    };
+    // Nodes first, then what links them; within each, STAGING_WRITERS transactions at once (Neo4j runs each on a core).
+    const nodes = statements.filter((s) => isNodeCreate(s.cypher));
+    for (const phase of [nodes, statements.filter((s) => !isNodeCreate(s.cypher))]) {
+      const chunks: Statement[][] = [];
+      for (let i = 0; i < phase.length; i += perTransaction) chunks.push(phase.slice(i, i + perTransaction));
+      let next = 0;
+      let failed = false;
+      await Promise.all(Array.from({ length: STAGING_WRITERS }, async () => {
+        while (!failed && next < chunks.length) {
+          const chunk = chunks[next++]!;
+          await write(chunk).catch((error: unknown) => {
+            failed = true;
+            throw error;
+          });
+        }
+      }));
+    }
+    await this.executor.write(async (tx) => {
+      const switched = await tx.run(SWITCH_GENERATION, { key: q.META_KEY, gen: neo4j.int(gen), version });
+      if (switched.records.length === 0) throw new ConflictError(`the staged load of generation ${gen} was released before its switch; load again`);
+      if (entries.length > 0) await tx.run(LOG_APPEND, { rows: entries.map((e) => ({ seq: neo4j.int(e.seq), json: e.json })) });
+    }, 'load');
+    this.loads += 1;
+    this.live = gen;
+    this.stageProgress?.({ phase: 'switched', done: statements.length, total: statements.length });
+    if (this.config.generationGraceMs > 0) await new Promise((resolve) => setTimeout(resolve, this.config.generationGraceMs));
+    await this.dropOtherGenerations();
+    this.stageProgress?.({ phase: 'dropped', done: statements.length, total: statements.length });
+    await this.executor.replan();
     return { ...(await this.stats()), millis: Math.round(performance.now() - started) };
   }
 
@@ -139,10 +276,11 @@ export class Neo4jStore implements GraphStore {
     return rows.map((r) => ({ seq: r.seq as number, json: r.json as string }));
   }
 
-  /** Runs statements in order in one write transaction: all of them commit, or none does. */
+  /** Runs statements in order in one write transaction, in the live generation: all of them commit, or none does. */
   async runInOneTransaction(statements: readonly Statement[]): Promise<void> {
     await this.executor.write(async (tx) => {
-      for (const s of statements) await tx.run(s.cypher, s.params);
+      const gen = neo4j.int(Number((await tx.run(READ_GENERATIONS, { key: q.META_KEY })).records[0]?.get('live') ?? 0));
+      for (const s of statements) await tx.run(s.cypher, { gen, ...s.params });
     }, 'load');
   }
 
@@ -216,12 +354,16 @@ export class Neo4jStore implements GraphStore {
   /** A page and its counts, in one statement (`pageStatement`: one round trip, one consistent read). */
   private async page<T>(statements: q.PageStatements, size: number, keyOf: (item: T) => SortKey): Promise<Page<T>> {
     const loads = this.loads;
-    const [row] = await this.executor.read(q.pageStatement(statements), 'page');
-    // The page's stamp checks the request's projection, and the names it resolved from it (no read of its own).
     const scope = this.scopes.getStore();
-    if (scope !== undefined && (scope.unchecked !== undefined || this.checkedIn(scope) === undefined)) {
-      await this.settle(scope, (row?.version as string | null | undefined) ?? null, loads);
-    }
+    const statement = q.pageStatement(statements);
+    const gen = scope !== undefined && this.checkedIn(scope) !== undefined ? scope.checked!.gen : this.live;
+    let [row] = await this.executor.read({ cypher: statement.cypher, params: { ...statement.params, gen: neo4j.int(gen) } }, 'page');
+    const stamp = stampOf(row);
+    this.live = stamp.live;
+    // The page's stamp checks the request's projection, and the names it resolved from it (no read of its own).
+    if (scope !== undefined && (scope.unchecked !== undefined || this.checkedIn(scope) === undefined)) await this.settle(scope, stamp, loads);
+    // Read in a generation no longer live (a staged load switched since this instance last looked): again.
+    if (stamp.live !== gen) [row] = await this.executor.read({ cypher: statement.cypher, params: { ...statement.params, gen: neo4j.int(stamp.live) } }, 'page');
     const items = ((row?.items as string[] | undefined) ?? []).map((json) => parse<T>(json));
     const total = Number(row?.total ?? 0);
     const before = Number(row?.before ?? 0);
@@ -279,6 +421,14 @@ export class Neo4jStore implements GraphStore {
     return scope.checked !== undefined && scope.checked.loads === this.loads ? scope.checked.projection : undefined;
   }
 
+  /** The live generation for a read: the request's, once checked; without a request, from a stamp read. */
+  private async liveGen(): Promise<number> {
+    const scope = this.scopes.getStore();
+    if (scope === undefined) return (await this.stamp()).live;
+    await this.projected();
+    return scope.checked!.gen;
+  }
+
   /**
    * The projection of the current graph: the version stamp is read (one small round trip, shared with the
    * questions that ask while it is under way; once per request in a `readScope`), the whole projection only when
@@ -296,8 +446,8 @@ export class Neo4jStore implements GraphStore {
    * The projection of `version`, and in a request: its names resolved before the check confirmed against it (a
    * name that now means another node fails the question with CONFLICT: the graph changed while it was answered).
    */
-  private async settle(scope: ReadScope | undefined, version: string | null, loads: number): Promise<GraphProjection> {
-    const projection = await this.projectionOf(version);
+  private async settle(scope: ReadScope | undefined, stamp: Stamp, loads: number): Promise<GraphProjection> {
+    const projection = await this.projectionOf(stamp.version);
     if (scope === undefined) return projection;
     const unchecked = scope.unchecked;
     scope.unchecked = undefined;
@@ -312,7 +462,7 @@ export class Neo4jStore implements GraphStore {
         throw new ConflictError(`the graph changed while this question was answered: "${n.ref}" now names ${now ?? 'nothing'}, not ${n.id}; ask again`);
       }
     }
-    scope.checked = { projection, loads };
+    scope.checked = { projection, gen: stamp.live, loads };
     return projection;
   }
 
@@ -334,7 +484,7 @@ export class Neo4jStore implements GraphStore {
    * is under way waits for the next one, which every question asking meanwhile shares (so a stamp is never older
    * than the question). A request with bookmarks reads its own, with them.
    */
-  private stamp(): Promise<string | null> {
+  private stamp(): Promise<Stamp> {
     const reads = this.stampReads;
     if (this.executor.hasRequestBookmarks()) return this.readStamp();
     if (reads.next !== undefined) return reads.next;
@@ -346,31 +496,34 @@ export class Neo4jStore implements GraphStore {
     }));
   }
 
-  private startStamp(): Promise<string | null> {
-    const read: Promise<string | null> = this.readStamp().finally(() => {
+  private startStamp(): Promise<Stamp> {
+    const read: Promise<Stamp> = this.readStamp().finally(() => {
       if (this.stampReads.current === read) this.stampReads.current = undefined;
     });
     return (this.stampReads.current = read);
   }
 
-  private async readStamp(): Promise<string | null> {
+  private async readStamp(): Promise<Stamp> {
     const [row] = await this.executor.read(q.graphVersion(), 'version');
-    return (row?.version as string | null | undefined) ?? null;
+    const stamp = stampOf(row);
+    this.live = stamp.live;
+    return stamp;
   }
 
   /** A read that does not check the stamp itself: first the check the request's names wait for, if any. */
   private async read(statement: Statement, what: string): Promise<Row[]> {
-    if (this.scopes.getStore()?.unchecked !== undefined) await this.projected();
-    return this.executor.read(statement, what);
+    const gen = await this.liveGen();
+    return this.executor.read({ cypher: statement.cypher, params: { ...statement.params, gen: neo4j.int(gen) } }, what);
   }
 
   /** Reads the version stamp, every TRANSFERRED relationship and the nodes the projection keeps in one read transaction. */
   private async readProjection(): Promise<GraphProjection> {
     return this.executor.readWith(async (tx) => {
       const run = async (s: Statement) => (await tx.run(s.cypher, s.params)).records.map((r) => r.toObject());
-      const [version] = await run(q.graphVersion());
+      const stamp = stampOf((await run(q.graphVersion()))[0]);
+      const inGen = (st: Statement): Statement => ({ cypher: st.cypher, params: { ...st.params, gen: neo4j.int(stamp.live) } });
       type Row = PathRow & { status: TransferStatus; kind: TransferKind; knownSince: string; knownUntil: string | null; category: string | null; evidence: string | null; source: FactSource | null };
-      const transfers = ((await run(q.projectedTransfers())) as Row[]).map((r): ProjectedTransfer => {
+      const transfers = ((await run(inGen(q.projectedTransfers()))) as Row[]).map((r): ProjectedTransfer => {
         const { deliveries, units } = r.evidence === null ? { deliveries: [], units: null } : parse<Pick<RouteCandidate, 'deliveries' | 'units'>>(r.evidence);
         const date = { earliest: r.earliest, latest: r.latest };
         return {
@@ -384,7 +537,7 @@ export class Neo4jStore implements GraphStore {
         };
       });
       const nodes = { actors: [] as Actor[], systems: [] as WeaponSystem[], restrictions: [] as Restriction[], events: [] as Event[], transferJson: new Map<string, string>() };
-      for (const r of await run(q.projectedNodes())) {
+      for (const r of await run(inGen(q.projectedNodes()))) {
         const json = r.json as string;
         if (r.type === 'Transfer') nodes.transferJson.set(r.id as string, json);
         else if (r.type === 'Actor') nodes.actors.push(parse(json));
@@ -392,7 +545,7 @@ export class Neo4jStore implements GraphStore {
         else if (r.type === 'Restriction') nodes.restrictions.push(parse(json));
         else if (r.type === 'Event') nodes.events.push(parse(json));
       }
-      return new GraphProjection((version?.version as string | null | undefined) ?? null, transfers, nodes satisfies ProjectedNodes);
+      return new GraphProjection(stamp.version, transfers, nodes satisfies ProjectedNodes);
     }, 'projection');
   }
 
@@ -401,13 +554,13 @@ export class Neo4jStore implements GraphStore {
    * 'cypher'` a reverse breadth-first pass from `to`, all its levels in one statement.
    */
   async pathCandidates(from: string, to: string, maxHops: number, filter: TransferFilter): Promise<PathGraph<PathCandidate>> {
-    if (this.candidates === 'projection') return (await this.projected()).graph(filter);
+    if (this.config.candidates === 'projection') return (await this.projected()).graph(filter);
     return this.cypherCandidates(from, to, maxHops, filter, false);
   }
 
   /** The same transfers as `pathCandidates`, each with its hop evidence. */
   async routeCandidates(from: string, to: string, maxHops: number, filter: TransferFilter): Promise<PathGraph<RouteCandidate>> {
-    if (this.candidates === 'projection') return (await this.projected()).graph(filter);
+    if (this.config.candidates === 'projection') return (await this.projected()).graph(filter);
     return this.cypherCandidates(from, to, maxHops, filter, true);
   }
 
@@ -432,18 +585,18 @@ export class Neo4jStore implements GraphStore {
   }
 
   async neighbourhood(around: readonly string[], depth: number, filter: TransferFilter): Promise<{ actors: readonly Actor[]; transfers: readonly Transfer[] }> {
-    if (this.scopes.getStore()?.unchecked !== undefined) await this.projected();
+    const gen = await this.liveGen();
     return this.executor.readWith(async (tx) => {
       const seen = new Set<string>(around);
       let frontier = [...seen];
       for (let d = 0; d < depth && frontier.length > 0; d += 1) {
         const s = q.neighbours(frontier, filter);
-        const next = (await tx.run(s.cypher, s.params)).records.map((r) => r.get('id') as string).filter((id) => !seen.has(id));
+        const next = (await tx.run(s.cypher, { ...s.params, gen: neo4j.int(gen) })).records.map((r) => r.get('id') as string).filter((id) => !seen.has(id));
         next.forEach((id) => seen.add(id));
         frontier = next;
       }
       const s = q.subgraphOf([...seen], filter);
-      const row = (await tx.run(s.cypher, s.params)).records[0]?.toObject() ?? { transfers: [], actors: [] };
+      const row = (await tx.run(s.cypher, { ...s.params, gen: neo4j.int(gen) })).records[0]?.toObject() ?? { transfers: [], actors: [] };
       return {
         transfers: (row.transfers as string[]).map((j) => parse<Transfer>(j)),
         actors: (row.actors as string[]).map((j) => parse<Actor>(j)),

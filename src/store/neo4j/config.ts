@@ -19,6 +19,16 @@ export interface Neo4jConfig {
    * in Cypher per question (ARCHITECTURE.md compares the two).
    */
   readonly candidates: 'projection' | 'cypher';
+  /**
+   * Loads of at least this many nodes and timeline entries are staged: written as the next generation in many
+   * transactions and switched to in one (a load this size does not fit one transaction); smaller loads write what
+   * changed in one transaction.
+   */
+  readonly stagedFrom: number;
+  /** A staged load that has not written for this long is taken as dead: its generation may be dropped. */
+  readonly stagingStaleMs: number;
+  /** After a switch, how long the old generation stays for reads already under way before it is dropped. */
+  readonly generationGraceMs: number;
 }
 
 /** Reads the configuration from environment variables, with the local-Neo4j defaults. */
@@ -26,7 +36,7 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
   const number = (name: string, fallback: number) => {
     const raw = env[name];
     const value = raw === undefined || raw === '' ? fallback : Number(raw);
-    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number of milliseconds, got "${raw}"`);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
     return value;
   };
   return {
@@ -38,6 +48,9 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
     writeRetryMs: number('NEO4J_WRITE_RETRY_MS', 30_000),
     connectTimeoutMs: number('NEO4J_CONNECT_TIMEOUT_MS', 3_000),
     candidates: candidatesFrom(env.ARMSGRAPH_NEO4J_CANDIDATES),
+    stagedFrom: number('NEO4J_STAGED_LOAD_FROM', 100_000),
+    stagingStaleMs: number('NEO4J_STAGING_STALE_MS', 60_000),
+    generationGraceMs: number('NEO4J_GENERATION_GRACE_MS', 2_000),
   };
 }
 

@@ -27,31 +27,43 @@ const NODE_LABELS: Record<EntityType, string> = {
 const MERGE_NODES: Record<EntityType, string> = Object.fromEntries(
   Object.entries(NODE_LABELS).map(([type, label]) => [
     type,
-    `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:${label}`,
+    `UNWIND $rows AS row MERGE (n:Entity {id: row.id, gen: $gen}) SET n = row.props, n.gen = $gen, n:${label}`,
   ]),
 ) as Record<EntityType, string>;
+
+/** Into a generation known to be empty (a staged load's): CREATE, no look-up first. */
+const CREATE_NODES: Record<EntityType, string> = Object.fromEntries(
+  Object.entries(NODE_LABELS).map(([type, label]) => [type, `UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row.props, n.gen = $gen`]),
+) as Record<EntityType, string>;
+
+/** Whether a statement creates nodes of an empty generation (what a staged load writes before any link). */
+export const isNodeCreate = (cypher: string): boolean => Object.values(CREATE_NODES).includes(cypher);
 
 /** One CREATE statement per link type. */
 const CREATE_LINKS: Record<LinkType, string> = Object.fromEntries(
   LINK_TYPES.map((type) => [
     type,
-    `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:${type}]->(b) SET r = row.props`,
+    `UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:${type}]->(b) SET r = row.props`,
   ]),
 ) as Record<LinkType, string>;
 
-const DELETE_ALL = 'MATCH (n) WHERE n:Entity OR n:TimelineEntry DETACH DELETE n';
-const DELETE_NODES = 'MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n';
-const DELETE_OUT_LINKS = 'MATCH (n:Entity)-[r]->(:Entity) WHERE n.id IN $ids AND NOT r:TRANSFERRED DELETE r';
-const DELETE_TRANSFERRED = 'MATCH ()-[r:TRANSFERRED]->() WHERE r.transferId IN $ids DELETE r';
-const DELETE_ENTRIES = 'MATCH (e:TimelineEntry) WHERE e.id IN $ids DETACH DELETE e';
+const DELETE_ALL = 'MATCH (n) WHERE (n:Entity OR n:TimelineEntry) AND n.gen = $gen DETACH DELETE n';
+const DELETE_NODES = 'MATCH (n:Entity) WHERE n.id IN $ids AND n.gen = $gen DETACH DELETE n';
+const DELETE_OUT_LINKS = 'MATCH (n:Entity)-[r]->(:Entity) WHERE n.id IN $ids AND n.gen = $gen AND NOT r:TRANSFERRED DELETE r';
+const DELETE_TRANSFERRED = 'MATCH ()-[r:TRANSFERRED]->() WHERE r.transferId IN $ids AND r.gen = $gen DELETE r';
+const DELETE_ENTRIES = 'MATCH (e:TimelineEntry) WHERE e.id IN $ids AND e.gen = $gen DETACH DELETE e';
 // Endpoints are matched through :Entity, whose id has the unique constraint's index (`:Actor {id}` scanned every
 // actor per row: 543 s of a 656 s load at ×10).
 const CREATE_TRANSFERRED =
-  'UNWIND $rows AS row MATCH (a:Entity {id: row.supplier}) MATCH (b:Entity {id: row.recipient}) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row';
+  'UNWIND $rows AS row MATCH (a:Entity {id: row.supplier, gen: $gen}) MATCH (b:Entity {id: row.recipient, gen: $gen}) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row, r.gen = $gen';
 // Each entry is linked to the actors and systems it involves, so timeline pages start from those nodes.
-const CREATE_TIMELINE = `UNWIND $rows AS row CREATE (e:TimelineEntry) SET e = row
+const CREATE_TIMELINE = `UNWIND $rows AS row MERGE (e:TimelineEntry {id: row.id, gen: $gen}) SET e = row, e.gen = $gen
   WITH e, row UNWIND row.actors + row.systems AS ref
-  MATCH (x:Entity {id: ref}) MERGE (e)-[:FEATURES]->(x)`;
+  MATCH (x:Entity {id: ref, gen: $gen}) MERGE (e)-[:FEATURES]->(x)`;
+/** The same into an empty generation: each entry's references are distinct (`features`), so CREATE links them. */
+const CREATE_TIMELINE_FRESH = `UNWIND $rows AS row CREATE (e:TimelineEntry) SET e = row.props, e.gen = $gen
+  WITH e, row UNWIND row.features AS ref
+  MATCH (x:Entity {id: ref, gen: $gen}) CREATE (e)-[:FEATURES]->(x)`;
 
 /**
  * Version of how timeline entries are stored, part of their content hash: bumping it makes the next load rewrite
@@ -67,10 +79,10 @@ const ENTRY_LAYOUT = 3;
  */
 const PROJECTION_LAYOUT = 2;
 
-/** Reads what the database holds: the content hash of every node and timeline entry. */
+/** Reads what a generation holds (`$gen`): the content hash of every node and timeline entry. */
 export const READ_STORED_STATE: Statement = {
-  cypher: `CALL { MATCH (n:Entity) RETURN collect([n.id, n.hash]) AS nodes }
-  CALL { MATCH (e:TimelineEntry) RETURN collect([e.id, e.hash]) AS entries }
+  cypher: `CALL { MATCH (n:Entity) WHERE n.gen = $gen RETURN collect([n.id, n.hash]) AS nodes }
+  CALL { MATCH (e:TimelineEntry) WHERE e.gen = $gen RETURN collect([e.id, e.hash]) AS entries }
   RETURN nodes, entries`,
   params: {},
 };
@@ -82,6 +94,18 @@ export interface StoredState {
 }
 
 const hashOf = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+
+/** The timeline entry rows of a dataset, each with its content hash. */
+export function entryRows(d: Dataset): { id: string; hash: string; [field: string]: unknown }[] {
+  return timelineEntries(d).map((e) => {
+    const row = {
+      id: e.id, kind: e.kind, earliest: e.date.earliest, latest: e.date.latest, knownSince: e.knownSince,
+      ...(e.knownUntil !== undefined && { knownUntil: e.knownUntil }),
+      actors: [...e.actors], systems: [...e.systems], subject: e.subject, source: e.source, json: JSON.stringify(e),
+    };
+    return { ...row, hash: hashOf({ ...row, layout: ENTRY_LAYOUT }) };
+  });
+}
 
 /** The flat node rows of a dataset: query fields as properties, the whole entity as `json`. */
 export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
@@ -166,9 +190,10 @@ function batches<T>(rows: readonly T[], size: number): T[][] {
  * Given what the database holds (`stored`), only what changed is written: nodes whose content hash differs
  * are merged with their properties replaced and their outgoing links, TRANSFERRED projection and timeline
  * entries recreated; nodes no longer in `d` are removed. Loading the same dataset twice writes nothing.
- * Without `stored`, everything armsgraph holds is replaced.
+ * Without `stored`, everything armsgraph holds is replaced. With `fresh`, the generation written is known to be
+ * empty (a staged load's): nodes, entries and their links are created without looking for them first.
  */
-export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEFAULT_BATCH_SIZE): Statement[] {
+export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEFAULT_BATCH_SIZE, fresh = false): Statement[] {
   const rows = nodeRows(d);
   const all = Object.values(rows).flat();
   const out: Statement[] = [];
@@ -180,7 +205,7 @@ export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEF
     const present = new Set(all.map((r) => r.id));
     const gone = [...stored.nodes.keys()].filter((id) => !present.has(id));
     for (const r of all) if (stored.nodes.get(r.id) !== r.props.hash) changed.add(r.id);
-    const transfersTouched = [...gone.filter((id) => id.startsWith('transfer:')), ...d.transfers.filter((t) => changed.has(t.id)).map((t) => t.id)];
+    const transfersTouched = [...gone.filter((id) => id.startsWith('transfer:')), ...d.transfers.filter((t) => changed.has(t.id) && stored.nodes.has(t.id)).map((t) => t.id)];
     for (const batch of batches(transfersTouched, batchSize)) out.push({ cypher: DELETE_TRANSFERRED, params: { ids: batch } });
     for (const batch of batches(gone, batchSize)) out.push({ cypher: DELETE_NODES, params: { ids: batch } });
     for (const batch of batches([...changed].filter((id) => stored.nodes.has(id)), batchSize)) {
@@ -189,7 +214,7 @@ export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEF
   }
   for (const type of Object.keys(NODE_LABELS) as EntityType[]) {
     const rowsOfType = rows[type].filter((r) => changed.has(r.id));
-    for (const batch of batches(rowsOfType, batchSize)) out.push({ cypher: MERGE_NODES[type], params: { rows: batch } });
+    for (const batch of batches(rowsOfType, batchSize)) out.push({ cypher: (fresh ? CREATE_NODES : MERGE_NODES)[type], params: { rows: batch } });
   }
   const links = datasetLinks(d).filter((l) => changed.has(l.from));
   for (const type of LINK_TYPES) {
@@ -214,32 +239,28 @@ export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEF
     };
   });
   for (const batch of batches(projection, batchSize)) out.push({ cypher: CREATE_TRANSFERRED, params: { rows: batch } });
-  const entries = timelineEntries(d).map((e) => {
-    const row = {
-      id: e.id, kind: e.kind, earliest: e.date.earliest, latest: e.date.latest, knownSince: e.knownSince,
-      ...(e.knownUntil !== undefined && { knownUntil: e.knownUntil }),
-      actors: [...e.actors], systems: [...e.systems], subject: e.subject, source: e.source, json: JSON.stringify(e),
-    };
-    return { ...row, hash: hashOf({ ...row, layout: ENTRY_LAYOUT }) };
-  });
+  const entries = entryRows(d);
   const entriesChanged = stored === undefined ? entries : entries.filter((e) => stored.entries.get(e.id) !== e.hash);
   if (stored !== undefined) {
     const keep = new Set(entries.map((e) => e.id));
     const stale = [...stored.entries.keys()].filter((id) => !keep.has(id)).concat(entriesChanged.filter((e) => stored.entries.has(e.id)).map((e) => e.id));
     for (const batch of batches(stale, batchSize)) out.push({ cypher: DELETE_ENTRIES, params: { ids: batch } });
   }
-  for (const batch of batches(entriesChanged, batchSize)) out.push({ cypher: CREATE_TIMELINE, params: { rows: batch } });
+  for (const batch of batches(entriesChanged, batchSize)) {
+    const rows = fresh ? batch.map((e) => ({ props: e, features: [...new Set([...(e.actors as string[]), ...(e.systems as string[])])] })) : batch;
+    out.push({ cypher: fresh ? CREATE_TIMELINE_FRESH : CREATE_TIMELINE, params: { rows } });
+  }
   // A new version stamp, in the same transaction, whenever anything is written: stores that keep a projection of
   // the graph read it again. It is a hash of the content, so the same data always has the same stamp.
   if (out.length > 0) out.push({ cypher: STAMP_VERSION, params: { key: META_KEY, version: contentVersion(all, entries) } });
   return out;
 }
 
-/** Sets the graph's version stamp. */
-const STAMP_VERSION = `MERGE (m:${META_LABEL} {key: $key}) SET m.version = $version`;
+/** Sets the graph's version stamp; the generation written (`$gen`) is the live one. */
+const STAMP_VERSION = `MERGE (m:${META_LABEL} {key: $key}) SET m.version = $version, m.current = $gen`;
 
 /** A hash of every node's and timeline entry's content hash: the graph's version. */
-function contentVersion(nodes: readonly NodeRow[], entries: readonly { id: string; hash: string }[]): string {
+export function contentVersion(nodes: readonly NodeRow[], entries: readonly { id: string; hash: string }[]): string {
   const h = createHash('sha1');
   for (const n of [...nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) h.update(`${n.id}\u0000${String(n.props.hash)}\u0000`);
   for (const e of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) h.update(`${e.id}\u0000${e.hash}\u0000`);
@@ -248,3 +269,58 @@ function contentVersion(nodes: readonly NodeRow[], entries: readonly { id: strin
 
 /** Adds entries to the claim log (`ArmsgraphLog`, unique by `seq`): rows `{ seq, json }`. */
 export const LOG_APPEND = 'UNWIND $rows AS row CREATE (l:ArmsgraphLog) SET l = row';
+
+// Generations (staged loads, issue [13]). Every node, timeline entry and TRANSFERRED relationship carries `gen`;
+// readers see only the live one (`:ArmsgraphMeta.current`). A staged load writes the next generation beside it in
+// many transactions, switches `current` in one small transaction, then drops the old one; a load killed at any
+// point leaves the live generation whole, and what it left is dropped by the next load or restart.
+
+/** The live generation, the staging one (if a staged load is under way) and when that load last wrote. */
+export const READ_GENERATIONS = `OPTIONAL MATCH (m:${META_LABEL} {key: $key})
+  RETURN coalesce(m.current, 0) AS live, m.staging AS staging, m.heartbeat AS heartbeat`;
+
+/** Claims the next generation for a staged load, unless another load's staging is alive (wrote within `$staleMs`). */
+export const CLAIM_STAGING = `MERGE (m:${META_LABEL} {key: $key})
+  WITH m, coalesce(m.current, 0) AS live
+  WHERE m.staging IS NULL OR m.heartbeat < $now - $staleMs
+  WITH m, live, coalesce(m.lastGen, live) + 1 AS gen
+  SET m.current = live, m.staging = gen, m.lastGen = gen, m.heartbeat = $now
+  RETURN gen, live`;
+
+/** Notes that the staging load is alive; no row when its staging was released (then it must stop). */
+export const STAGING_HEARTBEAT = `MATCH (m:${META_LABEL} {key: $key}) WHERE m.staging = $gen SET m.heartbeat = $now RETURN m.staging AS gen`;
+
+/**
+ * Makes the staged generation the live one, with its version stamp; no row when its staging was released. Again
+ * after it committed (a retry whose first answer was lost), it changes nothing.
+ */
+export const SWITCH_GENERATION = `MATCH (m:${META_LABEL} {key: $key}) WHERE m.staging = $gen OR (m.staging IS NULL AND m.current = $gen)
+  SET m.current = $gen, m.staging = null, m.version = $version
+  RETURN m.current AS live`;
+
+/** Releases a staging whose load stopped writing `$staleMs` ago (killed): its generation can then be dropped. */
+export const RELEASE_STALE_STAGING = `MATCH (m:${META_LABEL} {key: $key}) WHERE m.staging IS NOT NULL AND m.heartbeat < $now - $staleMs
+  SET m.staging = null RETURN count(m) AS released`;
+
+/**
+ * Dropping a dead generation `$g` (neither live nor staging; generation numbers are never reused, so it stays
+ * dead), up to `$limit` at a time, each run until it drops none: timeline entries, then the relationships of its
+ * nodes (a hub's thousands of relationships in one transaction would not fit the memory a transaction may use), then
+ * the nodes.
+ */
+export const DROP_GENERATION = [
+  'MATCH (n:TimelineEntry {gen: $g}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS dropped',
+  'MATCH (n:Entity {gen: $g})-[r]-() WITH DISTINCT r LIMIT $limit DELETE r RETURN count(*) AS dropped',
+  'MATCH (n:Entity {gen: $g}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS dropped',
+] as const;
+
+/** The generations a database may hold besides the live and the staging one. */
+export const READ_LAST_GENERATION = `OPTIONAL MATCH (m:${META_LABEL} {key: $key})
+  RETURN coalesce(m.current, 0) AS live, m.staging AS staging, coalesce(m.lastGen, m.current, 0) AS last`;
+
+/** A load's statements without their last, the version stamp, and the version that stamp writes. */
+export function withoutStamp(statements: readonly Statement[]): { statements: Statement[]; version: string | null } {
+  const last = statements.at(-1);
+  if (last?.cypher !== STAMP_VERSION) return { statements: [...statements], version: null };
+  return { statements: statements.slice(0, -1), version: last.params.version as string };
+}

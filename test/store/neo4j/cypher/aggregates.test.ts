@@ -11,10 +11,11 @@ describe('transferAggregates', () => {
     expect(s).toMatchInlineSnapshot(`
       {
         "cypher": "
-        OPTIONAL MATCH (root:Entity {id: $system})
+        OPTIONAL MATCH (root:Entity {id: $system, gen: $gen})
         OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(root)
         WITH collect(member.id) AS family
-        MATCH (t:Transfer) WHERE t.supplier = $supplier
+        MATCH (t:Transfer) WHERE t.gen = $gen
+          AND t.supplier = $supplier
           AND t.system IN family
           AND t.earliest <= $to AND t.latest >= $from
           AND t.knownUntil IS NULL
@@ -56,7 +57,8 @@ describe('dealLags', () => {
     expect(s).toMatchInlineSnapshot(`
       {
         "cypher": "
-        MATCH (t:Transfer) WHERE t.recipient = $recipient
+        MATCH (t:Transfer) WHERE t.gen = $gen
+          AND t.recipient = $recipient
           AND t.knownSince <= $knownAt AND (t.knownUntil IS NULL OR t.knownUntil > $knownAt) AND t.orderYear IS NOT NULL
         RETURN t.statCategory AS key, t.orderYear AS orderYear, t.firstDelivery - t.orderYear AS first, t.lastDelivery - t.orderYear AS last,
           count(*) AS deals",

@@ -11,31 +11,31 @@ describe('loadStatements', () => {
     statements.forEach(expectNoValuesInText);
     expect(statements.map((s) => s.cypher)).toMatchInlineSnapshot(`
       [
-        "MATCH (n) WHERE n:Entity OR n:TimelineEntry DETACH DELETE n",
-        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:Actor",
-        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:Actor",
-        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:Actor",
-        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:WeaponSystem",
-        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:Transfer",
-        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:Transfer",
-        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:Source",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:CITES]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:CITES]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:RECIPIENT]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:RECIPIENT]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:SUPPLIER]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:SUPPLIER]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:OF_SYSTEM]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:OF_SYSTEM]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.supplier}) MATCH (b:Entity {id: row.recipient}) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.supplier}) MATCH (b:Entity {id: row.recipient}) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row",
-        "UNWIND $rows AS row CREATE (e:TimelineEntry) SET e = row
+        "MATCH (n) WHERE (n:Entity OR n:TimelineEntry) AND n.gen = $gen DETACH DELETE n",
+        "UNWIND $rows AS row MERGE (n:Entity {id: row.id, gen: $gen}) SET n = row.props, n.gen = $gen, n:Actor",
+        "UNWIND $rows AS row MERGE (n:Entity {id: row.id, gen: $gen}) SET n = row.props, n.gen = $gen, n:Actor",
+        "UNWIND $rows AS row MERGE (n:Entity {id: row.id, gen: $gen}) SET n = row.props, n.gen = $gen, n:Actor",
+        "UNWIND $rows AS row MERGE (n:Entity {id: row.id, gen: $gen}) SET n = row.props, n.gen = $gen, n:WeaponSystem",
+        "UNWIND $rows AS row MERGE (n:Entity {id: row.id, gen: $gen}) SET n = row.props, n.gen = $gen, n:Transfer",
+        "UNWIND $rows AS row MERGE (n:Entity {id: row.id, gen: $gen}) SET n = row.props, n.gen = $gen, n:Transfer",
+        "UNWIND $rows AS row MERGE (n:Entity {id: row.id, gen: $gen}) SET n = row.props, n.gen = $gen, n:Source",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:CITES]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:CITES]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:RECIPIENT]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:RECIPIENT]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:SUPPLIER]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:SUPPLIER]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:OF_SYSTEM]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:OF_SYSTEM]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.supplier, gen: $gen}) MATCH (b:Entity {id: row.recipient, gen: $gen}) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row, r.gen = $gen",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.supplier, gen: $gen}) MATCH (b:Entity {id: row.recipient, gen: $gen}) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row, r.gen = $gen",
+        "UNWIND $rows AS row MERGE (e:TimelineEntry {id: row.id, gen: $gen}) SET e = row, e.gen = $gen
         WITH e, row UNWIND row.actors + row.systems AS ref
-        MATCH (x:Entity {id: ref}) MERGE (e)-[:FEATURES]->(x)",
-        "UNWIND $rows AS row CREATE (e:TimelineEntry) SET e = row
+        MATCH (x:Entity {id: ref, gen: $gen}) MERGE (e)-[:FEATURES]->(x)",
+        "UNWIND $rows AS row MERGE (e:TimelineEntry {id: row.id, gen: $gen}) SET e = row, e.gen = $gen
         WITH e, row UNWIND row.actors + row.systems AS ref
-        MATCH (x:Entity {id: ref}) MERGE (e)-[:FEATURES]->(x)",
-        "MERGE (m:ArmsgraphMeta {key: $key}) SET m.version = $version",
+        MATCH (x:Entity {id: ref, gen: $gen}) MERGE (e)-[:FEATURES]->(x)",
+        "MERGE (m:ArmsgraphMeta {key: $key}) SET m.version = $version, m.current = $gen",
       ]
     `);
     expect(statements.filter((s) => s.cypher.includes('TRANSFERRED'))).toHaveLength(2);

@@ -9,7 +9,7 @@ describe('searchCandidates', () => {
     expectNoValuesInText(s);
     expect(s).toMatchInlineSnapshot(`
       {
-        "cypher": "MATCH (n:Entity) USING TEXT INDEX n:Entity(nameText) WHERE n.nameText CONTAINS $key AND (n:Actor OR n:WeaponSystem OR n:Event)
+        "cypher": "MATCH (n:Entity) USING TEXT INDEX n:Entity(nameText) WHERE n.nameText CONTAINS $key AND n.gen = $gen AND (n:Actor OR n:WeaponSystem OR n:Event)
         RETURN n.type AS type, n.json AS json",
         "params": {
           "key": "x'}) DETACH DELETE n //",
@@ -25,7 +25,7 @@ describe('statsStatement', () => {
     expectNoValuesInText(s);
     expect(s).toMatchInlineSnapshot(`
       {
-        "cypher": "MATCH (n:Entity) RETURN n.type AS type, count(n) AS count, sum(coalesce(n.citationCount, 0)) AS citations",
+        "cypher": "MATCH (n:Entity) WHERE n.gen = $gen RETURN n.type AS type, count(n) AS count, sum(coalesce(n.citationCount, 0)) AS citations",
         "params": {},
       }
     `);

@@ -25,10 +25,11 @@ describe('transfersPage', () => {
       {
         "count": {
           "cypher": "
-        OPTIONAL MATCH (root:Entity {id: $system})
+        OPTIONAL MATCH (root:Entity {id: $system, gen: $gen})
         OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(root)
         WITH collect(member.id) AS family
-        MATCH (t:Transfer) WHERE t.recipient = $recipient
+        MATCH (t:Transfer) WHERE t.gen = $gen
+          AND t.recipient = $recipient
           AND t.system IN family
           AND t.status IN $statuses
           AND t.earliest <= $to AND t.latest >= $from
@@ -59,10 +60,11 @@ describe('transfersPage', () => {
         },
         "page": {
           "cypher": "
-        OPTIONAL MATCH (root:Entity {id: $system})
+        OPTIONAL MATCH (root:Entity {id: $system, gen: $gen})
         OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(root)
         WITH collect(member.id) AS family
-        MATCH (t:Transfer) WHERE t.recipient = $recipient
+        MATCH (t:Transfer) WHERE t.gen = $gen
+          AND t.recipient = $recipient
           AND t.system IN family
           AND t.status IN $statuses
           AND t.earliest <= $to AND t.latest >= $from
@@ -112,21 +114,23 @@ describe('pageStatement', () => {
     expectNoValuesInText(s);
     expect(s.cypher).toContain('RETURN count(t) AS total');
     expect(s.cypher).toContain('RETURN collect(json) AS items');
-    // Every page brings the graph's version stamp, which checks names resolved from the projection.
-    expect(s.cypher.trimEnd().endsWith('RETURN total, before, items, version')).toBe(true);
-    expect(pageStatement(actorsPage({}, null, undefined, 20)).cypher.trimEnd().endsWith('RETURN total, before, items, version')).toBe(true);
+    // Every page brings the graph's version stamp and live generation, which check names resolved from the projection.
+    expect(s.cypher.trimEnd().endsWith('RETURN total, before, items, version, live')).toBe(true);
+    expect(pageStatement(actorsPage({}, null, undefined, 20)).cypher.trimEnd().endsWith('RETURN total, before, items, version, live')).toBe(true);
     expect(s.params).toEqual({ ...parts.count.params, ...parts.page.params, metaKey: 'graph' });
     expect(s).toMatchInlineSnapshot(`
       {
         "cypher": "CALL {
-        MATCH (t:Transfer) WHERE t.recipient = $recipient
+        MATCH (t:Transfer) WHERE t.gen = $gen
+        AND t.recipient = $recipient
         AND t.knownSince <= $knownAt AND (t.knownUntil IS NULL OR t.knownUntil > $knownAt)
         RETURN count(t) AS total, sum(CASE WHEN ($after IS NOT NULL AND NOT ($after IS NULL OR t.earliest > $after[0]
         OR (t.earliest = $after[0] AND (t.latest > $after[1] OR (t.latest = $after[1] AND t.id > $after[2]))))) THEN 1 ELSE 0 END) AS before
       }
       CALL {
         CALL {
-          MATCH (t:Transfer) WHERE t.recipient = $recipient
+          MATCH (t:Transfer) WHERE t.gen = $gen
+          AND t.recipient = $recipient
           AND t.knownSince <= $knownAt AND (t.knownUntil IS NULL OR t.knownUntil > $knownAt) AND ($after IS NULL OR t.earliest > $after[0]
           OR (t.earliest = $after[0] AND (t.latest > $after[1] OR (t.latest = $after[1] AND t.id > $after[2]))))
           RETURN t.json AS json ORDER BY t.earliest, t.latest, t.id LIMIT $limit
@@ -135,9 +139,9 @@ describe('pageStatement', () => {
       }
       CALL {
         OPTIONAL MATCH (m:ArmsgraphMeta {key: $metaKey})
-        RETURN m.version AS version
+        RETURN m.version AS version, m.current AS live
       }
-      RETURN total, before, items, version",
+      RETURN total, before, items, version, live",
         "params": {
           "after": [
             "2023-01-01",
@@ -170,7 +174,8 @@ describe('transfersMatching', () => {
     expect(s).toMatchInlineSnapshot(`
       {
         "cypher": "
-        MATCH (t:Transfer) WHERE t.supplier = $supplier
+        MATCH (t:Transfer) WHERE t.gen = $gen
+          AND t.supplier = $supplier
           AND t.knownSince <= $knownAt AND (t.knownUntil IS NULL OR t.knownUntil > $knownAt)
         RETURN t.json AS json ORDER BY t.earliest, t.latest, t.id",
         "params": {
@@ -199,12 +204,13 @@ describe('timelinePage', () => {
       {
         "count": {
           "cypher": "
-        MATCH (whole:Entity) WHERE whole.id IN $actors
+        MATCH (whole:Entity) WHERE whole.id IN $actors AND whole.gen = $gen
         MATCH (part:Actor)-[:PART_OF*0..]->(whole)
         WITH DISTINCT part
         MATCH (e:TimelineEntry)-[:FEATURES]->(part)
         WITH DISTINCT e
-        WHERE e.kind IN $kinds
+        WHERE e.gen = $gen
+          AND e.kind IN $kinds
           AND e.knownSince <= $knownAt AND (e.knownUntil IS NULL OR e.knownUntil > $knownAt)
       RETURN count(e) AS total, sum(CASE WHEN ($after IS NOT NULL AND NOT ($after IS NULL OR e.earliest > $after[0]
         OR (e.earliest = $after[0] AND (e.latest > $after[1] OR (e.latest = $after[1] AND e.id > $after[2]))))) THEN 1 ELSE 0 END) AS before",
@@ -229,12 +235,13 @@ describe('timelinePage', () => {
         },
         "page": {
           "cypher": "
-        MATCH (whole:Entity) WHERE whole.id IN $actors
+        MATCH (whole:Entity) WHERE whole.id IN $actors AND whole.gen = $gen
         MATCH (part:Actor)-[:PART_OF*0..]->(whole)
         WITH DISTINCT part
         MATCH (e:TimelineEntry)-[:FEATURES]->(part)
         WITH DISTINCT e
-        WHERE e.kind IN $kinds
+        WHERE e.gen = $gen
+          AND e.kind IN $kinds
           AND e.knownSince <= $knownAt AND (e.knownUntil IS NULL OR e.knownUntil > $knownAt) AND ($after IS NULL OR e.earliest > $after[0]
         OR (e.earliest = $after[0] AND (e.latest > $after[1] OR (e.latest = $after[1] AND e.id > $after[2]))))
       RETURN e.json AS json ORDER BY e.earliest, e.latest, e.id LIMIT $limit",
@@ -269,7 +276,7 @@ describe('actorsPage', () => {
     expect(s.page).toMatchInlineSnapshot(`
       {
         "cypher": "MATCH (a:Actor)
-        WHERE ($kinds IS NULL OR a.kind IN $kinds) AND ($text IS NULL OR any(k IN a.nameKeys WHERE k CONTAINS $text)) AND ($after IS NULL OR a.id > $after[0])
+        WHERE a.gen = $gen AND ($kinds IS NULL OR a.kind IN $kinds) AND ($text IS NULL OR any(k IN a.nameKeys WHERE k CONTAINS $text)) AND ($after IS NULL OR a.id > $after[0])
       RETURN a.json AS json ORDER BY a.id LIMIT $limit",
         "params": {
           "after": [
@@ -296,11 +303,11 @@ describe('systemsPage', () => {
     expect(s.page).toMatchInlineSnapshot(`
       {
         "cypher": "
-        OPTIONAL MATCH (root:Entity {id: $family})
+        OPTIONAL MATCH (root:Entity {id: $family, gen: $gen})
         OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(root)
         WITH collect(member.id) AS members
         MATCH (s:WeaponSystem)
-        WHERE ($category IS NULL OR s.category = $category) AND ($family IS NULL OR s.id IN members)
+        WHERE s.gen = $gen AND ($category IS NULL OR s.category = $category) AND ($family IS NULL OR s.id IN members)
           AND ($text IS NULL OR any(k IN s.nameKeys WHERE k CONTAINS $text)) AND ($after IS NULL OR s.id > $after[0])
       RETURN s.json AS json ORDER BY s.id LIMIT $limit",
         "params": {

@@ -24,15 +24,16 @@ describe('pathLevels', () => {
     expect(s).toMatchInlineSnapshot(`
       {
         "cypher": "
-        OPTIONAL MATCH (root:Entity {id: $system})
+        OPTIONAL MATCH (root:Entity {id: $system, gen: $gen})
         OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(root)
         WITH collect(member.id) AS family
         WITH [$toId] AS seen0, [$toId] AS f0, family
         CALL {
           WITH f0, family
-          MATCH (b:Entity) WHERE b.id IN f0
+          MATCH (b:Entity) WHERE b.id IN f0 AND b.gen = $gen
           MATCH (a:Actor)-[r:TRANSFERRED]->(b)
-          WHERE r.system IN family
+          WHERE r.gen = $gen
+          AND r.system IN family
           AND r.status IN $statuses
           AND r.knownSince <= $knownAt AND (r.knownUntil IS NULL OR r.knownUntil > $knownAt)
           RETURN collect(r {id: r.transferId, supplier: r.supplier, recipient: r.recipient, system: r.system,
@@ -47,9 +48,10 @@ describe('pathLevels', () => {
         WITH *, seen0 + f1 AS seen1
         CALL {
           WITH f1, family
-          MATCH (b:Entity) WHERE b.id IN f1
+          MATCH (b:Entity) WHERE b.id IN f1 AND b.gen = $gen
           MATCH (a:Actor)-[r:TRANSFERRED]->(b)
-          WHERE r.system IN family
+          WHERE r.gen = $gen
+          AND r.system IN family
           AND r.status IN $statuses
           AND r.knownSince <= $knownAt AND (r.knownUntil IS NULL OR r.knownUntil > $knownAt)
           RETURN collect(r {id: r.transferId, supplier: r.supplier, recipient: r.recipient, system: r.system,
@@ -64,9 +66,10 @@ describe('pathLevels', () => {
         WITH *, seen1 + f2 AS seen2
         CALL {
           WITH f2, family
-          MATCH (b:Entity) WHERE b.id IN f2
+          MATCH (b:Entity) WHERE b.id IN f2 AND b.gen = $gen
           MATCH (a:Actor)-[r:TRANSFERRED]->(b)
-          WHERE r.supplier = $fromId AND r.system IN family
+          WHERE r.supplier = $fromId AND r.gen = $gen
+          AND r.system IN family
           AND r.status IN $statuses
           AND r.knownSince <= $knownAt AND (r.knownUntil IS NULL OR r.knownUntil > $knownAt)
           RETURN collect(r {id: r.transferId, supplier: r.supplier, recipient: r.recipient, system: r.system,

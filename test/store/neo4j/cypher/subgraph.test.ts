@@ -10,8 +10,9 @@ describe('neighbours', () => {
     expect(s).toMatchInlineSnapshot(`
       {
         "cypher": "
-        MATCH (a:Entity) WHERE a.id IN $frontier
-        MATCH (a)-[r:TRANSFERRED]-(b:Actor) WHERE r.knownUntil IS NULL
+        MATCH (a:Entity) WHERE a.id IN $frontier AND a.gen = $gen
+        MATCH (a)-[r:TRANSFERRED]-(b:Actor) WHERE r.gen = $gen
+          AND r.knownUntil IS NULL
         RETURN DISTINCT b.id AS id",
         "params": {
           "from": null,
@@ -38,11 +39,12 @@ describe('subgraphOf', () => {
     expect(s).toMatchInlineSnapshot(`
       {
         "cypher": "
-        OPTIONAL MATCH (a:Entity)-[r:TRANSFERRED]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND r.knownSince <= $knownAt AND (r.knownUntil IS NULL OR r.knownUntil > $knownAt)
+        OPTIONAL MATCH (a:Entity)-[r:TRANSFERRED]->(b:Entity) WHERE a.id IN $ids AND a.gen = $gen AND b.id IN $ids AND r.gen = $gen
+          AND r.knownSince <= $knownAt AND (r.knownUntil IS NULL OR r.knownUntil > $knownAt)
         WITH collect(r.transferId) AS transferIds
-        OPTIONAL MATCH (t:Entity) WHERE t.id IN transferIds
+        OPTIONAL MATCH (t:Entity) WHERE t.id IN transferIds AND t.gen = $gen
         WITH collect(t.json) AS transfers
-        OPTIONAL MATCH (x:Entity) WHERE x.id IN $ids AND x:Actor
+        OPTIONAL MATCH (x:Entity) WHERE x.id IN $ids AND x.gen = $gen AND x:Actor
         RETURN transfers, collect(x.json) AS actors",
         "params": {
           "from": null,

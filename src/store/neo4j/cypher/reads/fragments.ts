@@ -10,7 +10,7 @@ import type { TransferFilter } from '../../../../query/index.js';
  * condition is always there: without `knownAt`, retracted and corrected transfers are left out.
  */
 export function transferWhere(v: 't' | 'r', f: TransferFilter): string {
-  const c: string[] = [];
+  const c: string[] = [`${v}.gen = $gen`];
   if (f.supplier !== undefined) c.push(`${v}.supplier = $supplier`);
   if (f.recipient !== undefined) c.push(`${v}.recipient = $recipient`);
   if (f.system !== undefined) c.push(`${v}.system IN family`);
@@ -28,7 +28,7 @@ export const familyOf = (f: { system?: string }) =>
   f.system === undefined
     ? ''
     : `
-  OPTIONAL MATCH (root:Entity {id: $system})
+  OPTIONAL MATCH (root:Entity {id: $system, gen: $gen})
   OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(root)
   WITH collect(member.id) AS family`;
 

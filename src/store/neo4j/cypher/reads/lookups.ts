@@ -3,12 +3,12 @@ import type { Statement } from '../../Executor.js';
 
 /** Entities by id, as JSON with their type. */
 export function nodesById(ids: readonly string[]): Statement {
-  return { cypher: 'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.type AS type, n.json AS json', params: { ids: [...ids] } };
+  return { cypher: 'MATCH (n:Entity) WHERE n.id IN $ids AND n.gen = $gen RETURN n.type AS type, n.json AS json', params: { ids: [...ids] } };
 }
 
 /** Every actor, in id order, as JSON. */
 export function allActors(): Statement {
-  return { cypher: 'MATCH (n:Actor) WITH n ORDER BY n.id RETURN n.json AS json', params: {} };
+  return { cypher: 'MATCH (n:Actor) WHERE n.gen = $gen WITH n ORDER BY n.id RETURN n.json AS json', params: {} };
 }
 
 /**
@@ -17,7 +17,7 @@ export function allActors(): Statement {
  */
 export function searchCandidates(key: string): Statement {
   return {
-    cypher: `MATCH (n:Entity) USING TEXT INDEX n:Entity(nameText) WHERE n.nameText CONTAINS $key AND (n:Actor OR n:WeaponSystem OR n:Event)
+    cypher: `MATCH (n:Entity) USING TEXT INDEX n:Entity(nameText) WHERE n.nameText CONTAINS $key AND n.gen = $gen AND (n:Actor OR n:WeaponSystem OR n:Event)
   RETURN n.type AS type, n.json AS json`,
     params: { key },
   };
@@ -26,7 +26,7 @@ export function searchCandidates(key: string): Statement {
 /** Counts of every node type and of citations. */
 export function statsStatement(): Statement {
   return {
-    cypher: 'MATCH (n:Entity) RETURN n.type AS type, count(n) AS count, sum(coalesce(n.citationCount, 0)) AS citations',
+    cypher: 'MATCH (n:Entity) WHERE n.gen = $gen RETURN n.type AS type, count(n) AS count, sum(coalesce(n.citationCount, 0)) AS citations',
     params: {},
   };
 }

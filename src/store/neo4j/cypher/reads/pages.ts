@@ -33,9 +33,9 @@ ${indent(p.page.cypher, '    ')}
 }
 CALL {
   OPTIONAL MATCH (m:${META_LABEL} {key: $metaKey})
-  RETURN m.version AS version
+  RETURN m.version AS version, m.current AS live
 }
-RETURN total, before, items, version`,
+RETURN total, before, items, version, live`,
     params: { ...p.count.params, ...p.page.params, metaKey: META_KEY },
   };
 }
@@ -77,13 +77,13 @@ export function timelinePage(filter: TimelineFilter, after: SortKey | undefined,
   const actors = nullIfEmpty(filter.actors);
   const systems = nullIfEmpty(filter.systems);
   const systemSet = `
-  OPTIONAL MATCH (fam:Entity) WHERE fam.id IN $systems
+  OPTIONAL MATCH (fam:Entity) WHERE fam.id IN $systems AND fam.gen = $gen
   OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(fam)
   WITH collect(DISTINCT member) AS members`;
   const start =
     actors !== null
       ? `${systems !== null ? `${systemSet}, collect(DISTINCT member.id) AS systemSet` : ''}
-  MATCH (whole:Entity) WHERE whole.id IN $actors
+  MATCH (whole:Entity) WHERE whole.id IN $actors AND whole.gen = $gen
   MATCH (part:Actor)-[:PART_OF*0..]->(whole)
   WITH DISTINCT part${systems !== null ? ', systemSet' : ''}
   MATCH (e:TimelineEntry)-[:FEATURES]->(part)
@@ -95,7 +95,7 @@ export function timelinePage(filter: TimelineFilter, after: SortKey | undefined,
   WITH DISTINCT e`
         : `
   MATCH (e:TimelineEntry)`;
-  const c: string[] = [];
+  const c: string[] = ['e.gen = $gen'];
   if (actors !== null && systems !== null) c.push('any(s IN e.systems WHERE s IN systemSet)');
   if (filter.kinds !== undefined && filter.kinds.length > 0) c.push('e.kind IN $kinds');
   if (filter.between !== undefined) c.push('e.earliest <= $to AND e.latest >= $from');
@@ -124,7 +124,7 @@ export function timelinePage(filter: TimelineFilter, after: SortKey | undefined,
 /** Actors matching a filter, by id, one page. */
 export function actorsPage(filter: ActorFilter, text: string | null, after: SortKey | undefined, size: number): PageStatements {
   const head = `MATCH (a:Actor)
-  WHERE ($kinds IS NULL OR a.kind IN $kinds) AND ($text IS NULL OR any(k IN a.nameKeys WHERE k CONTAINS $text))`;
+  WHERE a.gen = $gen AND ($kinds IS NULL OR a.kind IN $kinds) AND ($text IS NULL OR any(k IN a.nameKeys WHERE k CONTAINS $text))`;
   const params = pageParams({ kinds: nullIfEmpty(filter.kinds), text }, after, size);
   return {
     count: { cypher: `${head}\nRETURN count(a) AS total, sum(CASE WHEN ${NOT_AFTER_ID('a')} THEN 1 ELSE 0 END) AS before`, params },
@@ -135,11 +135,11 @@ export function actorsPage(filter: ActorFilter, text: string | null, after: Sort
 /** Systems matching a filter (category, family, text), by id, one page. */
 export function systemsPage(filter: SystemFilter, text: string | null, after: SortKey | undefined, size: number): PageStatements {
   const head = `
-  OPTIONAL MATCH (root:Entity {id: $family})
+  OPTIONAL MATCH (root:Entity {id: $family, gen: $gen})
   OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(root)
   WITH collect(member.id) AS members
   MATCH (s:WeaponSystem)
-  WHERE ($category IS NULL OR s.category = $category) AND ($family IS NULL OR s.id IN members)
+  WHERE s.gen = $gen AND ($category IS NULL OR s.category = $category) AND ($family IS NULL OR s.id IN members)
     AND ($text IS NULL OR any(k IN s.nameKeys WHERE k CONTAINS $text))`;
   const params = pageParams({ category: filter.category ?? null, family: filter.family ?? null, text }, after, size);
   return {

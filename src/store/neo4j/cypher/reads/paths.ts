@@ -29,7 +29,7 @@ export function pathLevels(fromId: string, toId: string, maxHops: number, filter
     parts.push(`
   CALL {
     WITH f${k - 1}${family}
-    MATCH (b:Entity) WHERE b.id IN f${k - 1}
+    MATCH (b:Entity) WHERE b.id IN f${k - 1} AND b.gen = $gen
     MATCH (a:Actor)-[r:TRANSFERRED]->(b)
     WHERE ${last ? 'r.supplier = $fromId AND ' : ''}${where}
     RETURN collect(${evidence ? ROUTE_ROW : PATH_ROW}) AS l${k}

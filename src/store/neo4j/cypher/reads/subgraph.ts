@@ -7,7 +7,7 @@ import { familyOf, transferParams, transferWhere } from './fragments.js';
 export function neighbours(frontier: readonly string[], filter: TransferFilter): Statement {
   return {
     cypher: `${familyOf(filter)}
-  MATCH (a:Entity) WHERE a.id IN $frontier
+  MATCH (a:Entity) WHERE a.id IN $frontier AND a.gen = $gen
   MATCH (a)-[r:TRANSFERRED]-(b:Actor) WHERE ${transferWhere('r', filter)}
   RETURN DISTINCT b.id AS id`,
     params: { frontier: [...frontier], ...transferParams(filter) },
@@ -18,11 +18,11 @@ export function neighbours(frontier: readonly string[], filter: TransferFilter):
 export function subgraphOf(actorIds: readonly string[], filter: TransferFilter): Statement {
   return {
     cypher: `${familyOf(filter)}
-  OPTIONAL MATCH (a:Entity)-[r:TRANSFERRED]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND ${transferWhere('r', filter)}
+  OPTIONAL MATCH (a:Entity)-[r:TRANSFERRED]->(b:Entity) WHERE a.id IN $ids AND a.gen = $gen AND b.id IN $ids AND ${transferWhere('r', filter)}
   WITH collect(r.transferId) AS transferIds
-  OPTIONAL MATCH (t:Entity) WHERE t.id IN transferIds
+  OPTIONAL MATCH (t:Entity) WHERE t.id IN transferIds AND t.gen = $gen
   WITH collect(t.json) AS transfers
-  OPTIONAL MATCH (x:Entity) WHERE x.id IN $ids AND x:Actor
+  OPTIONAL MATCH (x:Entity) WHERE x.id IN $ids AND x.gen = $gen AND x:Actor
   RETURN transfers, collect(x.json) AS actors`,
     params: { ids: [...actorIds], ...transferParams(filter) },
   };

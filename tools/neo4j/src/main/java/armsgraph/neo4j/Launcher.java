@@ -25,6 +25,9 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         int boltPort = intEnv("NEO4J_PORT", 7687);
         int httpPort = intEnv("NEO4J_HTTP_PORT", 0); // 0 = HTTP disabled
+        // The page cache holds the store files in memory; too small for ×10 (about 1 GB of store) and every load
+        // and read goes to disk.
+        int pageCacheMiB = intEnv("NEO4J_PAGECACHE_MB", 512);
         Path dataDir = Path.of(env("NEO4J_DATA_DIR", "data")).toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
 
@@ -33,7 +36,7 @@ public final class Launcher {
         Path runDir = dataDir.resolve("run");
         Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(runDir)
                 .withConfig(GraphDatabaseSettings.data_directory, dataDir)
-                .withConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
+                .withConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMiB))
                 .withConfig(GraphDatabaseSettings.auth_enabled, false) // any user/password is accepted
                 .withConfig(BoltConnector.enabled, true)
                 .withConfig(BoltConnector.listen_address, new SocketAddress(HOST, boltPort))
