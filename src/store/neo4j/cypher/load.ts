@@ -43,7 +43,7 @@ export const isNodeCreate = (cypher: string): boolean => Object.values(CREATE_NO
 const CREATE_LINKS: Record<LinkType, string> = Object.fromEntries(
   LINK_TYPES.map((type) => [
     type,
-    `UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:${type}]->(b) SET r = row.props`,
+    `UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.to, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:${type}]->(b) SET r = row.props`,
   ]),
 ) as Record<LinkType, string>;
 
@@ -52,18 +52,19 @@ const DELETE_NODES = 'MATCH (n:Entity) WHERE n.id IN $ids AND n.gen = $gen DETAC
 const DELETE_OUT_LINKS = 'MATCH (n:Entity)-[r]->(:Entity) WHERE n.id IN $ids AND n.gen = $gen AND NOT r:TRANSFERRED DELETE r';
 const DELETE_TRANSFERRED = 'MATCH ()-[r:TRANSFERRED]->() WHERE r.transferId IN $ids AND r.gen = $gen DELETE r';
 const DELETE_ENTRIES = 'MATCH (e:TimelineEntry) WHERE e.id IN $ids AND e.gen = $gen DETACH DELETE e';
-// Endpoints are matched through :Entity, whose id has the unique constraint's index (`:Actor {id}` scanned every
-// actor per row: 543 s of a 656 s load at ×10).
+// Endpoints are matched through :Entity, whose (id, gen) has the unique constraint's index (`:Actor {id}` scanned
+// every actor per row: 543 s of a 656 s load at ×10). The hints keep that plan when the index statistics were
+// sampled on an empty database (the planner then took a scan of every node per row: minutes for SIPRI).
 const CREATE_TRANSFERRED =
-  'UNWIND $rows AS row MATCH (a:Entity {id: row.supplier, gen: $gen}) MATCH (b:Entity {id: row.recipient, gen: $gen}) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row, r.gen = $gen';
+  'UNWIND $rows AS row MATCH (a:Entity {id: row.supplier, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.recipient, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row, r.gen = $gen';
 // Each entry is linked to the actors and systems it involves, so timeline pages start from those nodes.
 const CREATE_TIMELINE = `UNWIND $rows AS row MERGE (e:TimelineEntry {id: row.id, gen: $gen}) SET e = row, e.gen = $gen
   WITH e, row UNWIND row.actors + row.systems AS ref
-  MATCH (x:Entity {id: ref, gen: $gen}) MERGE (e)-[:FEATURES]->(x)`;
+  MATCH (x:Entity {id: ref, gen: $gen}) USING INDEX x:Entity(id, gen) MERGE (e)-[:FEATURES]->(x)`;
 /** The same into an empty generation: each entry's references are distinct (`features`), so CREATE links them. */
 const CREATE_TIMELINE_FRESH = `UNWIND $rows AS row CREATE (e:TimelineEntry) SET e = row.props, e.gen = $gen
   WITH e, row UNWIND row.features AS ref
-  MATCH (x:Entity {id: ref, gen: $gen}) CREATE (e)-[:FEATURES]->(x)`;
+  MATCH (x:Entity {id: ref, gen: $gen}) USING INDEX x:Entity(id, gen) CREATE (e)-[:FEATURES]->(x)`;
 
 /**
  * Version of how timeline entries are stored, part of their content hash: bumping it makes the next load rewrite

@@ -19,22 +19,22 @@ describe('loadStatements', () => {
         "UNWIND $rows AS row MERGE (n:Entity {id: row.id, gen: $gen}) SET n = row.props, n.gen = $gen, n:Transfer",
         "UNWIND $rows AS row MERGE (n:Entity {id: row.id, gen: $gen}) SET n = row.props, n.gen = $gen, n:Transfer",
         "UNWIND $rows AS row MERGE (n:Entity {id: row.id, gen: $gen}) SET n = row.props, n.gen = $gen, n:Source",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:CITES]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:CITES]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:RECIPIENT]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:RECIPIENT]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:SUPPLIER]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:SUPPLIER]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:OF_SYSTEM]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) MATCH (b:Entity {id: row.to, gen: $gen}) CREATE (a)-[r:OF_SYSTEM]->(b) SET r = row.props",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.supplier, gen: $gen}) MATCH (b:Entity {id: row.recipient, gen: $gen}) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row, r.gen = $gen",
-        "UNWIND $rows AS row MATCH (a:Entity {id: row.supplier, gen: $gen}) MATCH (b:Entity {id: row.recipient, gen: $gen}) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row, r.gen = $gen",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.to, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:CITES]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.to, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:CITES]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.to, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:RECIPIENT]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.to, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:RECIPIENT]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.to, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:SUPPLIER]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.to, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:SUPPLIER]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.to, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:OF_SYSTEM]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.to, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:OF_SYSTEM]->(b) SET r = row.props",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.supplier, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.recipient, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row, r.gen = $gen",
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.supplier, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.recipient, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row, r.gen = $gen",
         "UNWIND $rows AS row MERGE (e:TimelineEntry {id: row.id, gen: $gen}) SET e = row, e.gen = $gen
         WITH e, row UNWIND row.actors + row.systems AS ref
-        MATCH (x:Entity {id: ref, gen: $gen}) MERGE (e)-[:FEATURES]->(x)",
+        MATCH (x:Entity {id: ref, gen: $gen}) USING INDEX x:Entity(id, gen) MERGE (e)-[:FEATURES]->(x)",
         "UNWIND $rows AS row MERGE (e:TimelineEntry {id: row.id, gen: $gen}) SET e = row, e.gen = $gen
         WITH e, row UNWIND row.actors + row.systems AS ref
-        MATCH (x:Entity {id: ref, gen: $gen}) MERGE (e)-[:FEATURES]->(x)",
+        MATCH (x:Entity {id: ref, gen: $gen}) USING INDEX x:Entity(id, gen) MERGE (e)-[:FEATURES]->(x)",
         "MERGE (m:ArmsgraphMeta {key: $key}) SET m.version = $version, m.current = $gen",
       ]
     `);
