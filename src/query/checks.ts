@@ -36,13 +36,69 @@ function intersects(list: readonly string[] | undefined, candidates: readonly st
   return list === undefined || list.length === 0 || candidates.some((c) => list.includes(c));
 }
 
+/**
+ * Restrictions grouped by what a route must have for them to bear on it: the suppliers they name; for re-export
+ * consent naming no supplier, the origins they name; the rest bear on any route.
+ */
+interface RestrictionIndex {
+  readonly always: readonly Restriction[];
+  readonly bySupplier: ReadonlyMap<string, readonly Restriction[]>;
+  readonly consentByOrigin: ReadonlyMap<string, readonly Restriction[]>;
+}
+
+const indexes = new WeakMap<readonly Restriction[], RestrictionIndex>();
+
+function add(index: Map<string, Restriction[]>, keys: readonly string[], r: Restriction): void {
+  for (const key of new Set(keys)) {
+    const list = index.get(key);
+    if (list) list.push(r);
+    else index.set(key, [r]);
+  }
+}
+
+/**
+ * The lists of restrictions that may bear on a route: those naming none of the supplier chain's actors as
+ * suppliers cannot, nor can a consent rule naming neither suppliers nor the route's origin. Made once per list of
+ * restrictions (a store's context keeps one list per load): a page of routes checks thousands of hops. A
+ * restriction is in two lists only when it names two actors of the chain (the caller reads it once).
+ */
+function restrictionLists(restrictions: readonly Restriction[], supplierChain: readonly string[], origin: string | undefined): (readonly Restriction[])[] {
+  let index = indexes.get(restrictions);
+  if (!index) {
+    const always: Restriction[] = [];
+    const bySupplier = new Map<string, Restriction[]>();
+    const consentByOrigin = new Map<string, Restriction[]>();
+    for (const r of restrictions) {
+      const { suppliers, origins } = r.appliesTo;
+      if (suppliers !== undefined && suppliers.length > 0) add(bySupplier, suppliers, r);
+      else if (r.rule === 'REEXPORT_REQUIRES_CONSENT') add(consentByOrigin, origins ?? [], r);
+      else always.push(r);
+    }
+    indexes.set(restrictions, (index = { always, bySupplier, consentByOrigin }));
+  }
+  const lists: (readonly Restriction[])[] = [index.always];
+  for (const a of supplierChain) {
+    const list = index.bySupplier.get(a);
+    if (list !== undefined) lists.push(list);
+  }
+  const consent = origin === undefined ? undefined : index.consentByOrigin.get(origin);
+  if (consent !== undefined) lists.push(consent);
+  return lists;
+}
+
 /** Evaluates every restriction in force during the route's window; returns the reasons that bear on it. */
 export function evaluateRoute(route: Route, ctx: CheckContext, hop: number | null = null): CheckReason[] {
   const supplierChain = ctx.actors.ancestorsOrSelf(route.supplier);
   const recipientChain = ctx.actors.ancestorsOrSelf(route.recipient);
   const systemChain = route.system === undefined ? undefined : ctx.systems.ancestorsOrSelf(route.system);
   const reasons: CheckReason[] = [];
-  for (const r of ctx.restrictions) {
+  const lists = restrictionLists(ctx.restrictions, supplierChain, route.origin);
+  const seen = lists.length > 2 ? new Set<Restriction>() : undefined;
+  for (const list of lists) for (const r of list) {
+    if (seen !== undefined) {
+      if (seen.has(r)) continue;
+      seen.add(r);
+    }
     if (!mayOverlap(r.inForce, route.window)) continue;
     const scope = r.appliesTo;
     if (!intersects(scope.suppliers, supplierChain)) continue;

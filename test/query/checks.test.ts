@@ -1,4 +1,5 @@
 // Restriction evaluation: rules as data, against a route, a window, the parties at war and the items' origin.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Event, Restriction } from '../../src/domain/model.js';
 import { Hierarchy, evaluateRoute, verdictOf, type CheckContext, type Route } from '../../src/query/index.js';
@@ -126,5 +127,40 @@ describe('evaluateRoute', () => {
       ['restriction:at-war', 'PROHIBITED'],
       ['restriction:ban', 'PROHIBITED'],
     ]);
+  });
+
+  it('finds among many restrictions exactly those the rules say bear on the route, whatever their order (the indexes skip none)', () => {
+    // Suppliers, recipients and origins drawn among actors, their parts and parents, so that one restriction can
+    // name two actors of a supplier chain, and consent rules with and without suppliers.
+    const actor = fc.constantFrom('JP', 'US', 'UA', 'RU', 'org:jp-mofa', 'person:zelensky');
+    const scope = fc.record({ suppliers: fc.array(actor, { maxLength: 3 }), recipients: fc.array(actor, { maxLength: 2 }), origins: fc.array(actor, { maxLength: 2 }) });
+    const rule = fc.constantFrom('NO_ARMS_EXPORT', 'NO_EXPORT_TO_PARTY_AT_WAR', 'REEXPORT_REQUIRES_CONSENT') as fc.Arbitrary<Restriction['rule']>;
+    const inForce = fc.constantFrom('2020/..', '../2023-12-21', '2024-01-01/2024-12-31');
+    const restrictions = fc.uniqueArray(fc.record({ n: fc.integer({ min: 0, max: 99 }), rule, inForce, scope }), { selector: (r) => r.n, maxLength: 12 });
+    const question = fc.record({ supplier: actor, recipient: actor, origin: fc.option(actor, { nil: undefined }), day: fc.constantFrom('2023-06-01', '2024-03-01') });
+    fc.assert(
+      fc.property(restrictions, question, (rs, q) => {
+        const list = rs.map((r) => restriction(`restriction:${String(r.n).padStart(2, '0')}`, r.rule, 'JP', r.inForce, r.scope));
+        const r = route(q.supplier, q.recipient, q.day, q.origin === undefined ? {} : { origin: q.origin });
+        const together = evaluateRoute(r, context(list, [invasion]));
+        expect(together).toEqual(evaluateRoute(r, context([...list].reverse(), [invasion])));
+        // Which restrictions bear, read one by one from the rules (DESIGN §5), independently of the evaluator.
+        const up = (id: string) => [id, ...({ 'org:jp-mofa': ['JP'], 'person:zelensky': ['UA'] }[id] ?? [])];
+        const names = (list: readonly string[] | undefined, chain: readonly string[]) => !list?.length || chain.some((a) => list.includes(a));
+        const bears = list.filter((x) => {
+          const window = on(q.day);
+          if (!(x.inForce.earliest <= window.to && x.inForce.latest >= window.from)) return false;
+          if (!names(x.appliesTo.suppliers, up(q.supplier)) || !names(x.appliesTo.recipients, up(q.recipient))) return false;
+          if (x.rule === 'NO_EXPORT_TO_PARTY_AT_WAR') return up(q.recipient).some((a) => invasion.actors.includes(a)) && q.day >= '2022-02-24';
+          if (x.rule === 'REEXPORT_REQUIRES_CONSENT') {
+            const origins = x.appliesTo.origins ?? [];
+            return q.origin !== undefined && origins.includes(q.origin) && !origins.some((o) => up(q.supplier).includes(o));
+          }
+          return true;
+        });
+        expect(together.map((x) => x.restriction).sort()).toEqual(bears.map((x) => x.id).sort());
+      }),
+      { numRuns: 400, seed: 20_261_130 },
+    );
   });
 });

@@ -24,6 +24,11 @@ const NONE = -1;
 interface DayRule {
   /** The bound hop `i` of a table leaves after `bound` (NONE: no transfer of the hop may follow). */
   after(table: HopTable, i: number, bound: number): number;
+  /**
+   * The shortcut of `after`, for a table: a hop's bound after any `bound` up to `upTo[i]` is `then[i]` (every
+   * transfer of the hop may follow), so the innermost loop reads two arrays and calls `after` only past them.
+   */
+  afterShortcut(table: HopTable): { readonly upTo: Int32Array; readonly then: Int32Array };
   /** The latest bound before hop `i` that still lets the rest of the route through, given what the rest accepts. */
   before(table: HopTable, i: number, accepts: number): number;
 }
@@ -33,11 +38,15 @@ interface DayRule {
  * (most hops), else from its transfers' days.
  */
 function dayRule(order: ResolvedRouteOptions['order']): DayRule {
-  if (order === 'ANY') return { after: () => NO_BOUND, before: () => ANY_BOUND };
+  if (order === 'ANY') {
+    const always = { upTo: new Int32Array(0), then: new Int32Array(0) };
+    return { after: () => NO_BOUND, afterShortcut: () => always, before: () => ANY_BOUND };
+  }
   // key and val as offsets into a transfer's two days (0 earliest, 1 latest), and the shortcuts' arrays.
   const tr = order === 'TIME_RESPECTING';
   const [key, val] = tr ? [0, 1] : [1, 0];
   return {
+    afterShortcut: (table) => (tr ? { upTo: table.minLatest, then: table.minEarliest } : { upTo: table.minEarliest, then: table.minLatest }),
     after(table, i, bound) {
       if (bound <= (tr ? table.minLatest : table.minEarliest)[i]!) return (tr ? table.minEarliest : table.minLatest)[i]!;
       const days = table.days;
@@ -105,6 +114,10 @@ export function countRoutes(from: string, to: string, o: ResolvedRouteOptions, g
   const n = actorIdCount();
   /** Whether hop `i` of a table (from `a` to `b`, ids) may be used. */
   const usable = (table: HopTable, i: number, a: number, b: number) => a !== b && !avoidIds.has(b) && passes(table, i);
+  // The innermost loop's form of `usable`: avoided actors as an array of flags, the hop filters skipped when none.
+  const avoided = scratch(10, n).fill(0);
+  for (const id of avoidIds) avoided[id] = 1;
+  const filtered = o.minDeals > 1 || o.minTiv > 0;
 
   // One hop out of `from`: the bound each first hop leaves. No route comes back to `from`.
   const firstBound = scratch(8, out.ends.length).fill(NONE);
@@ -184,12 +197,15 @@ export function countRoutes(from: string, to: string, o: ResolvedRouteOptions, g
     const [ownBegin, ownEnd] = four ? [sufBegin[x]!, sufEnd[x]!] : [0, 0];
     for (let i = ownBegin; i < ownEnd; i += 1) back[sufM[i]!] = sufAccepts[i]!;
     const table = middle[k]!;
-    for (let i = 0; i < table.ends.length; i += 1) {
-      const mid = table.endIds[i]!;
+    const endIds = table.endIds;
+    const { upTo, then } = rule.afterShortcut(table);
+    const count = endIds.length;
+    for (let i = 0; i < count; i += 1) {
+      const mid = endIds[i]!;
       if (mid === toId || mid === fromId) continue;
       steps += 1;
-      if (!usable(table, i, x, mid)) continue;
-      const bound = rule.after(table, i, b1);
+      if (mid === x || avoided[mid] === 1 || (filtered && !passes(table, i))) continue;
+      const bound = any ? NO_BOUND : b1 <= upTo[i]! ? then[i]! : rule.after(table, i, b1);
       if (bound === NONE) continue;
       const accepts = last[mid]!;
       if (accepts !== NONE && bound <= accepts) total += 1;
