@@ -1,5 +1,6 @@
 // Timing helpers: latency samples, percentiles, and child processes that report one JSON line.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -42,8 +43,42 @@ export async function timeOnce<T>(fn: () => Promise<T> | T): Promise<{ ms: numbe
   return { ms: performance.now() - started, value };
 }
 
+/** CPU time (ms) the whole machine has spent busy since boot, from /proc/stat; undefined where there is none. */
+function machineBusyMs(): number | undefined {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/);
+    const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+    return ((user! + nice! + system! + irq! + softirq! + steal!) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Times each input once, in order, after `warmup` untimed calls on the first ones; stops once `budgetMs` of timed
+ * Waits until the rest of the machine (everything but this process: Neo4j's JVM finishing the work of the questions
+ * before, a child still exiting) uses less than `maxCores` over a 250 ms window, for at most `maxWaitMs`. On two cores
+ * a timing run started while the JVM still collects garbage after heavy Cypher measures the JVM too.
+ */
+export async function quiet(maxCores = 0.15, maxWaitMs = 10_000): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    const [busy0, own0, t0] = [machineBusyMs(), process.cpuUsage(), performance.now()];
+    if (busy0 === undefined) return;
+    await new Promise((r) => setTimeout(r, 250));
+    const own = process.cpuUsage(own0);
+    const others = Math.max(0, machineBusyMs()! - busy0 - (own.user + own.system) / 1000) / (performance.now() - t0);
+    const waitedMs = performance.now() - started;
+    if (others < maxCores) return;
+    if (waitedMs > maxWaitMs) {
+      console.error(`bench: the rest of the machine stayed busy (${others.toFixed(2)} cores) for ${Math.round(waitedMs / 1000)} s; timing anyway`);
+      return;
+    }
+  }
+}
+
+/**
+ * Times each input once, in order, after `warmup` untimed calls on the first ones (and after waiting for the machine
+ * to be quiet, `quiet`); stops once `budgetMs` of timed
  * work is spent. Returns each timed input's milliseconds (index-aligned with `inputs`, possibly shorter), so
  * figures over a subset of the questions (one hop bound, the ones a peer answered) can be summarised.
  */
@@ -52,6 +87,7 @@ export async function timeEach<I>(
   fn: (input: I) => Promise<unknown>,
   options: { warmup?: number; budgetMs?: number } = {},
 ): Promise<number[]> {
+  await quiet();
   for (const input of inputs.slice(0, options.warmup ?? Math.min(10, inputs.length))) await fn(input);
   const samples: number[] = [];
   let spent = 0;

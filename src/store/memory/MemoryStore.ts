@@ -2,13 +2,13 @@
 import type { Actor, AidCommitment, Dataset, Transfer, WeaponSystem } from '../../domain/model.js';
 import { bySpanThenId } from '../../domain/time.js';
 import {
-  aggregateStats, aggregateLags, aggregateTivByBucket, statFacts, compareEntries, idKey, paginate, spanKey, timelinePredicate, transferPredicate,
+  aggregateStats, aggregateLags, aggregateTivByBucket, statFacts, idKey, matchingTransfers, mergeSorted, paginate, spanKey, transferPredicate,
   type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
   type PageRequest, type PathGraph, type RouteCandidate, type Searchable, type StatsKey, type StatsRow, type LagRow, type StatFacts, type BucketRow, type SystemFilter, type TimelineEntry,
   type TimelineFilter, type TransferFilter,
 } from '../../query/index.js';
 import type { GraphStore } from '../types.js';
-import { bySystem, mergeSorted } from './lists.js';
+import { bySystem } from './lists.js';
 import { buildSnapshot, type Snapshot } from './snapshot.js';
 import { EMPTY_DATASET } from '../../domain/model.js';
 
@@ -131,19 +131,8 @@ export class MemoryStore implements GraphStore {
     return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  /**
-   * The transfers matching a filter, in time order. A supplier or recipient narrows the scan to that actor's
-   * adjacency list, which is in the same order as the whole list, so the answer is the same as a full scan.
-   */
   private matchingTransfers(filter: TransferFilter): Transfer[] {
-    const s = this.snapshot;
-    let candidates = s.transfers;
-    if (filter.supplier !== undefined) candidates = s.outgoing.get(filter.supplier) ?? [];
-    if (filter.recipient !== undefined) {
-      const received = s.incoming.get(filter.recipient) ?? [];
-      if (received.length < candidates.length) candidates = received;
-    }
-    return candidates.filter(transferPredicate(filter, s.systemTree));
+    return matchingTransfers(this.snapshot.transferLists, filter, this.snapshot.systemTree);
   }
 
   async pathCandidates(_from: string, _to: string, _maxHops: number, filter: TransferFilter): Promise<PathGraph<Transfer>> {
@@ -223,44 +212,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async timelinePage(filter: TimelineFilter, page: PageRequest): Promise<Page<TimelineEntry>> {
-    const s = this.snapshot;
-    const { candidates, exact } = this.timelineCandidates(filter);
-    let items = candidates;
-    if (filter.between !== undefined) {
-      // Entries are in `earliest` order, so none after the first that starts past the window can overlap it.
-      const to = filter.between.to;
-      let lo = 0;
-      let hi = items.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (items[mid]!.date.earliest <= to) lo = mid + 1;
-        else hi = mid;
-      }
-      items = items.slice(0, lo);
-    }
-    return paginate(exact ? items : items.filter(timelinePredicate(filter, s.actorTree, s.systemTree)), spanKey, page);
-  }
-
-  /**
-   * A superset of the entries a timeline filter can match, in timeline order: the entries of the filter's actors
-   * (and their parts) or of its systems (and their families) from the per-actor and per-system indexes, whichever
-   * is smaller; the whole timeline when the filter names neither. `exact` when the filter asks nothing more than
-   * the index answers (then every candidate matches); otherwise the predicate decides, as over the whole list.
-   */
-  private timelineCandidates(filter: TimelineFilter): { candidates: readonly TimelineEntry[]; exact: boolean } {
-    const s = this.snapshot;
-    const lists = (ids: readonly string[] | undefined, tree: Snapshot['actorTree'], index: ReadonlyMap<string, readonly TimelineEntry[]>) => {
-      if (!ids || ids.length === 0) return undefined;
-      const keys = new Set(ids.flatMap((id) => [...tree.descendantsOrSelf(id)]));
-      return [...keys].map((key) => index.get(key) ?? []).filter((list) => list.length > 0);
-    };
-    const size = (l: readonly (readonly TimelineEntry[])[]) => l.reduce((n, list) => n + list.length, 0);
-    const byActor = lists(filter.actors, s.actorTree, s.timelineByActor);
-    const bySystem = lists(filter.systems, s.systemTree, s.timelineBySystem);
-    const chosen = byActor && bySystem ? (size(byActor) <= size(bySystem) ? byActor : bySystem) : (byActor ?? bySystem);
-    const more = (filter.kinds?.length ?? 0) > 0 || (filter.sources?.length ?? 0) > 0 || filter.knownAt !== undefined || filter.between !== undefined || s.timelineHasEnded;
-    const exact = !more && (byActor === undefined || bySystem === undefined);
-    return { candidates: chosen === undefined ? s.timeline : mergeSorted(chosen, compareEntries), exact };
+    return this.snapshot.timeline.page(filter, page);
   }
 
   async neighbourhood(around: readonly string[], depth: number, filter: TransferFilter): Promise<{ actors: readonly Actor[]; transfers: readonly Transfer[] }> {

@@ -4,8 +4,8 @@ import type { Actor, AidCommitment, Dataset, Transfer, WeaponSystem } from '../.
 import { nameKeysOf, namesOf } from '../../domain/names.js';
 import { bySpanThenId } from '../../domain/time.js';
 import {
-  Hierarchy, NameIndex, routeCandidateOf, timelineEntries, type CheckContext, type Entity, type GraphStats, type RouteCandidate, type Searchable,
-  type TimelineEntry,
+  Hierarchy, NameIndex, routeCandidateOf, timelineEntries, TimelineIndex, type CheckContext, type Entity, type GraphStats, type RouteCandidate,
+  type Searchable, type TransferLists,
 } from '../../query/index.js';
 
 /** Everything the memory store answers from, built once per load. */
@@ -16,15 +16,13 @@ export interface Snapshot {
   readonly systemsById: ReadonlyMap<string, WeaponSystem>;
   /** Transfers in time order (earliest, latest, id). */
   readonly transfers: readonly Transfer[];
-  readonly timeline: readonly TimelineEntry[];
-  /** Timeline entries by actor and by system they involve, each list in timeline order. */
-  readonly timelineByActor: ReadonlyMap<string, readonly TimelineEntry[]>;
-  readonly timelineBySystem: ReadonlyMap<string, readonly TimelineEntry[]>;
-  /** Whether some entry's subject was retracted or corrected (then no timeline index answers a filter alone). */
-  readonly timelineHasEnded: boolean;
+  /** The timeline in order, indexed by actor and by system. */
+  readonly timeline: TimelineIndex;
   /** Transfers by supplier and by recipient, each list in time order (the same order as `transfers`). */
   readonly outgoing: ReadonlyMap<string, readonly Transfer[]>;
   readonly incoming: ReadonlyMap<string, readonly Transfer[]>;
+  /** `transfers`, `outgoing` and `incoming` as the transfer pages read them. */
+  readonly transferLists: TransferLists<Transfer>;
   readonly actorTree: Hierarchy;
   readonly systemTree: Hierarchy;
   /** Normalised name keys of every actor and system (`nameKeysOf`), for name filters. */
@@ -47,19 +45,6 @@ function push<T>(index: Map<string, T[]>, key: string, value: T): void {
   const list = index.get(key);
   if (list) list.push(value);
   else index.set(key, [value]);
-}
-
-/** Per-key lists of entries, keeping the (already sorted) order of `entries`; an entry is listed once per key. */
-function indexEntries(entries: readonly TimelineEntry[], keysOf: (e: TimelineEntry) => readonly string[]): Map<string, TimelineEntry[]> {
-  const index = new Map<string, TimelineEntry[]>();
-  for (const e of entries) {
-    const keys = keysOf(e);
-    for (let i = 0; i < keys.length; i += 1) {
-      const key = keys[i]!;
-      if (keys.indexOf(key) === i) push(index, key, e);
-    }
-  }
-  return index;
 }
 
 /**
@@ -110,12 +95,10 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
     systems,
     systemsById,
     transfers,
-    timeline,
-    timelineByActor: indexEntries(timeline, (e) => e.actors),
-    timelineBySystem: indexEntries(timeline, (e) => e.systems),
-    timelineHasEnded: timeline.some((e) => e.knownUntil !== undefined),
+    timeline: new TimelineIndex(timeline, actorTree, systemTree),
     outgoing,
     incoming,
+    transferLists: { all: transfers, outgoing, incoming },
     actorTree,
     systemTree,
     nameKeys,

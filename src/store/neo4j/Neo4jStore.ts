@@ -86,6 +86,8 @@ export class Neo4jStore implements GraphStore {
   private projecting: Promise<GraphProjection> | undefined;
   /** The stamp read under way, and the one that starts after it (questions that ask meanwhile share it). */
   private readonly stampReads: { current?: Promise<Stamp>; next?: Promise<Stamp> } = {};
+  /** The latest stamp read started, when, and after how many of this instance's loads (`stampMaxAgeMs`). */
+  private recentStamp: { readonly read: Promise<Stamp>; readonly started: number; readonly loads: number } | undefined;
   /** The live generation as this instance last saw it (a page's statement reads it optimistically). */
   private live = 0;
   /** Each request's reads (`readScope.within`): what it checked against the stamp, what it resolved before that. */
@@ -391,18 +393,18 @@ export class Neo4jStore implements GraphStore {
     return this.page<WeaponSystem>(q.systemsPage(filter, filter.text || null, after, size), size, idKey);
   }
 
+  /** From the projection, as the memory store answers it (one stamp read). */
   async transferPage(filter: TransferFilter, page: PageRequest): Promise<Page<Transfer>> {
-    const { after, size } = this.pageArgs(page);
-    return this.page<Transfer>(q.transfersPage(filter, after, size), size, spanKey);
+    return (await this.projected()).transferPage(filter, page);
   }
 
   async allActors(): Promise<readonly Actor[]> {
     return (await this.read(q.allActors(), 'actors')).map((r) => parse<Actor>(r.json));
   }
 
+  /** From the projection, as the memory store answers it (one stamp read). */
   async timelinePage(filter: TimelineFilter, page: PageRequest): Promise<Page<TimelineEntry>> {
-    const { after, size } = this.pageArgs(page);
-    return this.page<TimelineEntry>(q.timelinePage(filter, after, size), size, spanKey);
+    return (await this.projected()).timelinePage(filter, page);
   }
 
   /** What evaluating restrictions needs, and the transfers asked for: from the projection. */
@@ -452,14 +454,11 @@ export class Neo4jStore implements GraphStore {
     const unchecked = scope.unchecked;
     scope.unchecked = undefined;
     for (const n of unchecked?.projection === projection ? [] : (unchecked?.names ?? [])) {
-      let now: string | undefined;
-      try {
-        now = n.kind === 'actor' ? projection.names.resolveActor(n.ref) : projection.names.resolveSystem(n.ref);
-      } catch {
-        now = undefined;
-      }
+      // Resolved again in the graph as checked: a name that names nothing now fails as it would if asked now (not
+      // found, with suggestions); one that names another node may have been used for this one by reads made.
+      const now = n.kind === 'actor' ? projection.names.resolveActor(n.ref) : projection.names.resolveSystem(n.ref);
       if (now !== n.id) {
-        throw new ConflictError(`the graph changed while this question was answered: "${n.ref}" now names ${now ?? 'nothing'}, not ${n.id}; ask again`);
+        throw new ConflictError(`the graph changed while this question was answered: "${n.ref}" now names ${now}, not ${n.id}; ask again`);
       }
     }
     scope.checked = { projection, gen: stamp.live, loads };
@@ -480,13 +479,16 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * The graph's version stamp, read by a statement that starts after this call: a question that asks while a read
-   * is under way waits for the next one, which every question asking meanwhile shares (so a stamp is never older
-   * than the question). A request with bookmarks reads its own, with them.
+   * The graph's version stamp. A read that started at most `stampMaxAgeMs` before this call, after this instance's
+   * last load, will do (under load, one read then serves every question of that window); otherwise one that starts
+   * after this call: a question that asks while a read is under way waits for the next one, which every question
+   * asking meanwhile shares. A request with bookmarks reads its own, with them.
    */
   private stamp(): Promise<Stamp> {
     const reads = this.stampReads;
     if (this.executor.hasRequestBookmarks()) return this.readStamp();
+    const recent = this.recentStamp;
+    if (recent !== undefined && recent.loads === this.loads && performance.now() - recent.started <= this.config.stampMaxAgeMs) return recent.read;
     if (reads.next !== undefined) return reads.next;
     if (reads.current === undefined) return this.startStamp();
     const after = reads.current.then(() => undefined, () => undefined);
@@ -497,9 +499,14 @@ export class Neo4jStore implements GraphStore {
   }
 
   private startStamp(): Promise<Stamp> {
+    const [started, loads] = [performance.now(), this.loads];
     const read: Promise<Stamp> = this.readStamp().finally(() => {
       if (this.stampReads.current === read) this.stampReads.current = undefined;
     });
+    read.catch(() => {
+      if (this.recentStamp?.read === read) this.recentStamp = undefined;
+    });
+    this.recentStamp = { read, started, loads };
     return (this.stampReads.current = read);
   }
 
@@ -536,7 +543,11 @@ export class Neo4jStore implements GraphStore {
           },
         };
       });
-      const nodes = { actors: [] as Actor[], systems: [] as WeaponSystem[], restrictions: [] as Restriction[], events: [] as Event[], transferJson: new Map<string, string>() };
+      const entries = (await run(inGen(q.projectedEntries()))).map((r) => parse<TimelineEntry>(r.json as string));
+      const nodes = {
+        actors: [] as Actor[], systems: [] as WeaponSystem[], restrictions: [] as Restriction[], events: [] as Event[], transferJson: new Map<string, string>(),
+        entries,
+      };
       for (const r of await run(inGen(q.projectedNodes()))) {
         const json = r.json as string;
         if (r.type === 'Transfer') nodes.transferJson.set(r.id as string, json);

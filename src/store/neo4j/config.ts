@@ -29,6 +29,13 @@ export interface Neo4jConfig {
   readonly stagingStaleMs: number;
   /** After a switch, how long the old generation stays for reads already under way before it is dropped. */
   readonly generationGraceMs: number;
+  /**
+   * How old a version stamp read may be when a question uses it: a question shares a read that started at most this
+   * long before it asked (so it may miss a write another instance committed that recently); 0: every question waits
+   * for a read that starts after it asked. A request with bookmarks, and the first question after this instance's
+   * own write, always read a stamp of their own.
+   */
+  readonly stampMaxAgeMs: number;
 }
 
 /** Reads the configuration from environment variables, with the local-Neo4j defaults. */
@@ -51,6 +58,7 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
     stagedFrom: number('NEO4J_STAGED_LOAD_FROM', 100_000),
     stagingStaleMs: number('NEO4J_STAGING_STALE_MS', 60_000),
     generationGraceMs: number('NEO4J_GENERATION_GRACE_MS', 2_000),
+    stampMaxAgeMs: number('NEO4J_STAMP_MAX_AGE_MS', 10),
   };
 }
 

@@ -1,14 +1,16 @@
 // The in-process projection of the graph (issue [13], "a GDS-style projection"): each Neo4j store instance keeps
-// the TRANSFERRED relationships path and route questions read (ids, dates, statuses, kinds, known times, systems,
-// categories, delivery rows), and the nodes that name resolution, restriction checks and nested fields read
-// (actors, systems, restrictions, events, and each transfer's JSON), stamped with the graph's version. Every load
+// the TRANSFERRED relationships path and route questions and transfer pages read (ids, dates, statuses, kinds,
+// known times, systems, categories, delivery rows), the timeline entries, and the nodes that name resolution,
+// restriction checks and nested fields read (actors, systems, restrictions, events, and each transfer's JSON),
+// stamped with the graph's version. Every load
 // writes a new stamp in its own transaction; a question checks the stamp (in its one round trip) and the whole
 // projection is read again only when it has changed. Filtering and adjacency are in-process, as in the memory store.
 import { bySpanThenId } from '../../domain/time.js';
 import type { Actor, Event, Restriction, Transfer, TransferKind, TransferStatus, WeaponSystem } from '../../domain/model.js';
 import {
-  Hierarchy, NameIndex, transferPredicate, type CheckContext, type Entity, type FilteredTransfer, type PathGraph, type RouteCandidate,
-  type TransferFilter,
+  compareEntries, Hierarchy, matchingTransfers, NameIndex, paginate, spanKey, TimelineIndex, transferPredicate, type CheckContext, type Entity,
+  type FilteredTransfer, type Page, type PageRequest, type PathGraph, type RouteCandidate, type TimelineEntry, type TimelineFilter,
+  type TransferFilter, type TransferLists,
 } from '../../query/index.js';
 
 /** A TRANSFERRED relationship as the projection keeps it: what filters read, and the route candidate questions get. */
@@ -36,12 +38,18 @@ export interface ProjectedNodes {
   readonly restrictions: readonly Restriction[];
   readonly events: readonly Event[];
   readonly transferJson: ReadonlyMap<string, string>;
+  /** Every timeline entry, in any order. */
+  readonly entries: readonly TimelineEntry[];
 }
 
 /** One version of the graph's transfers, with adjacency in time order and filtered views made on demand. */
 export class GraphProjection {
   private readonly outgoing = new Map<string, ProjectedTransfer[]>();
   private readonly incoming = new Map<string, ProjectedTransfer[]>();
+  /** The transfers in time order, whole and by supplier and recipient, as transfer pages read them. */
+  private readonly lists: TransferLists<ProjectedTransfer>;
+  /** The timeline, as timeline pages read it (the memory store's index). */
+  private readonly timeline: TimelineIndex;
   private readonly systems: Hierarchy;
   private readonly graphs = new Map<string, PathGraph<RouteCandidate>>();
 
@@ -60,6 +68,7 @@ export class GraphProjection {
     const order = (a: ProjectedTransfer, b: ProjectedTransfer) => bySpanThenId(a.candidate, b.candidate);
     for (const list of this.outgoing.values()) list.sort(order);
     for (const list of this.incoming.values()) list.sort(order);
+    this.lists = { all: [...transfers].sort(order), outgoing: this.outgoing, incoming: this.incoming };
     this.systems = new Hierarchy(nodes.systems.map((x) => [x.id, x.family] as const));
     this.size = transfers.length;
     for (const value of nodes.actors) this.entities.set(value.id, { type: 'Actor', value });
@@ -77,6 +86,18 @@ export class GraphProjection {
       actors: new Hierarchy(nodes.actors.map((a) => [a.id, a.partOf] as const)),
       nameOf: (id) => names.get(id) ?? id,
     };
+    this.timeline = new TimelineIndex([...nodes.entries].sort(compareEntries), this.checks.actors, this.systems);
+  }
+
+  /** One page of the transfers matching a filter, in time order (as the memory store pages them). */
+  transferPage(filter: TransferFilter, page: PageRequest): Page<Transfer> {
+    const found = paginate(matchingTransfers(this.lists, filter, this.systems), (t) => spanKey(t.candidate), page);
+    return { ...found, items: found.items.map((t) => JSON.parse(this.transferJson.get(t.candidate.id)!) as Transfer) };
+  }
+
+  /** One page of the timeline entries matching a filter (as the memory store pages them). */
+  timelinePage(filter: TimelineFilter, page: PageRequest): Page<TimelineEntry> {
+    return this.timeline.page(filter, page);
   }
 
   /** How many relationships the projection holds. */

@@ -57,22 +57,19 @@ const DELETE_ENTRIES = 'MATCH (e:TimelineEntry) WHERE e.id IN $ids AND e.gen = $
 // sampled on an empty database (the planner then took a scan of every node per row: minutes for SIPRI).
 const CREATE_TRANSFERRED =
   'UNWIND $rows AS row MATCH (a:Entity {id: row.supplier, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.recipient, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row, r.gen = $gen';
-// Each entry is linked to the actors and systems it involves, so timeline pages start from those nodes.
-const CREATE_TIMELINE = `UNWIND $rows AS row MERGE (e:TimelineEntry {id: row.id, gen: $gen}) SET e = row, e.gen = $gen
-  WITH e, row UNWIND row.actors + row.systems AS ref
-  MATCH (x:Entity {id: ref, gen: $gen}) USING INDEX x:Entity(id, gen) MERGE (e)-[:FEATURES]->(x)`;
-/** The same into an empty generation: each entry's references are distinct (`features`), so CREATE links them. */
-const CREATE_TIMELINE_FRESH = `UNWIND $rows AS row CREATE (e:TimelineEntry) SET e = row.props, e.gen = $gen
-  WITH e, row UNWIND row.features AS ref
-  MATCH (x:Entity {id: ref, gen: $gen}) USING INDEX x:Entity(id, gen) CREATE (e)-[:FEATURES]->(x)`;
+// Timeline entries: their JSON and the fields a reader of the database filters on (timeline pages are answered from
+// the in-process projection, which reads the JSON).
+const CREATE_TIMELINE = 'UNWIND $rows AS row MERGE (e:TimelineEntry {id: row.id, gen: $gen}) SET e = row, e.gen = $gen';
+/** The same into an empty generation: CREATE. */
+const CREATE_TIMELINE_FRESH = 'UNWIND $rows AS row CREATE (e:TimelineEntry) SET e = row, e.gen = $gen';
 
 /**
  * Version of how timeline entries are stored, part of their content hash: bumping it makes the next load rewrite
- * every entry (a database loaded by an older version gets the new shape on its next load). 3: entries are linked
- * to the actors and systems they feature (`FEATURES`; not `INVOLVES`, which is the domain link of an event to its
- * actors; 2 was a development state that linked them as `INVOLVES`).
+ * every entry (a database loaded by an older version gets the new shape on its next load). 4: entries stand alone
+ * (3 linked each to the actors and systems it features, `FEATURES`, for timeline pages read in Cypher; pages are
+ * now answered from the projection, and the links cost a third of a large load).
  */
-const ENTRY_LAYOUT = 3;
+const ENTRY_LAYOUT = 4;
 
 /**
  * Version of the `TRANSFERRED` projection, stored on each transfer node (so part of its content hash): bumping it
@@ -247,10 +244,7 @@ export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEF
     const stale = [...stored.entries.keys()].filter((id) => !keep.has(id)).concat(entriesChanged.filter((e) => stored.entries.has(e.id)).map((e) => e.id));
     for (const batch of batches(stale, batchSize)) out.push({ cypher: DELETE_ENTRIES, params: { ids: batch } });
   }
-  for (const batch of batches(entriesChanged, batchSize)) {
-    const rows = fresh ? batch.map((e) => ({ props: e, features: [...new Set([...(e.actors as string[]), ...(e.systems as string[])])] })) : batch;
-    out.push({ cypher: fresh ? CREATE_TIMELINE_FRESH : CREATE_TIMELINE, params: { rows } });
-  }
+  for (const batch of batches(entriesChanged, batchSize)) out.push({ cypher: fresh ? CREATE_TIMELINE_FRESH : CREATE_TIMELINE, params: { rows: batch } });
   // A new version stamp, in the same transaction, whenever anything is written: stores that keep a projection of
   // the graph read it again. It is a hash of the content, so the same data always has the same stamp.
   if (out.length > 0) out.push({ cypher: STAMP_VERSION, params: { key: META_KEY, version: contentVersion(all, entries) } });

@@ -29,12 +29,8 @@ describe('loadStatements', () => {
         "UNWIND $rows AS row MATCH (a:Entity {id: row.from, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.to, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:OF_SYSTEM]->(b) SET r = row.props",
         "UNWIND $rows AS row MATCH (a:Entity {id: row.supplier, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.recipient, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row, r.gen = $gen",
         "UNWIND $rows AS row MATCH (a:Entity {id: row.supplier, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.recipient, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row, r.gen = $gen",
-        "UNWIND $rows AS row MERGE (e:TimelineEntry {id: row.id, gen: $gen}) SET e = row, e.gen = $gen
-        WITH e, row UNWIND row.actors + row.systems AS ref
-        MATCH (x:Entity {id: ref, gen: $gen}) USING INDEX x:Entity(id, gen) MERGE (e)-[:FEATURES]->(x)",
-        "UNWIND $rows AS row MERGE (e:TimelineEntry {id: row.id, gen: $gen}) SET e = row, e.gen = $gen
-        WITH e, row UNWIND row.actors + row.systems AS ref
-        MATCH (x:Entity {id: ref, gen: $gen}) USING INDEX x:Entity(id, gen) MERGE (e)-[:FEATURES]->(x)",
+        "UNWIND $rows AS row MERGE (e:TimelineEntry {id: row.id, gen: $gen}) SET e = row, e.gen = $gen",
+        "UNWIND $rows AS row MERGE (e:TimelineEntry {id: row.id, gen: $gen}) SET e = row, e.gen = $gen",
         "MERGE (m:ArmsgraphMeta {key: $key}) SET m.version = $version, m.current = $gen",
       ]
     `);

@@ -44,20 +44,6 @@ function pageParams(params: Record<string, unknown>, after: SortKey | undefined,
   return { ...params, after: after ? [...after] : null, limit: neo4j.int(size) };
 }
 
-/** Transfers matching a filter, in time order, one page after a cursor. */
-export function transfersPage(filter: TransferFilter, after: SortKey | undefined, size: number): PageStatements {
-  const head = `${familyOf(filter)}
-  MATCH (t:Transfer) WHERE ${transferWhere('t', filter)}`;
-  const params = pageParams(transferParams(filter), after, size);
-  return {
-    count: { cypher: `${head}\nRETURN count(t) AS total, sum(CASE WHEN ${NOT_AFTER_SPAN('t')} THEN 1 ELSE 0 END) AS before`, params },
-    page: {
-      cypher: `${head} AND ${AFTER_SPAN('t')}\nRETURN t.json AS json ORDER BY t.earliest, t.latest, t.id LIMIT $limit`,
-      params,
-    },
-  };
-}
-
 /** Every transfer matching a filter, in time order, as JSON. */
 export function transfersMatching(filter: TransferFilter): Statement {
   return {
@@ -65,59 +51,6 @@ export function transfersMatching(filter: TransferFilter): Statement {
   MATCH (t:Transfer) WHERE ${transferWhere('t', filter)}
   RETURN t.json AS json ORDER BY t.earliest, t.latest, t.id`,
     params: transferParams(filter),
-  };
-}
-
-/**
- * Timeline entries matching a filter (actors include their parts; systems their family), one page. With actors
- * or systems, the entries are found from those nodes through `FEATURES` (an index seek and a short expansion)
- * rather than by testing the list property of every entry.
- */
-export function timelinePage(filter: TimelineFilter, after: SortKey | undefined, size: number): PageStatements {
-  const actors = nullIfEmpty(filter.actors);
-  const systems = nullIfEmpty(filter.systems);
-  const systemSet = `
-  OPTIONAL MATCH (fam:Entity) WHERE fam.id IN $systems AND fam.gen = $gen
-  OPTIONAL MATCH (member:WeaponSystem)-[:MEMBER_OF*0..]->(fam)
-  WITH collect(DISTINCT member) AS members`;
-  const start =
-    actors !== null
-      ? `${systems !== null ? `${systemSet}, collect(DISTINCT member.id) AS systemSet` : ''}
-  MATCH (whole:Entity) WHERE whole.id IN $actors AND whole.gen = $gen
-  MATCH (part:Actor)-[:PART_OF*0..]->(whole)
-  WITH DISTINCT part${systems !== null ? ', systemSet' : ''}
-  MATCH (e:TimelineEntry)-[:FEATURES]->(part)
-  WITH DISTINCT e${systems !== null ? ', systemSet' : ''}`
-      : systems !== null
-        ? `${systemSet}
-  UNWIND members AS m
-  MATCH (e:TimelineEntry)-[:FEATURES]->(m)
-  WITH DISTINCT e`
-        : `
-  MATCH (e:TimelineEntry)`;
-  const c: string[] = ['e.gen = $gen'];
-  if (actors !== null && systems !== null) c.push('any(s IN e.systems WHERE s IN systemSet)');
-  if (filter.kinds !== undefined && filter.kinds.length > 0) c.push('e.kind IN $kinds');
-  if (filter.between !== undefined) c.push('e.earliest <= $to AND e.latest >= $from');
-  c.push(filter.knownAt !== undefined ? 'e.knownSince <= $knownAt AND (e.knownUntil IS NULL OR e.knownUntil > $knownAt)' : 'e.knownUntil IS NULL');
-  if (filter.sources !== undefined && filter.sources.length > 0) c.push('e.source IN $sources');
-  const head = `${start}
-  WHERE ${c.join('\n    AND ')}`;
-  const params = pageParams(
-    {
-      actors,
-      systems,
-      kinds: nullIfEmpty(filter.kinds),
-      ...windowParams(filter.between),
-      knownAt: filter.knownAt ?? null,
-      ...(filter.sources !== undefined && filter.sources.length > 0 && { sources: [...filter.sources] }),
-    },
-    after,
-    size,
-  );
-  return {
-    count: { cypher: `${head}\nRETURN count(e) AS total, sum(CASE WHEN ${NOT_AFTER_SPAN('e')} THEN 1 ELSE 0 END) AS before`, params },
-    page: { cypher: `${head} AND ${AFTER_SPAN('e')}\nRETURN e.json AS json ORDER BY e.earliest, e.latest, e.id LIMIT $limit`, params },
   };
 }
 

@@ -29,3 +29,8 @@ export function projectedNodes(): Statement {
     params: {},
   };
 }
+
+/** Every timeline entry, as JSON (the projection orders and indexes them). */
+export function projectedEntries(): Statement {
+  return { cypher: 'MATCH (e:TimelineEntry) WHERE e.gen = $gen RETURN e.json AS json', params: {} };
+}
