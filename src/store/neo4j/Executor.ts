@@ -129,11 +129,14 @@ export class Executor {
     }
   }
 
-  /** Runs a read transaction function; retries are bounded by `readRetryMs`. */
-  async readWith<T>(work: (tx: ManagedTransaction) => Promise<T>, what = 'read'): Promise<T> {
+  /**
+   * Runs a read transaction function; retries are bounded by `readRetryMs`, and the transaction by twice that, or by
+   * `timeoutMs` for a bulk read (the projection's).
+   */
+  async readWith<T>(work: (tx: ManagedTransaction) => Promise<T>, what = 'read', timeoutMs = this.config.readRetryMs * 2): Promise<T> {
     const session = this.session('READ');
     try {
-      return await withDeadline(session.executeRead(work, { timeout: this.config.readRetryMs * 2 }), this.config.readRetryMs * 3, what);
+      return await withDeadline(session.executeRead(work, { timeout: timeoutMs }), timeoutMs + this.config.readRetryMs, what);
     } catch (error) {
       throw mapNeo4jError(error, what);
     } finally {

@@ -557,7 +557,7 @@ export class Neo4jStore implements GraphStore {
         else if (r.type === 'Event') nodes.events.push(parse(json));
       }
       return new GraphProjection(stamp.version, transfers, nodes satisfies ProjectedNodes);
-    }, 'projection');
+    }, 'projection', this.config.projectionTimeoutMs);
   }
 
   /**

@@ -36,6 +36,8 @@ export interface Neo4jConfig {
    * own write, always read a stamp of their own.
    */
   readonly stampMaxAgeMs: number;
+  /** Longest the read of the whole projection may take (a bulk read: tens of seconds for 250,000 transfers). */
+  readonly projectionTimeoutMs: number;
 }
 
 /** Reads the configuration from environment variables, with the local-Neo4j defaults. */
@@ -59,6 +61,7 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
     stagingStaleMs: number('NEO4J_STAGING_STALE_MS', 60_000),
     generationGraceMs: number('NEO4J_GENERATION_GRACE_MS', 2_000),
     stampMaxAgeMs: number('NEO4J_STAMP_MAX_AGE_MS', 10),
+    projectionTimeoutMs: number('NEO4J_PROJECTION_TIMEOUT_MS', 300_000),
   };
 }
 

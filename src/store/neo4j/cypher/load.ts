@@ -91,7 +91,12 @@ export interface StoredState {
   readonly entries: ReadonlyMap<string, string>;
 }
 
-const hashOf = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+/**
+ * A row's content hash: its fields, then its JSON as it is (escaping the JSON again inside a JSON string, as
+ * stringifying the whole row did, was half of building a ×10 load's statements).
+ */
+const hashOf = ({ json, ...fields }: { readonly json: string; readonly [field: string]: unknown }) =>
+  createHash('sha1').update(JSON.stringify(fields)).update('\u0000').update(json).digest('base64url');
 
 /** The timeline entry rows of a dataset, each with its content hash. */
 export function entryRows(d: Dataset): { id: string; hash: string; [field: string]: unknown }[] {
