@@ -133,4 +133,26 @@ bodies.
     name look-ups and the two path reads per request.
   - *\`transferStats\` on Neo4j* ships every matching transfer's JSON into Node (\`allTransfers\`); aggregating SIPRI
     deliveries in Cypher needs them as flat properties or nodes.
+
+### Neo4j store, issue [13] sessions: one round trip, then none under load
+
+- **Stamp reads.** With every question one round trip (the version stamp; ARCHITECTURE.md), a profile of the API on
+  Neo4j serving SIPRI paths at ~700 req/s showed about one stamp read per question (the strict rule, a read that
+  starts after the question asked, shared little when the API was busy), so each question paid a Bolt transaction
+  in Node and in the JVM on the same two cores. Questions now share a stamp read up to \`NEO4J_STAMP_MAX_AGE_MS\`
+  (10 ms) old: about a hundred reads a second under load. By hand (seed + SIPRI, autocannon 10 connections 5 s):
+  paths 668–794 → 1,545 req/s, \`actor(id)\` 2,088–2,761 → 4,682.
+- **Pages.** Transfer and timeline pages were a Cypher statement each (count + items + stamp): 395 and 390 req/s
+  against the memory store's 1,820 and 1,751. They are now cut from the projection by the memory store's code
+  (\`query/lists.ts\`): 1,067 and 1,113 req/s by hand. The projection then holds the timeline entries too (it
+  reads in ~11 s at ×10 instead of ~5, with 1.2 GB of heap), and nothing reads the entries' \`FEATURES\` links,
+  which are no longer written.
+- **Routes in memory at ×10.** A profile of the bench's route questions (warm): the exact count 29 %, the bounded
+  searches 25 %, the restriction checks of the page's witness chains 10 % (every hop read all 208 restrictions).
+  Checks now read only the restrictions naming the hop's supplier (or none), consent rules by origin; the count's
+  innermost loop reads flags and typed arrays instead of closures: about 15 % less time. Timing runs now start when
+  the rest of the machine is quiet (Neo4j's JVM finishing the heavy Cypher of the questions before).
+- **×10 staged load**, by statement kind (fresh database, 4 GB heap, 2 GB page cache, two writers): typed links
+  42 s, \`Transfer\` nodes 40 s, timeline entries 22 s, \`TRANSFERRED\` 18 s of transaction time, 16.5 s building
+  the statements first (every row's JSON and content hash); 129 s in all.
 `;
