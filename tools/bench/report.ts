@@ -330,7 +330,7 @@ export function writeReport(r: RunResult): string {
   out.push('');
   out.push(table(['target', 'goal', 'measured', 'met', 'margin'], targets(r).map((t) => [t.name, t.goal, t.measured, t.met === undefined ? '–' : t.met ? 'yes' : '**no**', t.margin])));
   out.push('');
-  out.push('How each is measured: "import" is end to end (seed YAML read + SIPRI CSV parsed + merged + `store.load`), median of fresh processes; ×10 load is `store.load` of the generated dataset (generation is listed separately; on Neo4j a staged load into an empty database, until its switch and replan) and its peak RSS is the whole process (generation included); path, route, backfill and timeline latencies are in-process calls of the store (`transferPaths` includes restriction checks; routes and backfills are asked through `ask(store)` with ids as references, so on Neo4j the figure includes the version stamp\'s round trips: outside a request\'s read scope each look-up of the projection reads it); HTTP figures are autocannon from a separate process.');
+  out.push('How each is measured: "import" is end to end (seed YAML read + SIPRI CSV parsed + merged + `store.load`), median of fresh processes; ×10 load is `store.load` of the generated dataset (generation is listed separately; on Neo4j a staged load into an empty database, until its switch and replan) and its peak RSS is the whole process (generation included); path, route, backfill and timeline latencies are in-process calls of the store (`transferPaths` includes restriction checks; routes and backfills are asked through `ask(store)` with ids as references, so on Neo4j a figure includes a version stamp read only when none started in the last 10 ms, `NEO4J_STAMP_MAX_AGE_MS`: questions asked back to back read few, path and timeline questions likewise); HTTP figures are autocannon from a separate process.');
   out.push('');
   out.push('## Sizes and questions');
   out.push('');
@@ -383,7 +383,7 @@ export function writeReport(r: RunResult): string {
     ));
     out.push('');
   }
-  out.push(`The Neo4j store and the analyst query answer (and are then timed on) only the first questions that fit the slow budget (the \`questions\` column; ${fmt(r.config.slowBudgetMs / 1000)} s each), so on big graphs their figures cover fewer questions. The analyst query returns transfer ids only, while both stores return full paths with their restriction checks (the Neo4j store reads them in two statements: the reverse breadth-first pass over \`TRANSFERRED\`, ranked in Node by the shared \`rankPaths\`, then the kept transfers with their check context; the Neo4j store's reads and the analyst's query are both sent as auto-commit transactions). The analyst Cypher:`);
+  out.push(`The Neo4j store and the analyst query answer (and are then timed on) only the first questions that fit the slow budget (the \`questions\` column; ${fmt(r.config.slowBudgetMs / 1000)} s each), so on big graphs their figures cover fewer questions. The analyst query returns transfer ids only, while both stores return full paths with their restriction checks (the Neo4j store finds and ranks them in its in-process projection with the memory store's code, after a read of the graph's version stamp unless one started in the last 10 ms; the analyst's query is sent as an auto-commit transaction). The analyst Cypher:`);
   out.push('');
   out.push('```cypher' + ANALYST_PATH_CYPHER + '\n```');
   out.push('');
@@ -436,7 +436,7 @@ export function writeReport(r: RunResult): string {
   }
   const ceiling = r.sizes.filter((x) => x.driverCeiling && x.http.neo4j?.actor);
   if (ceiling.length > 0) {
-    out.push('The ceiling on Neo4j: our `actor(id)` over HTTP (Apollo on Fastify; one round trip: the version stamp, shared by the questions asked while it is read, the actor from the in-process projection) next to a bare neo4j-driver loop in its own process doing an indexed look-up by id (`MATCH (n:Entity {id: $id}) WHERE n:Actor RETURN n.json`: every loop its own round trip, an auto-commit read in a session of its own, as many loops as HTTP connections, the same ids, the same warm-up and duration; `tools/bench/child-driver.ts`):');
+    out.push('The ceiling on Neo4j: our `actor(id)` over HTTP (Apollo on Fastify; at most one round trip: the version stamp, shared by the questions of a 10 ms window, the actor from the in-process projection) next to a bare neo4j-driver loop in its own process doing an indexed look-up by id (`MATCH (n:Entity {id: $id}) WHERE n:Actor RETURN n.json`: every loop its own round trip, an auto-commit read in a session of its own, as many loops as HTTP connections, the same ids, the same warm-up and duration; `tools/bench/child-driver.ts`):');
     out.push('');
     out.push(table(
       ['size', 'ours: actor(id) over HTTP, req/s', 'p50', 'p99', 'bare driver look-ups/s', 'p50', 'p99', 'ours ÷ bare driver'],

@@ -8,7 +8,7 @@ import { namesOf } from '../../domain/names.js';
 import type { FactSource } from '../../domain/provenance.js';
 import { bySpanThenId } from '../../domain/time.js';
 import {
-  decodeCursor, encodeCursor, pageSize, spanKey, idKey,
+  decodeCursor, encodeCursor, pageSize, idKey,
   type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
   type PageRequest, type PathCandidate, type PathGraph, type RouteCandidate, type Searchable, type SortKey, type StatsKey, type StatsRow, type LagRow, type BucketRow,
   type SystemFilter, type TimelineEntry, type TimelineFilter, type TransferFilter,

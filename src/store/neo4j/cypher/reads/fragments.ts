@@ -36,7 +36,7 @@ export const familyOf = (f: { system?: string }) =>
 export const nullIfEmpty = <T,>(list: readonly T[] | undefined): T[] | null => (list && list.length > 0 ? [...list] : null);
 
 /** The `$from` and `$to` parameters of a day window (`null` when there is none). */
-export function windowParams(window: DayWindow | undefined): { from: string | null; to: string | null } {
+function windowParams(window: DayWindow | undefined): { from: string | null; to: string | null } {
   return { from: window?.from ?? null, to: window?.to ?? null };
 }
 
@@ -55,11 +55,6 @@ export function transferParams(f: TransferFilter): Record<string, unknown> {
   };
 }
 
-/** Keyset condition: the row's (earliest, latest, id) comes after the cursor's. */
-export const AFTER_SPAN = (v: string) => `($after IS NULL OR ${v}.earliest > $after[0]
-  OR (${v}.earliest = $after[0] AND (${v}.latest > $after[1] OR (${v}.latest = $after[1] AND ${v}.id > $after[2]))))`;
-/** Keyset condition: the row's (earliest, latest, id) comes at or before the cursor's (the rows `before` counts). */
-export const NOT_AFTER_SPAN = (v: string) => `($after IS NOT NULL AND NOT ${AFTER_SPAN(v)})`;
 /** Keyset condition: the row's id comes after the cursor's. */
 export const AFTER_ID = (v: string) => `($after IS NULL OR ${v}.id > $after[0])`;
 /** Keyset condition: the row's id comes at or before the cursor's (the rows `before` counts). */

@@ -1,11 +1,10 @@
-// Paged reads (transfers, timeline, actors, systems) and the one statement that brings a page's count and items.
+// Paged reads in Cypher (actors, systems; transfer and timeline pages come from the projection), the one statement
+// that brings a page's count and items, and every transfer matching a filter.
 import neo4j from 'neo4j-driver';
-import type { ActorFilter, SortKey, SystemFilter, TimelineFilter, TransferFilter } from '../../../../query/index.js';
+import type { ActorFilter, SortKey, SystemFilter, TransferFilter } from '../../../../query/index.js';
 import type { Statement } from '../../Executor.js';
 import { META_KEY, META_LABEL } from './projection.js';
-import {
-  AFTER_ID, AFTER_SPAN, NOT_AFTER_ID, NOT_AFTER_SPAN, familyOf, nullIfEmpty, transferParams, transferWhere, windowParams,
-} from './fragments.js';
+import { AFTER_ID, NOT_AFTER_ID, familyOf, nullIfEmpty, transferParams, transferWhere } from './fragments.js';
 
 /** A page of rows and the counts that go with it: a count statement and a page statement. */
 export interface PageStatements {
