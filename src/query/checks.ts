@@ -3,6 +3,7 @@ import type { Event, Restriction } from '../domain/model.js';
 import { mayOverlap, type DayWindow } from '../domain/time.js';
 import type { CheckReason, Verdict } from './types.js';
 import type { Hierarchy } from './hierarchy.js';
+import { appendTo } from './lists.js';
 
 /** What the evaluator needs to know about the graph. */
 export interface CheckContext {
@@ -49,11 +50,7 @@ interface RestrictionIndex {
 const indexes = new WeakMap<readonly Restriction[], RestrictionIndex>();
 
 function add(index: Map<string, Restriction[]>, keys: readonly string[], r: Restriction): void {
-  for (const key of new Set(keys)) {
-    const list = index.get(key);
-    if (list) list.push(r);
-    else index.set(key, [r]);
-  }
+  for (const key of new Set(keys)) appendTo(index, key, r);
 }
 
 /**

@@ -12,7 +12,7 @@ export type { ResolvedPathOptions, PathCandidate, PathGraph, PathTransfer, Ranke
 export { countRoutes, findRoutes, pageRoutes, rankRoutes, searchRoutePage, routeWitness, routeCandidateOf, hopEvidence, routeChains, ROUTE_ORDERS, ROUTE_EXPANSION_BUDGET } from './routes/index.js';
 export type { FoundRoute, HopEvidence, ResolvedRouteOptions, RouteCandidate, RouteDelivery, RouteOrderBy, RouteSearch } from './routes/index.js';
 export { timelineEntries, compareEntries, timelinePredicate } from './timeline.js';
-export { matchingTransfers, mergeSorted, TimelineIndex } from './lists.js';
+export { appendTo, matchingTransfers, mergeSorted, TimelineIndex } from './lists.js';
 export type { TransferLists } from './lists.js';
 export { rankSearch, matchOne, compareHits, searchKey, MAX_SEARCH_RESULTS } from './search.js';
 export type { Searchable } from './search.js';

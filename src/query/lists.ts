@@ -6,6 +6,13 @@ import type { Hierarchy } from './hierarchy.js';
 import { paginate, spanKey } from './pagination.js';
 import { compareEntries, timelinePredicate } from './timeline.js';
 
+/** Appends `value` to the list under `key` in a map of lists. */
+export function appendTo<K, T>(index: Map<K, T[]>, key: K, value: T): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}
+
 /**
  * Merges lists that are each sorted by `compare` into one sorted list; an item that is in two lists (the same
  * object) is kept once. Pairwise, which is fine for the few lists a family or an actor's parts give.
@@ -67,10 +74,7 @@ function indexEntries(entries: readonly TimelineEntry[], keysOf: (e: TimelineEnt
     const keys = keysOf(e);
     for (let i = 0; i < keys.length; i += 1) {
       const key = keys[i]!;
-      if (keys.indexOf(key) !== i) continue;
-      const list = index.get(key);
-      if (list) list.push(e);
-      else index.set(key, [e]);
+      if (keys.indexOf(key) === i) appendTo(index, key, e);
     }
   }
   return index;

@@ -132,7 +132,8 @@ export class MemoryStore implements GraphStore {
   }
 
   private matchingTransfers(filter: TransferFilter): Transfer[] {
-    return matchingTransfers(this.snapshot.transferLists, filter, this.snapshot.systemTree);
+    const s = this.snapshot;
+    return matchingTransfers({ all: s.transfers, outgoing: s.outgoing, incoming: s.incoming }, filter, s.systemTree);
   }
 
   async pathCandidates(_from: string, _to: string, _maxHops: number, filter: TransferFilter): Promise<PathGraph<Transfer>> {

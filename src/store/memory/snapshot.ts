@@ -4,8 +4,8 @@ import type { Actor, AidCommitment, Dataset, Transfer, WeaponSystem } from '../.
 import { nameKeysOf, namesOf } from '../../domain/names.js';
 import { bySpanThenId } from '../../domain/time.js';
 import {
-  Hierarchy, NameIndex, routeCandidateOf, timelineEntries, TimelineIndex, type CheckContext, type Entity, type GraphStats, type RouteCandidate,
-  type Searchable, type TransferLists,
+  appendTo, Hierarchy, NameIndex, routeCandidateOf, timelineEntries, TimelineIndex, type CheckContext, type Entity, type GraphStats, type RouteCandidate,
+  type Searchable,
 } from '../../query/index.js';
 
 /** Everything the memory store answers from, built once per load. */
@@ -21,8 +21,6 @@ export interface Snapshot {
   /** Transfers by supplier and by recipient, each list in time order (the same order as `transfers`). */
   readonly outgoing: ReadonlyMap<string, readonly Transfer[]>;
   readonly incoming: ReadonlyMap<string, readonly Transfer[]>;
-  /** `transfers`, `outgoing` and `incoming` as the transfer pages read them. */
-  readonly transferLists: TransferLists<Transfer>;
   readonly actorTree: Hierarchy;
   readonly systemTree: Hierarchy;
   /** Normalised name keys of every actor and system (`nameKeysOf`), for name filters. */
@@ -38,13 +36,6 @@ export interface Snapshot {
   /** A transfer as route search reads it (made once per transfer, on first use). */
   routeCandidate(t: Transfer): RouteCandidate;
   readonly stats: GraphStats;
-}
-
-/** Appends `value` to the list under `key`. */
-function push<T>(index: Map<string, T[]>, key: string, value: T): void {
-  const list = index.get(key);
-  if (list) list.push(value);
-  else index.set(key, [value]);
 }
 
 /**
@@ -65,14 +56,14 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
   const transfers = [...dataset.transfers].sort(bySpanThenId);
   const backfilledBy = new Map<string, Transfer[]>();
   for (const t of [...dataset.transfers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    for (const target of t.backfills) push(backfilledBy, target, t);
+    for (const target of t.backfills) appendTo(backfilledBy, target, t);
   }
   // Adjacency in time order, so path enumeration walks hops in a stable order: filled from the sorted list.
   const outgoing = new Map<string, Transfer[]>();
   const incoming = new Map<string, Transfer[]>();
   for (const t of transfers) {
-    push(outgoing, t.supplier, t);
-    push(incoming, t.recipient, t);
+    appendTo(outgoing, t.supplier, t);
+    appendTo(incoming, t.recipient, t);
   }
   const actors = [...dataset.actors].sort((a, b) => (a.id < b.id ? -1 : 1));
   const systems = [...dataset.systems].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -98,7 +89,6 @@ export function buildSnapshot(dataset: Dataset): Snapshot {
     timeline: new TimelineIndex(timeline, actorTree, systemTree),
     outgoing,
     incoming,
-    transferLists: { all: transfers, outgoing, incoming },
     actorTree,
     systemTree,
     nameKeys,

@@ -8,7 +8,7 @@ import { namesOf } from '../../domain/names.js';
 import type { FactSource } from '../../domain/provenance.js';
 import { bySpanThenId } from '../../domain/time.js';
 import {
-  decodeCursor, encodeCursor, pageSize, idKey,
+  appendTo, decodeCursor, encodeCursor, pageSize, idKey,
   type ActorFilter, type CheckContext, type CheckContextRequest, type Entity, type GraphStats, type LoadSummary, type Page,
   type PageRequest, type PathCandidate, type PathGraph, type RouteCandidate, type Searchable, type SortKey, type StatsKey, type StatsRow, type LagRow, type BucketRow,
   type SystemFilter, type TimelineEntry, type TimelineFilter, type TransferFilter,
@@ -41,13 +41,6 @@ interface PathRow {
   readonly earliest: string;
   readonly latest: string;
   readonly backfills: string[] | null;
-}
-
-/** Appends `value` to the list under `key`. */
-function push<T>(index: Map<string, T[]>, key: string, value: T): void {
-  const list = index.get(key);
-  if (list) list.push(value);
-  else index.set(key, [value]);
 }
 
 /** The graph's version stamp and live generation, as the meta node holds them. */
@@ -587,8 +580,8 @@ export class Neo4jStore implements GraphStore {
         id: r.id, supplier: r.supplier, recipient: r.recipient, system: r.system, backfills: r.backfills ?? [],
         date: { earliest: r.earliest, latest: r.latest }, category: r.category ?? 'unknown', deliveries, units,
       };
-      push(incoming, t.recipient, t);
-      push(outgoing, t.supplier, t);
+      appendTo(incoming, t.recipient, t);
+      appendTo(outgoing, t.supplier, t);
     }
     for (const list of outgoing.values()) list.sort(bySpanThenId);
     for (const list of incoming.values()) list.sort(bySpanThenId);

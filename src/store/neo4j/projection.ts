@@ -8,7 +8,7 @@
 import { bySpanThenId } from '../../domain/time.js';
 import type { Actor, Event, Restriction, Transfer, TransferKind, TransferStatus, WeaponSystem } from '../../domain/model.js';
 import {
-  compareEntries, Hierarchy, matchingTransfers, NameIndex, paginate, spanKey, TimelineIndex, transferPredicate, type CheckContext, type Entity,
+  appendTo, compareEntries, Hierarchy, matchingTransfers, NameIndex, paginate, spanKey, TimelineIndex, transferPredicate, type CheckContext, type Entity,
   type FilteredTransfer, type Page, type PageRequest, type PathGraph, type RouteCandidate, type TimelineEntry, type TimelineFilter,
   type TransferFilter, type TransferLists,
 } from '../../query/index.js';
@@ -24,12 +24,6 @@ export interface ProjectedTransfer extends FilteredTransfer {
 
 /** Filtered graphs kept per projection (least recently used dropped first). */
 const GRAPHS_PER_PROJECTION = 32;
-
-function push<T>(index: Map<string, T[]>, key: string, value: T): void {
-  const list = index.get(key);
-  if (list) list.push(value);
-  else index.set(key, [value]);
-}
 
 /** The nodes a projection holds besides the relationships: parsed, except transfers (JSON, parsed when asked for). */
 export interface ProjectedNodes {
@@ -62,8 +56,8 @@ export class GraphProjection {
 
   constructor(readonly version: string | null, transfers: readonly ProjectedTransfer[], nodes: ProjectedNodes) {
     for (const t of transfers) {
-      push(this.outgoing, t.supplier, t);
-      push(this.incoming, t.recipient, t);
+      appendTo(this.outgoing, t.supplier, t);
+      appendTo(this.incoming, t.recipient, t);
     }
     const order = (a: ProjectedTransfer, b: ProjectedTransfer) => bySpanThenId(a.candidate, b.candidate);
     for (const list of this.outgoing.values()) list.sort(order);
