@@ -17,7 +17,7 @@ import type { GraphStore } from '../types.js';
 import { neo4jConfigFromEnv, type Neo4jConfig } from './config.js';
 import { Executor, type Row, type Statement } from './Executor.js';
 import {
-  isNodeCreate, loadStatements, withoutStamp, CLAIM_STAGING, DEFAULT_BATCH_SIZE, DROP_GENERATION, LOG_APPEND, READ_GENERATIONS, READ_LAST_GENERATION, READ_STORED_STATE,
+  loadStatements, stagingStep, withoutStamp, CLAIM_STAGING, DEFAULT_BATCH_SIZE, DROP_GENERATION, LOG_APPEND, READ_GENERATIONS, READ_LAST_GENERATION, READ_STORED_STATE,
   RELEASE_STALE_STAGING, STAGING_HEARTBEAT, SWITCH_GENERATION,
 } from './cypher/load.js';
 import * as q from './cypher/reads/index.js';
@@ -57,8 +57,13 @@ const stampOf = (row: Row | undefined): Stamp => ({
 /** What a load's transaction answers when the difference to write is too large for it (then the load is staged). */
 const TOO_LARGE = -1;
 
-/** Rows a staged load writes per transaction, and transactions it keeps running at once. */
+/**
+ * Rows a staged load writes per transaction, and transactions it keeps running at once. A transfer row (step 1 of
+ * `stagingStep`) writes a node and four relationships and counts as `STAGED_TRANSFER_ROW_WEIGHT` rows: two
+ * transactions of 20,000 of them outgrew the transaction memory of a 1 GB heap (70 % of it by default).
+ */
 const STAGED_ROWS_PER_TRANSACTION = 20_000;
+const STAGED_TRANSFER_ROW_WEIGHT = 4;
 const STAGED_BATCH_SIZE = 5_000;
 const STAGING_WRITERS = 2;
 
@@ -222,7 +227,6 @@ export class Neo4jStore implements GraphStore {
     })).records[0], 'load');
     if (claimed === undefined) throw new ConflictError('another staged load is writing to this database; try again when it has finished');
     const gen = Number(claimed.get('gen'));
-    const perTransaction = Math.max(1, Math.round(STAGED_ROWS_PER_TRANSACTION / rows));
     let done = 0;
     const write = async (chunk: readonly Statement[]) => {
       await this.executor.write(async (tx) => {
@@ -233,9 +237,11 @@ export class Neo4jStore implements GraphStore {
       done += chunk.length;
       this.stageProgress?.({ phase: 'staging', done, total: statements.length });
     };
-    // Nodes first, then what links them; within each, STAGING_WRITERS transactions at once (Neo4j runs each on a core).
-    const nodes = statements.filter((s) => isNodeCreate(s.cypher));
-    for (const phase of [nodes, statements.filter((s) => !isNodeCreate(s.cypher))]) {
+    // Nodes first, then transfers with their links to them, then the other links (`stagingStep`); within each
+    // step, STAGING_WRITERS transactions at once (Neo4j runs each on a core).
+    const steps = ([0, 1, 2] as const).map((step) => statements.filter((s) => stagingStep(s.cypher) === step));
+    for (const [step, phase] of steps.entries()) {
+      const perTransaction = Math.max(1, Math.round(STAGED_ROWS_PER_TRANSACTION / rows / (step === 1 ? STAGED_TRANSFER_ROW_WEIGHT : 1)));
       const chunks: Statement[][] = [];
       for (let i = 0; i < phase.length; i += perTransaction) chunks.push(phase.slice(i, i + perTransaction));
       let next = 0;

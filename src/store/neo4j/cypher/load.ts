@@ -16,6 +16,8 @@ type Props = Record<string, string | number | boolean | string[] | number[] | bo
 interface NodeRow {
   readonly id: string;
   readonly props: Props;
+  /** A transfer's route evidence (what its `TRANSFERRED` relationship carries besides the node's properties). */
+  readonly evidence?: string;
 }
 
 const NODE_LABELS: Record<EntityType, string> = {
@@ -36,10 +38,45 @@ const CREATE_NODES: Record<EntityType, string> = Object.fromEntries(
   Object.entries(NODE_LABELS).map(([type, label]) => [type, `UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row.props, n.gen = $gen`]),
 ) as Record<EntityType, string>;
 
-/** Whether a statement creates nodes of an empty generation (what a staged load writes before any link). */
-export const isNodeCreate = (cypher: string): boolean => Object.values(CREATE_NODES).includes(cypher);
+/**
+ * A transfer with its supplier, recipient and system links and its `TRANSFERRED` relationship, in one statement:
+ * each end is sought once for all four (separate statements per link type sought the transfer again for each, and
+ * sent a row per link: a third of a ×10 load). The relationship's properties are the node's (`row.props`), plus
+ * its route evidence (`row.evidence`). Actors and systems must be written first; the transfer's other links
+ * (citations, events, restrictions, backfills) follow with the rest. `node` creates or merges the transfer node.
+ */
+const transferStatement = (node: string) => `UNWIND $rows AS row
+  MATCH (s:Entity {id: row.props.supplier, gen: $gen}) USING INDEX s:Entity(id, gen)
+  MATCH (r:Entity {id: row.props.recipient, gen: $gen}) USING INDEX r:Entity(id, gen)
+  MATCH (y:Entity {id: row.props.system, gen: $gen}) USING INDEX y:Entity(id, gen)
+  ${node}
+  CREATE (t)-[:SUPPLIER]->(s), (t)-[:RECIPIENT]->(r), (t)-[:OF_SYSTEM]->(y)
+  CREATE (s)-[:TRANSFERRED {transferId: row.id, supplier: row.props.supplier, recipient: row.props.recipient, system: row.props.system,
+    status: row.props.status, kind: row.props.kind, earliest: row.props.earliest, latest: row.props.latest,
+    knownSince: row.props.knownSince, knownUntil: row.props.knownUntil, backfills: row.props.backfills,
+    category: row.props.routeCategory, evidence: row.evidence, source: row.props.source, gen: $gen}]->(r)`;
+const MERGE_TRANSFERS = transferStatement('MERGE (t:Entity {id: row.id, gen: $gen}) SET t = row.props, t.gen = $gen, t:Transfer');
+const CREATE_TRANSFERS = transferStatement('CREATE (t:Entity:Transfer) SET t = row.props, t.gen = $gen');
 
-/** One CREATE statement per link type. */
+/** The links a transfer statement writes (so not written again with the other links). */
+const TRANSFER_LINKS: ReadonlySet<LinkType> = new Set(['SUPPLIER', 'RECIPIENT', 'OF_SYSTEM']);
+
+/**
+ * The order a staged load writes a statement in (each step's statements by several writers at once, each step
+ * after the one before has committed): 0 what links to nothing (nodes other than transfers, timeline entries), 1
+ * transfers with their links to actors and systems, 2 every other link.
+ */
+export function stagingStep(cypher: string): 0 | 1 | 2 {
+  if (cypher === CREATE_TIMELINE_FRESH || Object.values(CREATE_NODES).includes(cypher)) return 0;
+  return cypher === CREATE_TRANSFERS ? 1 : 2;
+}
+
+/**
+ * One CREATE statement per link type. Endpoints are matched through :Entity, whose (id, gen) has the unique
+ * constraint's index (`:Actor {id}` scanned every actor per row: 543 s of a 656 s load at ×10). The hints keep that
+ * plan when the index statistics were sampled on an empty database (the planner then took a scan of every node per
+ * row: minutes for SIPRI).
+ */
 const CREATE_LINKS: Record<LinkType, string> = Object.fromEntries(
   LINK_TYPES.map((type) => [
     type,
@@ -52,11 +89,6 @@ const DELETE_NODES = 'MATCH (n:Entity) WHERE n.id IN $ids AND n.gen = $gen DETAC
 const DELETE_OUT_LINKS = 'MATCH (n:Entity)-[r]->(:Entity) WHERE n.id IN $ids AND n.gen = $gen AND NOT r:TRANSFERRED DELETE r';
 const DELETE_TRANSFERRED = 'MATCH ()-[r:TRANSFERRED]->() WHERE r.transferId IN $ids AND r.gen = $gen DELETE r';
 const DELETE_ENTRIES = 'MATCH (e:TimelineEntry) WHERE e.id IN $ids AND e.gen = $gen DETACH DELETE e';
-// Endpoints are matched through :Entity, whose (id, gen) has the unique constraint's index (`:Actor {id}` scanned
-// every actor per row: 543 s of a 656 s load at ×10). The hints keep that plan when the index statistics were
-// sampled on an empty database (the planner then took a scan of every node per row: minutes for SIPRI).
-const CREATE_TRANSFERRED =
-  'UNWIND $rows AS row MATCH (a:Entity {id: row.supplier, gen: $gen}) USING INDEX a:Entity(id, gen) MATCH (b:Entity {id: row.recipient, gen: $gen}) USING INDEX b:Entity(id, gen) CREATE (a)-[r:TRANSFERRED]->(b) SET r = row, r.gen = $gen';
 // Timeline entries: their JSON and the fields a reader of the database filters on (timeline pages are answered from
 // the in-process projection, which reads the JSON).
 const CREATE_TIMELINE = 'UNWIND $rows AS row MERGE (e:TimelineEntry {id: row.id, gen: $gen}) SET e = row, e.gen = $gen';
@@ -92,21 +124,28 @@ export interface StoredState {
 }
 
 /**
- * A row's content hash: its fields, then its JSON as it is (escaping the JSON again inside a JSON string, as
- * stringifying the whole row did, was half of building a ×10 load's statements).
+ * A row's content hash: its fields as JSON (without the row's JSON), then the row's JSON as it is (escaping the JSON
+ * again inside a JSON string, as stringifying the whole row did, was half of building a ×10 load's statements).
  */
-const hashOf = ({ json, ...fields }: { readonly json: string; readonly [field: string]: unknown }) =>
-  createHash('sha1').update(JSON.stringify(fields)).update('\u0000').update(json).digest('base64url');
+const hashOf = (fieldsJson: string, json: string) =>
+  createHash('sha1').update(fieldsJson).update('\u0000').update(json).digest('base64url');
 
 /** The timeline entry rows of a dataset, each with its content hash. */
 export function entryRows(d: Dataset): { id: string; hash: string; [field: string]: unknown }[] {
+  // The fields' JSON with the layout as a last field, as `JSON.stringify({ ...fields, layout })` writes it.
+  const layout = `,"layout":${ENTRY_LAYOUT}}`;
   return timelineEntries(d).map((e) => {
-    const row = {
+    const fields: Record<string, unknown> = {
       id: e.id, kind: e.kind, earliest: e.date.earliest, latest: e.date.latest, knownSince: e.knownSince,
       ...(e.knownUntil !== undefined && { knownUntil: e.knownUntil }),
-      actors: [...e.actors], systems: [...e.systems], subject: e.subject, source: e.source, json: JSON.stringify(e),
+      actors: [...e.actors], systems: [...e.systems], subject: e.subject, source: e.source,
     };
-    return { ...row, hash: hashOf({ ...row, layout: ENTRY_LAYOUT }) };
+    const json = JSON.stringify(e);
+    const hash = hashOf(JSON.stringify(fields).slice(0, -1) + layout, json);
+    // Added to the object rather than copied into a new one: a ×10 load has 255,000 entries.
+    fields.json = json;
+    fields.hash = hash;
+    return fields as { id: string; hash: string };
   });
 }
 
@@ -115,8 +154,12 @@ export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
   const categories = new Map(d.systems.map((s) => [s.id, s.category]));
   const systemsById = new Map(d.systems.map((s) => [s.id, s]));
   const row = (type: EntityType, value: { id: string }, props: Props): NodeRow => {
-    const all = { id: value.id, type, json: JSON.stringify(value), ...props };
-    return { id: value.id, props: { ...all, hash: hashOf(all) } };
+    const fields: Props = { id: value.id, type, ...props };
+    const json = JSON.stringify(value);
+    const hash = hashOf(JSON.stringify(fields), json);
+    fields.json = json;
+    fields.hash = hash;
+    return { id: value.id, props: fields };
   };
   const span = (s: { earliest: string; latest: string }) => ({ earliest: s.earliest, latest: s.latest });
   // Name keys as a list (exact look-ups) and as one line each in `nameText` (searched through its TEXT index).
@@ -152,17 +195,24 @@ export function nodeRows(d: Dataset): Record<EntityType, NodeRow[]> {
       }),
     ),
     AidCommitment: d.aidCommitments.map((a) => row('AidCommitment', a, { donor: a.donor, recipient: a.recipient, ...span(a.date), ...cited(a) })),
-    Transfer: d.transfers.map((t) =>
-      row('Transfer', t, {
-        supplier: t.supplier, recipient: t.recipient, system: t.system, status: t.status, kind: t.kind, backfills: [...t.backfills],
-        source: factSource(t),
-        ...span(t.date), ...cited(t), projection: PROJECTION_LAYOUT,
-        // The category a route reads (its system's when SIPRI gives none) is on TRANSFERRED; kept here, in the
-        // hash, so that a system's new category rewrites the projection of its transfers too.
-        routeCategory: routeCandidateOf(t, categories.get(t.system)).category,
-        ...statProps(t, systemsById),
-      }),
-    ),
+    Transfer: d.transfers.map((t) => {
+      const { category, deliveries, units } = routeCandidateOf(t, categories.get(t.system));
+      return {
+        ...row('Transfer', t, {
+          supplier: t.supplier, recipient: t.recipient, system: t.system, status: t.status, kind: t.kind, backfills: [...t.backfills],
+          source: factSource(t),
+          ...span(t.date), ...cited(t), projection: PROJECTION_LAYOUT,
+          // The category a route reads (its system's when SIPRI gives none), copied onto TRANSFERRED; in the hash,
+          // so that a system's new category rewrites the projection of its transfers too.
+          routeCategory: category,
+          ...statProps(t, systemsById),
+        }),
+        // What a route's hop evidence sums travels with the relationship (as the route candidate's JSON, since a
+        // relationship property cannot hold a list with nulls), so a route question reads no transfer node. It
+        // follows from the transfer's JSON, which is in the hash.
+        evidence: JSON.stringify({ deliveries, units }),
+      };
+    }),
   };
 }
 
@@ -217,9 +267,11 @@ export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEF
   }
   for (const type of Object.keys(NODE_LABELS) as EntityType[]) {
     const rowsOfType = rows[type].filter((r) => changed.has(r.id));
-    for (const batch of batches(rowsOfType, batchSize)) out.push({ cypher: (fresh ? CREATE_NODES : MERGE_NODES)[type], params: { rows: batch } });
+    const cypher = type === 'Transfer' ? (fresh ? CREATE_TRANSFERS : MERGE_TRANSFERS) : (fresh ? CREATE_NODES : MERGE_NODES)[type];
+    for (const batch of batches(rowsOfType, batchSize)) out.push({ cypher, params: { rows: batch } });
   }
-  const links = datasetLinks(d).filter((l) => changed.has(l.from));
+  const transfers = new Set(d.transfers.map((t) => t.id));
+  const links = datasetLinks(d).filter((l) => changed.has(l.from) && !(TRANSFER_LINKS.has(l.type) && transfers.has(l.from)));
   for (const type of LINK_TYPES) {
     const ofType = links
       .filter((l) => l.type === type)
@@ -229,19 +281,6 @@ export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEF
       }));
     for (const batch of batches(ofType, batchSize)) out.push({ cypher: CREATE_LINKS[type], params: { rows: batch } });
   }
-  const categories = new Map(d.systems.map((s) => [s.id, s.category]));
-  const projection = d.transfers.filter((t) => changed.has(t.id)).map((t) => {
-    // What a route's hop evidence sums travels with the relationship (as the route candidate's JSON, since a
-    // relationship property cannot hold a list with nulls), so a route question reads no transfer node.
-    const { category, deliveries, units } = routeCandidateOf(t, categories.get(t.system));
-    return {
-      transferId: t.id, supplier: t.supplier, recipient: t.recipient, system: t.system, status: t.status, kind: t.kind,
-      earliest: t.date.earliest, latest: t.date.latest, knownSince: t.knownSince, backfills: [...t.backfills],
-      ...(t.knownUntil !== undefined && { knownUntil: t.knownUntil }),
-      category, evidence: JSON.stringify({ deliveries, units }), source: factSource(t),
-    };
-  });
-  for (const batch of batches(projection, batchSize)) out.push({ cypher: CREATE_TRANSFERRED, params: { rows: batch } });
   const entries = entryRows(d);
   const entriesChanged = stored === undefined ? entries : entries.filter((e) => stored.entries.get(e.id) !== e.hash);
   if (stored !== undefined) {
@@ -259,12 +298,12 @@ export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEF
 /** Sets the graph's version stamp; the generation written (`$gen`) is the live one. */
 const STAMP_VERSION = `MERGE (m:${META_LABEL} {key: $key}) SET m.version = $version, m.current = $gen`;
 
-/** A hash of every node's and timeline entry's content hash: the graph's version. */
+/** A hash of every node's and timeline entry's content hash, in id order: the graph's version. */
 export function contentVersion(nodes: readonly NodeRow[], entries: readonly { id: string; hash: string }[]): string {
-  const h = createHash('sha1');
-  for (const n of [...nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) h.update(`${n.id}\u0000${String(n.props.hash)}\u0000`);
-  for (const e of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) h.update(`${e.id}\u0000${e.hash}\u0000`);
-  return h.digest('base64url');
+  // One `id NUL hash NUL` line per row, sorted as strings (ids hold no NUL, so this is id order) and hashed as one
+  // text: 800,000 updates of a hash, one each, took 2.3 s of a ×10 load.
+  const lines = (rows: readonly { id: string; hash: unknown }[]) => rows.map((r) => `${r.id}\u0000${String(r.hash)}\u0000`).sort().join('');
+  return createHash('sha1').update(lines(nodes.map((n) => ({ id: n.id, hash: n.props.hash })))).update(lines(entries)).digest('base64url');
 }
 
 /** Adds entries to the claim log (`ArmsgraphLog`, unique by `seq`): rows `{ seq, json }`. */

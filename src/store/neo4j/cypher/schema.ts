@@ -13,9 +13,11 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX transfer_recipient IF NOT EXISTS FOR (t:Transfer) ON (t.recipient)',
   'CREATE INDEX transfer_supplier IF NOT EXISTS FOR (t:Transfer) ON (t.supplier)',
   'CREATE INDEX transfer_system IF NOT EXISTS FOR (t:Transfer) ON (t.system)',
-  'CREATE INDEX timeline_time IF NOT EXISTS FOR (e:TimelineEntry) ON (e.earliest, e.latest, e.id)',
-  'CREATE INDEX transferred_system IF NOT EXISTS FOR ()-[r:TRANSFERRED]-() ON (r.system)',
-  'CREATE INDEX transferred_time IF NOT EXISTS FOR ()-[r:TRANSFERRED]-() ON (r.earliest, r.latest)',
+  // Gone: no statement seeks timeline entries by time (timeline pages are answered from the projection) or
+  // TRANSFERRED by system or time (reads expand from actors); each cost every load an index entry per row.
+  'DROP INDEX timeline_time IF EXISTS',
+  'DROP INDEX transferred_system IF EXISTS',
+  'DROP INDEX transferred_time IF EXISTS',
   'CREATE INDEX transferred_id IF NOT EXISTS FOR ()-[r:TRANSFERRED]-() ON (r.transferId)',
   'CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Actor|WeaponSystem) ON EACH [n.name, n.aliasText]',
   // Search and name resolution: `nameText` is a node's normalised names one per line, so `CONTAINS $key` through
