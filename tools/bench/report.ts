@@ -320,7 +320,7 @@ export function writeReport(r: RunResult): string {
     ['RAM', `${fmt(m.ramGiB)} GiB`],
     ['OS', m.os],
     ['Node', m.node],
-    ['Neo4j', r.neo4jVersion ? `${r.neo4jVersion} (tools/neo4j harness, own instance on port 7689, heap ${process.env.BENCH_NEO4J_HEAP ?? '4g'}, page cache 128 MiB)` : 'not run'],
+    ['Neo4j', r.neo4jVersion ? `${r.neo4jVersion} (tools/neo4j harness, own instance on port 7689, heap ${process.env.BENCH_NEO4J_HEAP ?? '4g'}, page cache ${process.env.BENCH_NEO4J_PAGECACHE_MB ?? '2048'} MiB)` : 'not run'],
     ...Object.entries(m.packages).map(([k, v]) => [k, v]),
   ]));
   out.push('');
