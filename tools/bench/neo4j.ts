@@ -104,11 +104,16 @@ export function benchDriver(): Driver {
   });
 }
 
-/** Empties the database in batches (so a large graph does not need one huge transaction). */
+/**
+ * Empties the database in batches (so a large graph does not need one huge transaction): relationships first, then
+ * nodes. Detaching 5,000 nodes at a time put hubs with all their relationships in one transaction, past the memory a
+ * transaction may use once the database held a ×10 graph or two.
+ */
 export async function clearDatabase(driver: Driver): Promise<void> {
   const session = driver.session();
   try {
-    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    await session.run('MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
   } finally {
     await session.close();
   }
