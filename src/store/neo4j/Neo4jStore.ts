@@ -17,7 +17,7 @@ import type { GraphStore } from '../types.js';
 import { neo4jConfigFromEnv, type Neo4jConfig } from './config.js';
 import { Executor, type Row, type Statement } from './Executor.js';
 import {
-  loadStatements, stagingStep, withoutStamp, CLAIM_STAGING, DEFAULT_BATCH_SIZE, DROP_GENERATION, LOG_APPEND, READ_GENERATIONS, READ_LAST_GENERATION, READ_STORED_STATE,
+  loadStatements, stagedStatements, stagingStep, CLAIM_STAGING, DEFAULT_BATCH_SIZE, DROP_GENERATION, LOG_APPEND, READ_GENERATIONS, READ_LAST_GENERATION, READ_STORED_STATE,
   RELEASE_STALE_STAGING, STAGING_HEARTBEAT, SWITCH_GENERATION,
 } from './cypher/load.js';
 import * as q from './cypher/reads/index.js';
@@ -110,6 +110,8 @@ export class Neo4jStore implements GraphStore {
       await executor.ping();
       const [meta] = await executor.read(q.graphVersion(), 'connect');
       if (meta?.live === null || meta?.live === undefined) await executor.schema(GENERATION_MIGRATION);
+      // The live generation as of now (0 once migrated), so the first page's optimistic statement reads it.
+      else store.live = Number(meta.live);
       await executor.schema(SCHEMA_STATEMENTS);
       await store.recover();
     } catch (error) {
@@ -218,10 +220,10 @@ export class Neo4jStore implements GraphStore {
     await this.recover();
     // The new generation starts empty (recover dropped any leftover): every node is written, none deleted.
     const rows = Math.max(batchSize, STAGED_BATCH_SIZE);
-    const { statements, version } = withoutStamp(loadStatements(dataset, { nodes: new Map(), entries: new Map() }, rows, true));
+    const { statements, version } = stagedStatements(dataset, rows);
     // The same content as the live generation (its stamp is a hash of the content): nothing to write.
     const live = stampOf((await this.executor.read(q.graphVersion(), 'load'))[0]);
-    if (entries.length === 0 && version !== null && live.version === version) return { ...(await this.stats()), millis: Math.round(performance.now() - started) };
+    if (entries.length === 0 && live.version === version) return { ...(await this.stats()), millis: Math.round(performance.now() - started) };
     const claimed = await this.executor.write(async (tx) => (await tx.run(CLAIM_STAGING, {
       key: q.META_KEY, now: neo4j.int(Date.now()), staleMs: neo4j.int(this.config.stagingStaleMs),
     })).records[0], 'load');

@@ -239,14 +239,28 @@ function batches<T>(rows: readonly T[], size: number): T[][] {
 }
 
 /**
- * The statements that make the database hold exactly `d`, to be run in order in one write transaction.
+ * The statements that make the database hold exactly `d`, to be run in order in one write transaction, ending
+ * with the new version stamp (none at all when nothing changed).
  * Given what the database holds (`stored`), only what changed is written: nodes whose content hash differs
  * are merged with their properties replaced and their outgoing links, TRANSFERRED projection and timeline
  * entries recreated; nodes no longer in `d` are removed. Loading the same dataset twice writes nothing.
- * Without `stored`, everything armsgraph holds is replaced. With `fresh`, the generation written is known to be
- * empty (a staged load's): nodes, entries and their links are created without looking for them first.
+ * Without `stored`, everything armsgraph holds is replaced.
  */
-export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEFAULT_BATCH_SIZE, fresh = false): Statement[] {
+export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEFAULT_BATCH_SIZE): Statement[] {
+  const { statements, version } = changeStatements(d, stored, batchSize, false);
+  return statements.length === 0 ? [] : [...statements, { cypher: STAMP_VERSION, params: { key: META_KEY, version } }];
+}
+
+/**
+ * A staged load's statements: `d` written into an empty generation (nodes, entries and links created without
+ * looking for them first), in the order of `stagingStep`; and the version stamp its switch writes.
+ */
+export function stagedStatements(d: Dataset, batchSize = DEFAULT_BATCH_SIZE): { statements: Statement[]; version: string } {
+  return changeStatements(d, { nodes: new Map(), entries: new Map() }, batchSize, true);
+}
+
+/** The writes of `loadStatements` (into an empty generation with `fresh`), and the content's version. */
+function changeStatements(d: Dataset, stored: StoredState | undefined, batchSize: number, fresh: boolean): { statements: Statement[]; version: string } {
   const rows = nodeRows(d);
   const all = Object.values(rows).flat();
   const out: Statement[] = [];
@@ -289,10 +303,10 @@ export function loadStatements(d: Dataset, stored?: StoredState, batchSize = DEF
     for (const batch of batches(stale, batchSize)) out.push({ cypher: DELETE_ENTRIES, params: { ids: batch } });
   }
   for (const batch of batches(entriesChanged, batchSize)) out.push({ cypher: fresh ? CREATE_TIMELINE_FRESH : CREATE_TIMELINE, params: { rows: batch } });
-  // A new version stamp, in the same transaction, whenever anything is written: stores that keep a projection of
-  // the graph read it again. It is a hash of the content, so the same data always has the same stamp.
-  if (out.length > 0) out.push({ cypher: STAMP_VERSION, params: { key: META_KEY, version: contentVersion(all, entries) } });
-  return out;
+  // The version a load stamps, in the same transaction (or a staged load's switch), whenever anything is written:
+  // stores that keep a projection of the graph read it again. It is a hash of the content, so the same data always
+  // has the same stamp.
+  return { statements: out, version: contentVersion(all, entries) };
 }
 
 /** Sets the graph's version stamp; the generation written (`$gen`) is the live one. */
@@ -356,10 +370,3 @@ export const DROP_GENERATION = [
 /** The generations a database may hold besides the live and the staging one. */
 export const READ_LAST_GENERATION = `OPTIONAL MATCH (m:${META_LABEL} {key: $key})
   RETURN coalesce(m.current, 0) AS live, m.staging AS staging, coalesce(m.lastGen, m.current, 0) AS last`;
-
-/** A load's statements without their last, the version stamp, and the version that stamp writes. */
-export function withoutStamp(statements: readonly Statement[]): { statements: Statement[]; version: string | null } {
-  const last = statements.at(-1);
-  if (last?.cypher !== STAMP_VERSION) return { statements: [...statements], version: null };
-  return { statements: statements.slice(0, -1), version: last.params.version as string };
-}
