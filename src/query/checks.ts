@@ -49,7 +49,7 @@ interface RestrictionIndex {
 
 const indexes = new WeakMap<readonly Restriction[], RestrictionIndex>();
 
-function add(index: Map<string, Restriction[]>, keys: readonly string[], r: Restriction): void {
+function add<T>(index: Map<string, T[]>, keys: readonly string[], r: T): void {
   for (const key of new Set(keys)) appendTo(index, key, r);
 }
 
@@ -83,6 +83,21 @@ function restrictionLists(restrictions: readonly Restriction[], supplierChain: r
   return lists;
 }
 
+const warIndexes = new WeakMap<readonly Event[], ReadonlyMap<string, readonly Event[]>>();
+
+/** The war with the least id in which one of `actors` is a party during `window` (wars indexed by party, once per list). */
+function warOf(wars: readonly Event[], actors: readonly string[], window: DayWindow): Event | undefined {
+  let index = warIndexes.get(wars);
+  if (!index) {
+    const byActor = new Map<string, Event[]>();
+    for (const w of wars) add(byActor, w.actors, w);
+    warIndexes.set(wars, (index = byActor));
+  }
+  let first: Event | undefined;
+  for (const a of actors) for (const w of index.get(a) ?? []) if ((first === undefined || w.id < first.id) && mayOverlap(w.date, window)) first = w;
+  return first;
+}
+
 /** Evaluates every restriction in force during the route's window; returns the reasons that bear on it. */
 export function evaluateRoute(route: Route, ctx: CheckContext, hop: number | null = null): CheckReason[] {
   const supplierChain = ctx.actors.ancestorsOrSelf(route.supplier);
@@ -108,9 +123,7 @@ export function evaluateRoute(route: Route, ctx: CheckContext, hop: number | nul
         reasons.push({ ...base, effect: 'PROHIBITED', message: `${route_}: ${r.title} (in force ${r.inForce.edtf})` });
         break;
       case 'NO_EXPORT_TO_PARTY_AT_WAR': {
-        const war = ctx.wars
-          .filter((w) => mayOverlap(w.date, route.window) && w.actors.some((a) => recipientChain.includes(a)))
-          .reduce<Event | undefined>((first, w) => (first === undefined || w.id < first.id ? w : first), undefined);
+        const war = warOf(ctx.wars, recipientChain, route.window);
         if (war) {
           reasons.push({
             ...base,

@@ -113,6 +113,17 @@ describe('findRoutes', () => {
     expect(routeIds(list, 'AA', 'DD', { maxHops: 3 })).toEqual(['AA>BB>CC>DD']);
   });
 
+  it('finds and counts every route through many actors seen for the first time (ids are given as the search meets them)', () => {
+    // 300 fresh middle actors, first met while the search runs: its distances by actor id must grow with them.
+    const fresh = Array.from({ length: 300 }, (_, i) => `FRESH-${process.pid}-${i}`);
+    const list = fresh.flatMap((m, i) => [c(`f${i}a`, 'NEWFROM', m, '2015'), c(`f${i}b`, m, 'NEWTO', '2016')]);
+    const o = { maxHops: 3, order: 'TIME_RESPECTING' as const };
+    const ids = routeIds(list, 'NEWFROM', 'NEWTO', o);
+    expect(ids).toHaveLength(300);
+    expect(ids).toContain(`NEWFROM>${fresh[299]}>NEWTO`);
+    expect(countRoutes('NEWFROM', 'NEWTO', options(o), graphOf(list))!.total).toBe(300);
+  });
+
   it('a route passes each actor once: cycles through the graph give no extra routes', () => {
     const list = [c('ab', 'AA', 'BB', '2020'), c('bc', 'BB', 'CC', '2020'), c('cb', 'CC', 'BB', '2020'), c('ba', 'BB', 'AA', '2020'), c('bd', 'BB', 'DD', '2020'), c('cd', 'CC', 'DD', '2020')];
     expect(routeIds(list, 'AA', 'DD', { maxHops: 6 })).toEqual(['AA>BB>CC>DD', 'AA>BB>DD']);

@@ -106,14 +106,38 @@ function tableOf(list: readonly RouteCandidate[], end: (t: RouteCandidate) => st
 /** The key of a window in the caches. */
 export const windowKeyOf = (window: DayWindow | undefined): string => (window === undefined ? '' : `${window.from}/${window.to}`);
 
+const recipientOf = (t: RouteCandidate) => t.recipient;
+const supplierOf = (t: RouteCandidate) => t.supplier;
+
 /** An actor's hops out, to each recipient. */
 export function hopsOut(graph: PathGraph<RouteCandidate>, actor: string, o: ResolvedRouteOptions, key: string): HopTable {
-  return tableOf(graph.outgoing(actor), (t) => t.recipient, o.between, key);
+  return tableOf(graph.outgoing(actor), recipientOf, o.between, key);
 }
 
 /** An actor's hops in, from each supplier. */
 export function hopsIn(graph: PathGraph<RouteCandidate>, actor: string, o: ResolvedRouteOptions, key: string): HopTable {
-  return tableOf(graph.incoming(actor), (t) => t.supplier, o.between, key);
+  return tableOf(graph.incoming(actor), supplierOf, o.between, key);
+}
+
+const nextOut = new WeakMap<HopTable, readonly HopTable[]>();
+const nextIn = new WeakMap<HopTable, readonly HopTable[]>();
+
+/**
+ * The hops out of each actor at the other end of `table`'s hops (out of `table`'s hops out, for a four-hop count),
+ * kept with the table: a hub's table has thousands of ends, each a look-up in the graph and the table caches. A
+ * table comes from one graph's list and window, so its ends' tables are those of the same graph and window.
+ */
+export function endsHopsOut(table: HopTable, graph: PathGraph<RouteCandidate>, o: ResolvedRouteOptions, key: string): readonly HopTable[] {
+  let tables = nextOut.get(table);
+  if (!tables) nextOut.set(table, (tables = table.ends.map((x) => hopsOut(graph, x, o, key))));
+  return tables;
+}
+
+/** The hops into each actor at the other end of `table`'s hops, kept with the table (as `endsHopsOut`). */
+export function endsHopsIn(table: HopTable, graph: PathGraph<RouteCandidate>, o: ResolvedRouteOptions, key: string): readonly HopTable[] {
+  let tables = nextIn.get(table);
+  if (!tables) nextIn.set(table, (tables = table.ends.map((y) => hopsIn(graph, y, o, key))));
+  return tables;
 }
 
 /**

@@ -105,6 +105,9 @@ function* bars(from: string, to: string, o: ResolvedRouteOptions, graph: PathGra
   }
 }
 
+/** A table's most TIV and latest last active day without hop filters (its own actor's self-hops left out). */
+const bestOfTable = new WeakMap<HopTable, { readonly tiv: number; readonly day: string }>();
+
 /**
  * The most TIV and the latest last active day among the hops out of `from` and among those into `to`, read from
  * the hop tables (bars are only tried where `countRoutes` counts, so never with `categories`).
@@ -112,7 +115,11 @@ function* bars(from: string, to: string, o: ResolvedRouteOptions, graph: PathGra
 function endHops(from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>) {
   const key = windowKeyOf(o.between);
   const passes = hopFilterOf(o, {});
+  // Without hop filters (most questions) a table's best is the same for every question: kept with it.
+  const unfiltered = o.minDeals <= 1 && o.minTiv <= 0;
   const best = (table: HopTable, self: string) => {
+    const kept = unfiltered ? bestOfTable.get(table) : undefined;
+    if (kept !== undefined) return kept;
     let tiv = -1;
     let day = '';
     for (let i = 0; i < table.ends.length; i += 1) {
@@ -120,6 +127,7 @@ function endHops(from: string, to: string, o: ResolvedRouteOptions, graph: PathG
       if (table.tiv[i]! > tiv) tiv = table.tiv[i]!;
       if (table.lastDay[i]! > day) day = table.lastDay[i]!;
     }
+    if (unfiltered) bestOfTable.set(table, { tiv, day });
     return { tiv, day };
   };
   const out = best(hopsOut(graph, from, o, key), from);

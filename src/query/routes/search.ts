@@ -4,7 +4,7 @@ import { OPEN_END, type DayWindow } from '../../domain/time.js';
 import { runToEnd, STEPS_PER_PAUSE, type Sliced } from '../slices.js';
 import type { PathGraph } from '../paths.js';
 import { hopEvidence } from './evidence.js';
-import { hopFilterOf, hopIndexes, hopsIn, hopsOut, hopTo, windowKeyOf } from './hops.js';
+import { actorId, actorIdCount, hopFilterOf, hopIndexes, hopsIn, hopsOut, hopTo, windowKeyOf, type HopTable } from './hops.js';
 import { allowanceOf, feasibleAfter, NO_BOUND, type Allowance } from './order-rule.js';
 import { ROUTE_EXPANSION_BUDGET, type FoundRoute, type HopEvidence, type ResolvedRouteOptions, type RouteCandidate, type RouteSearch } from './types.js';
 
@@ -74,16 +74,38 @@ interface HopFigures {
   readonly lastDay: string;
 }
 
-/** Per actor, a recipient that can still reach `to`, with its candidate transfers and what the search reuses. */
-interface Step {
-  readonly b: string;
-  readonly reach: number;
-  readonly list: readonly RouteCandidate[];
-  /** The figures ranking reads (TIV, unknown as 0; deals; last active day), or null when the hop fails the hop filters. */
-  figures?: HopFigures | null;
-  /** What the whole list allows next (computed on first use). */
-  allowance?: Allowance;
+/**
+ * An actor's steps: its hops to recipients that can still reach `to`, nearest first, as indexes into its hop table
+ * (arrays, not an object per hop: a hub has thousands, and each search round lists them again).
+ */
+interface Steps {
+  readonly table: HopTable;
+  /** The hops' indexes in the table, nearest first (table order within a distance). */
+  readonly hops: Int32Array;
+  /** Each step's distance to `to`. */
+  readonly reach: Uint8Array;
+  /** With categories: each step's transfers of those categories (without them, the table's lists). */
+  readonly lists: readonly (readonly RouteCandidate[])[] | undefined;
+  /** With categories: each step's figures, summed on first use (null when the hop fails the hop filters). */
+  readonly figures: (HopFigures | null | undefined)[];
+  /** What each step's whole list allows next (computed on first use). */
+  readonly allowances: (Allowance | undefined)[];
 }
+
+// Distance arrays of finished searches, for the next (a search holds its own while it runs: searches may pause).
+const distancePool: Int32Array[] = [];
+/** An array of distances for a search, at least one slot per actor id given so far, every slot -1. */
+function takeDistances(): Int32Array {
+  const held = distancePool.pop();
+  return held !== undefined && held.length >= actorIdCount() ? held.fill(-1) : new Int32Array(actorIdCount() + 64).fill(-1);
+}
+function releaseDistances(distance: Int32Array): void {
+  if (distancePool.length < 8) distancePool.push(distance);
+}
+
+// Scratch for listing steps (a listing runs synchronously, start to end, so one pair serves every search).
+let scratchHops = new Int32Array(1_024);
+let scratchReach = new Uint8Array(1_024);
 
 /** Internal bounds of a search that looks only at the best routes (`page.ts`): hops last active before a day are left out. */
 export interface SearchLimits {
@@ -107,20 +129,37 @@ export function* searchRoutes(
   const windowKey = windowKeyOf(o.between);
   const minLastDay = limits.minLastDay;
   const passes = hopFilterOf(o, limits);
-  // Distances to `to` over the hops that pass the hop filters (with categories, over the hops that have one).
-  const distance = new Map<string, number>([[to, 0]]);
+  // Hops read in TIV order (`hopIndexes`) have at least the least TIV asked: only the other filters are left.
+  const passesBut = hopFilterOf({ ...o, minTiv: 0 }, limits);
+  // Distances to `to` (by actor id, -1 for none) over the hops that pass the hop filters (with categories, over
+  // the hops that have one).
+  // Actor ids are given as hop tables are first made, so the array grows when a table made new ones (`fit`).
+  let distance = takeDistances();
+  const fit = () => {
+    if (distance.length >= actorIdCount()) return;
+    const grown = new Int32Array(2 * actorIdCount()).fill(-1);
+    grown.set(distance);
+    distance = grown;
+  };
+  const toId = actorId(to);
+  fit();
+  distance[toId] = 0;
   let frontier = [to];
   for (let d = 1; d <= o.maxHops && frontier.length > 0; d += 1) {
     const next: string[] = [];
     for (const actor of frontier) {
       const table = hopsIn(graph, actor, o, windowKey);
+      fit();
       const { order, count } = hopIndexes(table, o);
+      const pass = order === undefined ? passes : passesBut;
       for (let k = 0; k < count; k += 1) {
         const i = order === undefined ? k : order[k]!;
+        const id = table.endIds[i]!;
+        if (distance[id] !== -1) continue;
         const s = table.ends[i]!;
-        if (distance.has(s) || avoid.has(s) || s === actor) continue;
-        if (categories === undefined ? !passes(table, i) : !table.lists[i]!.some(keep)) continue;
-        distance.set(s, d);
+        if (avoid.has(s) || s === actor) continue;
+        if (categories === undefined ? !pass(table, i) : !table.lists[i]!.some(keep)) continue;
+        distance[id] = d;
         next.push(s);
       }
     }
@@ -130,50 +169,68 @@ export function* searchRoutes(
   const any = o.order === 'ANY';
 
   // Per actor, the recipients that can still reach `to`, nearest first, so a step stops at the first too far.
-  const stepsByActor = new Map<string, Step[]>();
-  const stepsOf = (actor: string): Step[] => {
+  const stepsByActor = new Map<string, Steps>();
+  const stepsOf = (actor: string): Steps => {
     let steps = stepsByActor.get(actor);
     if (!steps) {
-      steps = [];
       const table = hopsOut(graph, actor, o, windowKey);
+      fit();
       const { order, count } = hopIndexes(table, o);
+      const pass = order === undefined ? passes : passesBut;
+      if (scratchHops.length < count) [scratchHops, scratchReach] = [new Int32Array(2 * count), new Uint8Array(2 * count)];
+      const perReach = new Int32Array(o.maxHops + 2);
+      const lists: (readonly RouteCandidate[])[] = [];
+      let found = 0;
       for (let k = 0; k < count; k += 1) {
         const i = order === undefined ? k : order[k]!;
+        const reach = distance[table.endIds[i]!]!;
+        if (reach === -1) continue;
         const b = table.ends[i]!;
-        const reach = distance.get(b);
-        if (reach === undefined || avoid.has(b) || b === actor) continue;
-        if (categories === undefined && !passes(table, i)) continue;
-        const all = table.lists[i]!;
+        if (avoid.has(b) || b === actor) continue;
         if (categories === undefined) {
-          steps.push({ b, reach, list: all, figures: { tiv: table.tiv[i]!, deals: all.length, lastDay: table.lastDay[i]! } });
+          if (!pass(table, i)) continue;
         } else {
-          const list = all.filter(keep);
-          if (list.length > 0) steps.push({ b, reach, list });
+          const list = table.lists[i]!.filter(keep);
+          if (list.length === 0) continue;
+          lists[i] = list;
         }
+        scratchHops[found] = i;
+        scratchReach[found] = reach;
+        perReach[reach + 1]! += 1;
+        found += 1;
       }
-      steps.sort((x, y) => x.reach - y.reach);
+      // Nearest first, table order kept within a distance (a counting sort by distance).
+      for (let r = 1; r < perReach.length; r += 1) perReach[r]! += perReach[r - 1]!;
+      const hops = new Int32Array(found);
+      const reach = new Uint8Array(found);
+      for (let k = 0; k < found; k += 1) {
+        const at = perReach[scratchReach[k]!]!++;
+        hops[at] = scratchHops[k]!;
+        reach[at] = scratchReach[k]!;
+      }
+      steps = { table, hops, reach, lists: categories === undefined ? undefined : Array.from(hops, (i) => lists[i]!), figures: [], allowances: [] };
       stepsByActor.set(actor, steps);
     }
     return steps;
   };
 
   // An actor one hop before `to` needs only its hop to `to`: looked up, not found among all its hops.
-  const lastSteps = new Map<string, readonly Step[]>();
-  const lastStepOf = (actor: string): readonly Step[] => {
+  const lastSteps = new Map<string, Steps>();
+  const lastStepOf = (actor: string): Steps => {
     let steps = lastSteps.get(actor);
     if (!steps) {
       const table = hopsOut(graph, actor, o, windowKey);
       const i = hopTo(table, to);
-      steps = [];
+      let list: readonly RouteCandidate[] | undefined;
       if (i !== undefined && actor !== to) {
-        const all = table.lists[i]!;
-        if (categories === undefined) {
-          if (passes(table, i)) steps = [{ b: to, reach: 0, list: all, figures: { tiv: table.tiv[i]!, deals: all.length, lastDay: table.lastDay[i]! } }];
-        } else {
-          const list = all.filter(keep);
-          if (list.length > 0) steps = [{ b: to, reach: 0, list }];
-        }
+        if (categories === undefined) list = passes(table, i) ? table.lists[i]! : undefined;
+        else list = table.lists[i]!.filter(keep);
       }
+      const one = list !== undefined && list.length > 0;
+      steps = {
+        table, hops: Int32Array.of(...(one ? [i!] : [])), reach: new Uint8Array(one ? 1 : 0),
+        lists: categories === undefined || !one ? undefined : [list!], figures: [], allowances: [],
+      };
       lastSteps.set(actor, steps);
     }
     return steps;
@@ -192,8 +249,8 @@ export function* searchRoutes(
     readonly node: TrieNode;
     readonly allowance: Allowance | undefined;
     readonly left: number;
-    readonly steps: readonly Step[];
-    i: number;
+    readonly steps: Steps;
+    k: number;
   }
   /**
    * Routes of exactly `level` hops, or of any length up to maxHops when `level` is undefined: depth first, with
@@ -202,7 +259,7 @@ export function* searchRoutes(
   function* walk(level: number | undefined): Sliced<void> {
     const frame = (node: TrieNode, allowance: Allowance | undefined): Frame => {
       const left = (level ?? o.maxHops) - node.length;
-      return { node, allowance, left, steps: left === 1 ? lastStepOf(node.actor) : stepsOf(node.actor), i: 0 };
+      return { node, allowance, left, steps: left === 1 ? lastStepOf(node.actor) : stepsOf(node.actor), k: 0 };
     };
     onRoute.clear();
     onRoute.add(from);
@@ -210,62 +267,82 @@ export function* searchRoutes(
     while (stack.length > 0) {
       if (++ticks % STEPS_PER_PAUSE === 0) yield;
       const f = stack[stack.length - 1]!;
-      const step = f.steps[f.i];
-      if (step === undefined || step.reach > f.left - 1) {
+      const steps = f.steps;
+      const k = f.k;
+      if (k >= steps.hops.length || steps.reach[k]! > f.left - 1) {
         stack.pop();
         onRoute.delete(f.node.actor);
         continue;
       }
-      f.i += 1;
+      f.k = k + 1;
       const node = f.node;
-      const b = step.b;
+      const table = steps.table;
+      const i = steps.hops[k]!;
+      const b = table.ends[i]!;
       if (onRoute.has(b)) continue;
       if (level !== undefined && (b === to) !== (f.left === 1)) continue;
-      let hop = step.figures;
-      if (hop === undefined) {
-        // With categories: the hop's own figures, summed over its transfers of those categories.
-        const e = cachedEvidence(node.actor, b, step.list, o.between, windowKey);
-        const passed = e.deals >= o.minDeals && (e.tiv ?? 0) >= o.minTiv && (minLastDay === undefined || e.lastDay >= minLastDay);
-        hop = step.figures = passed ? { tiv: e.tiv ?? 0, deals: e.deals, lastDay: e.lastDay } : null;
+      const list = steps.lists === undefined ? table.lists[i]! : steps.lists[k]!;
+      let tiv: number;
+      let deals: number;
+      let end: string;
+      if (categories === undefined) {
+        tiv = table.tiv[i]!;
+        deals = list.length;
+        end = table.lastDay[i]!;
+      } else {
+        let hop = steps.figures[k];
+        if (hop === undefined) {
+          // With categories: the hop's own figures, summed over its transfers of those categories.
+          const e = cachedEvidence(node.actor, b, list, o.between, windowKey);
+          const passed = e.deals >= o.minDeals && (e.tiv ?? 0) >= o.minTiv && (minLastDay === undefined || e.lastDay >= minLastDay);
+          hop = steps.figures[k] = passed ? { tiv: e.tiv ?? 0, deals: e.deals, lastDay: e.lastDay } : null;
+        }
+        if (hop === null) continue;
+        ({ tiv, deals, lastDay: end } = hop);
       }
-      if (hop === null) continue;
-      const ok = f.allowance === undefined ? step.list : feasibleAfter(f.allowance, step.list, o);
+      const ok = f.allowance === undefined ? list : feasibleAfter(f.allowance, list, o);
       if (ok.length === 0) continue;
       if (++expansions > ROUTE_EXPANSION_BUDGET) {
         exhausted = true;
         return;
       }
-      const tiv = hop.tiv;
-      const weaker = tiv < node.weakTiv || (tiv === node.weakTiv && hop.deals < node.weakDeals);
-      const end = hop.lastDay;
+      const weaker = tiv < node.weakTiv || (tiv === node.weakTiv && deals < node.weakDeals);
       const child: TrieNode = {
-        parent: node, actor: b, list: step.list, feasible: ok, length: node.length + 1,
-        weakTiv: weaker ? tiv : node.weakTiv, weakDeals: weaker ? hop.deals : node.weakDeals,
+        parent: node, actor: b, list, feasible: ok, length: node.length + 1,
+        weakTiv: weaker ? tiv : node.weakTiv, weakDeals: weaker ? deals : node.weakDeals,
         lastActive: end < node.lastActive ? end : node.lastActive,
       };
       if (b === to) {
         if (via.length === 0 || via.every((v) => onRoute.has(v))) routes.push(new TrieRoute(child, o.between, windowKey));
       } else {
-        const next = any ? NO_BOUND : ok === step.list ? (step.allowance ??= allowanceOf(ok, o)) : allowanceOf(ok, o);
+        const next = any ? NO_BOUND : ok === list ? (steps.allowances[k] ??= allowanceOf(ok, o)) : allowanceOf(ok, o);
         onRoute.add(b);
         stack.push(frame(child, next));
       }
     }
   }
-  const shortest = avoid.has(from) ? undefined : distance.get(from);
-  if (shortest === undefined) return { routes: [], complete: true, expansions: 0, hopsCovered: o.maxHops };
-  yield* walk(undefined);
-  if (!exhausted) return { routes, complete: true, expansions, hopsCovered: o.maxHops };
-  // Over budget: search again shortest first, so every route up to some length is known.
-  routes = [];
-  expansions = 0;
-  exhausted = false;
-  let hopsCovered = 0;
-  for (let level = 1; level <= o.maxHops && !exhausted; level += 1) {
-    if (level >= shortest) yield* walk(level);
-    if (!exhausted) hopsCovered = level;
+  // The distances go back to the pool however the search ends (answered, or abandoned while paused).
+  try {
+    const fromId = actorId(from);
+    fit();
+    const reachFrom = distance[fromId]!;
+    const shortest = avoid.has(from) || reachFrom === -1 ? undefined : reachFrom;
+    if (shortest === undefined) return { routes: [], complete: true, expansions: 0, hopsCovered: o.maxHops };
+    yield* walk(undefined);
+    if (!exhausted) return { routes, complete: true, expansions, hopsCovered: o.maxHops };
+    // Over budget: search again shortest first, so every route up to some length is known.
+    routes = [];
+    expansions = 0;
+    exhausted = false;
+    let hopsCovered = 0;
+    for (let level = 1; level <= o.maxHops && !exhausted; level += 1) {
+      if (level >= shortest) yield* walk(level);
+      if (!exhausted) hopsCovered = level;
+    }
+    return { routes, complete: false, expansions: ROUTE_EXPANSION_BUDGET, hopsCovered };
+  } finally {
+    releaseDistances(distance);
   }
-  return { routes, complete: false, expansions: ROUTE_EXPANSION_BUDGET, hopsCovered };
 }
 
 /** `searchRoutes` run to its end in one go. */
