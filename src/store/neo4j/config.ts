@@ -60,7 +60,7 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
     stagedFrom: number('NEO4J_STAGED_LOAD_FROM', 100_000),
     stagingStaleMs: number('NEO4J_STAGING_STALE_MS', 60_000),
     generationGraceMs: number('NEO4J_GENERATION_GRACE_MS', 2_000),
-    stampMaxAgeMs: number('NEO4J_STAMP_MAX_AGE_MS', 10),
+    stampMaxAgeMs: number('NEO4J_STAMP_MAX_AGE_MS', 50),
     projectionTimeoutMs: number('NEO4J_PROJECTION_TIMEOUT_MS', 300_000),
   };
 }

@@ -25,6 +25,12 @@ export interface ProjectedTransfer extends FilteredTransfer {
 /** Filtered graphs kept per projection (least recently used dropped first). */
 const GRAPHS_PER_PROJECTION = 32;
 
+/**
+ * Transfers kept parsed per projection (least recently used dropped first): a route page checks a hundred witness
+ * transfers, and the same hub pairs come back; a ×10 graph parsed whole would hold a gigabyte.
+ */
+const PARSED_TRANSFERS = 8_192;
+
 /** The nodes a projection holds besides the relationships: parsed, except transfers (JSON, parsed when asked for). */
 export interface ProjectedNodes {
   readonly actors: readonly Actor[];
@@ -49,6 +55,7 @@ export class GraphProjection {
 
   private readonly entities = new Map<string, Entity>();
   private readonly transferJson: ReadonlyMap<string, string>;
+  private readonly parsed = new Map<string, Transfer>();
   /** Actors' and systems' ids and names, resolved as the memory store resolves them. */
   readonly names: NameIndex;
   /** What restriction checks read (every restriction and war; the checks pick those in force). */
@@ -101,8 +108,17 @@ export class GraphProjection {
   node(id: string): Entity | undefined {
     const held = this.entities.get(id);
     if (held !== undefined) return held;
-    const json = this.transferJson.get(id);
-    return json === undefined ? undefined : { type: 'Transfer', value: JSON.parse(json) as Transfer };
+    let value = this.parsed.get(id);
+    if (value !== undefined) {
+      this.parsed.delete(id);
+    } else {
+      const json = this.transferJson.get(id);
+      if (json === undefined) return undefined;
+      value = JSON.parse(json) as Transfer;
+      if (this.parsed.size >= PARSED_TRANSFERS) this.parsed.delete(this.parsed.keys().next().value!);
+    }
+    this.parsed.set(id, value);
+    return { type: 'Transfer', value };
   }
 
   /** The adjacency of the transfers matching `filter`, each actor's list filtered on first use and kept. */
