@@ -31,4 +31,5 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # With NEO4J_URI set the store is Neo4j; replicas serve what the database holds (`--no-load`): load it once with
 # `docker compose run --rm load` (or `armsgraph load --store neo4j`), not from every replica at start.
-CMD ["node", "bin/armsgraph.js", "serve", "--no-load"]
+# ARMSGRAPH_WORKERS=N serves from N processes (one per core); the V8 flag is the serving processes' (src/workers.ts).
+CMD ["node", "--max-semi-space-size=64", "bin/armsgraph.js", "serve", "--no-load"]

@@ -11,6 +11,7 @@ import { registerTrendCommands } from './cli/trend-commands.js';
 import { registerReconcileCommand } from './cli/reconcile-command.js';
 import { registerClaimsCommands } from './cli/claims-command.js';
 import { registerTokenCommand } from './cli/token-command.js';
+import { isServeWorker } from './workers.js';
 
 export { DEFAULT_SEED_DIR } from './cli/options.js';
 
@@ -54,6 +55,8 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
     } else {
       throw error;
     }
+    // A serve worker's channel to its primary would keep it running: it stops, and the primary stops the rest.
+    if (isServeWorker()) process.exit(process.exitCode);
   }
 }
 

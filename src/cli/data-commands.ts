@@ -14,6 +14,7 @@ import { exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery
 import { ask } from '../query/index.js';
 import { loadSeedDir, readSourceTexts, validateSeedDir } from '../seeds/index.js';
 import { MemoryStore, Neo4jStore } from '../store/index.js';
+import { isServeWorker, superviseWorkers } from '../workers.js';
 import { buildDataset, heldImport, parseInteger, parseStatuses, print, printJson, readSipri, withStore, type GlobalOptions } from './options.js';
 
 /** Registers the data commands on the program. */
@@ -183,8 +184,30 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
     .option('--port <port>', 'TCP port (env PORT)', parseInteger, Number(process.env.PORT ?? 4000))
     .option('--host <host>', 'address to bind (env HOST)', process.env.HOST ?? '127.0.0.1')
     .option('--no-load', 'with --store neo4j: serve what the database holds, without loading the seeds')
-    .action(async (o: { port: number; host: string; load: boolean }) => {
+    .option(
+      '--workers <n>',
+      'with --store neo4j --no-load: serve from n processes on one port, each with its own projection (env ARMSGRAPH_WORKERS; docs/deploy.md)',
+      parseInteger,
+      Number(process.env.ARMSGRAPH_WORKERS ?? 1),
+    )
+    .action(async (o: { port: number; host: string; load: boolean; workers: number }) => {
       const options = globals();
+      if (!Number.isInteger(o.workers) || o.workers < 1) throw new InvalidArgumentError(`--workers must be a whole number of at least 1, got ${o.workers}`);
+      if (o.workers > 1 && (options.store !== 'neo4j' || o.load)) {
+        throw new InvalidArgumentError(
+          '--workers needs --store neo4j and --no-load: each worker keeps its own copy of the graph, which only Neo4j ' +
+            'keeps in step, and a loading server takes writes in one process (load once, then serve --no-load --workers N)',
+        );
+      }
+      if (o.workers > 1 && !isServeWorker()) {
+        // The primary: the workers are this same command; it only watches them.
+        const { port, pids } = await superviseWorkers(o.workers, (line) => process.stderr.write(`${line}\n`));
+        const base = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
+        process.stderr.write(
+          `armsgraph: serving the neo4j store from ${o.workers} workers (pids ${pids.join(', ')})\n  GraphQL   ${base}/graphql\n  GraphiQL  ${base}/graphiql\n  health    ${base}/health/ready\n`,
+        );
+        return;
+      }
       // Tokens, anonymous reading and the rate limit first: a bad token file or variable stops the start at once.
       const auth = await loadAuthConfig();
       const store = options.store === 'neo4j' ? await Neo4jStore.connect() : new MemoryStore();
@@ -203,6 +226,11 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
         process.stderr.write(
           `armsgraph: loaded ${stats.transfers} transfers, ${stats.events} events and ${claims.list().length} claim${claims.list().length === 1 ? '' : 's'} (${where}) into ${store.kind} in ${Math.round(performance.now() - started)} ms\n`,
         );
+      }
+      if (store instanceof Neo4jStore) {
+        const started = performance.now();
+        await store.warm();
+        if (!isServeWorker()) process.stderr.write(`armsgraph: read the graph's projection in ${Math.round(performance.now() - started)} ms\n`);
       }
       const { createServer } = await import('../server.js');
       const { app, shutdown: stopServer } = await createServer({ store, auth, audit, ...(claims && { claims }), reload: () => buildDataset(options) });
@@ -224,7 +252,8 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
       process.once('SIGINT', () => stop('SIGINT'));
       await app.listen({ port: o.port, host: o.host });
       const base = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${(app.server.address() as { port: number }).port}`;
-      process.stderr.write(`armsgraph: serving the ${store.kind} store\n  GraphQL   ${base}/graphql\n  GraphiQL  ${base}/graphiql\n  health    ${base}/health/ready\n`);
+      // A worker's address is the primary's to print, once for all of them.
+      if (!isServeWorker()) process.stderr.write(`armsgraph: serving the ${store.kind} store\n  GraphQL   ${base}/graphql\n  GraphiQL  ${base}/graphiql\n  health    ${base}/health/ready\n`);
     });
 
 }

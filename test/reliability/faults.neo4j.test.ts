@@ -13,6 +13,7 @@ import { buildDataset, DEFAULT_SEED_DIR } from '../../src/cli/options.js';
 import { Neo4jStore, neo4jConfigFromEnv } from '../../src/store/index.js';
 import { ROOT, SIPRI_EXCERPT, SIPRI_FULL } from '../../tools/soak/processes.js';
 import { dumpDatabase } from '../helpers/neo4j-dump.js';
+import { alive } from '../helpers/process.js';
 
 const PORT = Number(process.env.FAULTS_NEO4J_PORT ?? 7690);
 const DIR = path.join(process.env.TMPDIR ?? '/tmp', `armsgraph-faults-neo4j-${PORT}`);
@@ -41,14 +42,6 @@ function neo4jScript(script: 'start' | 'stop'): void {
   if (run.status !== 0) throw new Error(`tools/neo4j/${script}.mjs exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
 }
 const neo4jPid = () => Number(readFileSync(NEO4J_ENV.NEO4J_PID_FILE, 'utf8').trim());
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 /** kill -9 of the Neo4j JVM; resolves once it is gone. */
 async function killNeo4j(): Promise<void> {
   const pid = neo4jPid();
