@@ -2,6 +2,8 @@
 //   --api memory  our API (createServer) on a MemoryStore loaded with --size
 //   --api neo4j   our API on the bench Neo4j (which must already hold --size)
 //   --api peer    the @neo4j/graphql peer on the same Neo4j, served by Apollo on Fastify like ours
+//   --workers N   with --api neo4j: N processes on one port (src/workers.ts, as `serve --workers N`), each its own
+//                 store and projection; the primary prints the port once all listen
 // Logging is off for all three, so the figures compare the engines, not log volume; http.ts starts it with
 // NODE_ENV=production, as a deployment runs. Stops on SIGTERM.
 import { parseArgs } from 'node:util';
@@ -11,12 +13,23 @@ import Fastify from 'fastify';
 import { pino } from 'pino';
 import { loadAuthConfig } from '../../src/auth/index.js';
 import { createServer } from '../../src/server.js';
+import { isServeWorker, superviseWorkers } from '../../src/workers.js';
 import { MemoryStore, type GraphStore } from '../../src/store/index.js';
 import { buildDataset } from './datasets.js';
 import { benchDriver, connectStore } from './neo4j.js';
 
-const { values } = parseArgs({ options: { api: { type: 'string' }, size: { type: 'string' }, port: { type: 'string', default: '0' } } });
+const { values } = parseArgs({
+  options: { api: { type: 'string' }, size: { type: 'string' }, port: { type: 'string', default: '0' }, workers: { type: 'string', default: '1' } },
+});
 const port = Number(values.port);
+const workers = Number(values.workers);
+if (workers > 1 && values.api !== 'neo4j') throw new Error('--workers needs --api neo4j');
+if (workers > 1 && !isServeWorker()) {
+  // The primary: it serves nothing itself, and passes SIGTERM on to the workers (superviseWorkers).
+  const { port: shared } = await superviseWorkers(workers, (line) => process.stderr.write(`${line}\n`));
+  process.stdout.write(`${JSON.stringify({ port: shared })}\n`);
+  await new Promise(() => {});
+}
 
 async function serveOurs(store: GraphStore): Promise<{ port: number; close: () => Promise<void> }> {
   // The load generator sends thousands of requests a minute from one address: no rate limit (the peer has none either).
@@ -52,13 +65,16 @@ if (values.api === 'memory') {
   await store.load((await buildDataset(values.size!)).dataset);
   server = await serveOurs(store);
 } else if (values.api === 'neo4j') {
-  server = await serveOurs(await connectStore());
+  const store = await connectStore();
+  await store.warm(); // as `serve` does before it listens
+  server = await serveOurs(store);
 } else if (values.api === 'peer') {
   server = await servePeer();
 } else {
   throw new Error(`--api must be memory, neo4j or peer, got ${values.api}`);
 }
-process.stdout.write(`${JSON.stringify({ port: server.port })}\n`);
+// A worker's port is the primary's to print.
+if (!isServeWorker()) process.stdout.write(`${JSON.stringify({ port: server.port })}\n`);
 process.once('SIGTERM', () => {
   void server.close().finally(() => process.exit(0));
 });

@@ -3,9 +3,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { DriverJob } from './child-driver.js';
 import type { HttpJob, HttpResult } from './child-http.js';
+import { SERVE_NODE_FLAGS } from '../../src/workers.js';
 import { ROOT, runChild, tsxArgs } from './measure.js';
 
-export type Api = 'memory' | 'neo4j' | 'peer';
+/** `neo4j-workers`: our API on Neo4j served by `NEO4J_WORKERS` processes on one port, as `serve --workers` runs it. */
+export type Api = 'memory' | 'neo4j' | 'neo4j-workers' | 'peer';
+
+/** Serving processes of the `neo4j-workers` API: one per core of the bench machine (2 on CI). */
+export const NEO4J_WORKERS = 2;
 
 export interface RunningApi {
   readonly api: Api;
@@ -13,10 +18,11 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** Starts child-serve.ts and resolves once it listens. */
+/** Starts child-serve.ts (with the serving processes' V8 flags, as `npm start` runs) and resolves once it listens. */
 export function startApi(api: Api, size: string): Promise<RunningApi> {
+  const args = api === 'neo4j-workers' ? ['--api', 'neo4j', '--workers', String(NEO4J_WORKERS)] : ['--api', api];
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, tsxArgs('child-serve.ts', ['--api', api, '--size', size]), {
+    const child: ChildProcess = spawn(process.execPath, tsxArgs('child-serve.ts', [...args, '--size', size], SERVE_NODE_FLAGS), {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
