@@ -139,8 +139,8 @@ bodies.
 - **Stamp reads.** With every question one round trip (the version stamp; ARCHITECTURE.md), a profile of the API on
   Neo4j serving SIPRI paths at ~700 req/s showed about one stamp read per question (the strict rule, a read that
   starts after the question asked, shared little when the API was busy), so each question paid a Bolt transaction
-  in Node and in the JVM on the same two cores. Questions now share a stamp read up to \`NEO4J_STAMP_MAX_AGE_MS\`
-  (10 ms) old: about a hundred reads a second under load. By hand (seed + SIPRI, autocannon 10 connections 5 s):
+  in Node and in the JVM on the same two cores. Questions then shared a stamp read up to \`NEO4J_STAMP_MAX_AGE_MS\`
+  (10 ms; 50 ms since the ×10 routes below) old: about a hundred reads a second under load. By hand (seed + SIPRI, autocannon 10 connections 5 s):
   paths 668–794 → 1,545 req/s, \`actor(id)\` 2,088–2,761 → 4,682.
 - **Pages.** Transfer and timeline pages were a Cypher statement each (count + items + stamp): 395 and 390 req/s
   against the memory store's 1,820 and 1,751. They are now cut from the projection by the memory store's code
@@ -165,4 +165,15 @@ bodies.
   writes (JVM ~170 %, Node ~25 %), so writing while the rest is built gains little; what is left is the work
   itself. Without the entries' JSON (the projection would derive the timeline from the nodes) a load measured
   4 s less.
+- **×10 route questions over HTTP.** The bench's 50 hub questions served with 10 connections from one process: the
+  process saturated one core (idle 0.3 %) at 65–87 req/s on Neo4j, 107–121 on memory. A profile of the API on Neo4j:
+  the search rounds 25 % (a \`Step\` object per hop of every actor listed, each round), the exact count 19 % (three-hop
+  routes counted forward over a hub's 140,000 two-step hops), V8's scavenges 18 % (16 MiB young generation). By hand
+  (autocannon 10 connections, 15 s): steps as arrays and three-hop routes counted from the smaller end, 6.1 → 3.3 ms
+  a question in process, memory 114 → 176 req/s; \`--max-semi-space-size=64\` on Neo4j 118 → 137 (p99 200 → 142 ms).
+  Then two processes (\`serve --workers 2\`): 224 req/s, p99 103 ms; Neo4j's JVM used 25 % of a core reading
+  version stamps (about 100 a second: one auto-commit read each ~2.5 ms of its CPU); sharing a stamp read up to
+  50 ms instead of 10: 4 %, 261–273 req/s, p99 81–108 ms. Three processes on the two cores: 138 req/s. In this
+  file's run: one process 180 req/s (p99 622 → 113 ms), two 271 req/s with p99 150 ms (p97.5 95 ms): the tail of two
+  processes beside Neo4j and the load generator on two cores is as uneven as these runs by hand.
 `;
