@@ -5,7 +5,7 @@ import cluster, { type Worker } from 'node:cluster';
 
 /**
  * V8 flags for serving processes: a young generation of 64 MiB a half (the default is 16). A question between hubs
- * makes about a megabyte of short-lived objects; with ten in flight, 16 MiB filled every few questions and each
+ * makes about half a megabyte of short-lived objects; with ten in flight, 16 MiB filled every few questions and each
  * scavenge copied what the questions in flight still held. Measured on the ×10 route questions over HTTP: about 15 %
  * more requests a second and a third of the p99. `npm start`, the Docker image and `serve --workers` use them, and
  * so does the bench for every API it serves (a unit test holds them equal).
@@ -27,8 +27,8 @@ export interface Supervision {
 /**
  * In the primary: starts `count` workers (this same command, with `SERVE_NODE_FLAGS`) and resolves once all of them
  * listen. A worker that stops after it listened is started again; one that stops before (Neo4j unreachable, a bad
- * setting) stops them all, and the primary exits with its code, since its siblings would fail alike. SIGTERM and SIGINT are passed to the
- * workers, which finish their requests; the primary exits when they have.
+ * setting) stops them all, and the primary exits with its code, since its siblings would fail alike. SIGTERM and
+ * SIGINT are passed to the workers, which finish their requests; the primary exits when they have.
  */
 export function superviseWorkers(count: number, log: (line: string) => void): Promise<Supervision> {
   const missing = SERVE_NODE_FLAGS.filter((f) => !process.execArgv.some((a) => a.split('=')[0] === f.split('=')[0]));
