@@ -265,6 +265,19 @@ describe('findRoutes', () => {
     expect(six.length).toBeLessThan(14 * 13 * 12 * 11 * 10);
     expect(new Set(six.map((r) => r.id)).size).toBe(six.length);
   });
+
+  it('over the budget with no route shorter than the most hops: covers one hop less (from is that far, found by its own hops)', () => {
+    // Three complete layers of 60 actors between AA and ZZ: 216,000 four-hop routes, none shorter.
+    const layer = (l: number) => Array.from({ length: 60 }, (_, i) => `L${l}-${String(i).padStart(2, '0')}`);
+    const [l1, l2, l3] = [layer(1), layer(2), layer(3)];
+    const list = [...l1.map((a) => c(`AA-${a}`, 'AA', a, '2020')), ...l3.map((a) => c(`${a}-ZZ`, a, 'ZZ', '2020'))];
+    for (const [xs, ys] of [[l1, l2], [l2, l3]] as const) for (const x of xs) for (const y of ys) list.push(c(`${x}-${y}`, x, y, '2020'));
+    const over = findRoutes('AA', 'ZZ', options({ maxHops: 4 }), graphOf(list));
+    expect([over.complete, over.hopsCovered]).toEqual([false, 3]);
+    expect(over.routes.length).toBeGreaterThan(0);
+    expect(over.routes.every((r) => r.hops.length === 4)).toBe(true);
+    expect(findRoutes('AA', 'ZZ', options({ maxHops: 3 }), graphOf(list))).toMatchObject({ complete: true, hopsCovered: 3, routes: [] });
+  });
 });
 
 /** When a chain arrives: its last transfer's earliest, then latest day. */
@@ -544,7 +557,12 @@ describe('findRoutes, routeWitness and routeChains against brute force', () => {
         const graph = graphOf(build(s));
         const count = countRoutes('AA', 'EE', o, graph);
         if (o.via.length > 0 || o.viaBackfill || o.categories !== undefined) expect(count).toBeUndefined();
-        else expect(count!.total).toBe(findRoutes('AA', 'EE', o, graph).routes.length);
+        else {
+          const found = findRoutes('AA', 'EE', o, graph).routes.length;
+          expect(count!.total).toBe(found);
+          // Three and four hops are met from either end, whichever reads fewer hops: both ways give the same count.
+          expect([countRoutes('AA', 'EE', o, graph, 'forward')!.total, countRoutes('AA', 'EE', o, graph, 'backward')!.total]).toEqual([found, found]);
+        }
       }),
       { numRuns: 500, seed: 20_261_201 },
     );
@@ -555,7 +573,7 @@ describe('findRoutes, routeWitness and routeChains against brute force', () => {
     const list = [c('ab', 'AA', 'BB', '2015-01-01'), c('bc', 'BB', 'CC', '2016-01-01'), c('cb', 'CC', 'BB', '2016-01-01'), c('be', 'BB', 'EE', '2017-01-01')];
     const o = options({ order: 'TIME_RESPECTING', maxHops: 4 });
     expect(routeIds(list, 'AA', 'EE', o)).toEqual(['AA>BB>EE']);
-    expect(countRoutes('AA', 'EE', o, graphOf(list))).toEqual({ total: 1, steps: expect.any(Number) });
+    for (const meet of ['forward', 'backward'] as const) expect(countRoutes('AA', 'EE', o, graphOf(list), meet)).toEqual({ total: 1, steps: expect.any(Number) });
   });
 
   it('counts four-hop routes in dense graphs exactly: pairs meeting in the middle, less those passing one actor twice', () => {
@@ -571,7 +589,8 @@ describe('findRoutes, routeWitness and routeChains against brute force', () => {
         const list = d.edges.map((e, i) => c(`d${i}`, NAMES[e.from]!, NAMES[e.to]!, { year: `${e.year}`, range: `${e.year}/${e.year + 1}`, month: `${e.year}-0${(i % 9) + 1}`, day: `${e.year}-01-01` }[e.shape]));
         const o = options({ order: d.order, maxHops: d.maxHops });
         const graph = graphOf(list);
-        expect(countRoutes('AA', 'EE', o, graph)!.total).toBe(findRoutes('AA', 'EE', o, graph).routes.length);
+        const found = findRoutes('AA', 'EE', o, graph).routes.length;
+        expect(['cheaper', 'forward', 'backward'].map((meet) => countRoutes('AA', 'EE', o, graph, meet as 'forward')!.total)).toEqual([found, found, found]);
       }),
       { numRuns: 400, seed: 20_261_203 },
     );

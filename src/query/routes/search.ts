@@ -132,7 +132,8 @@ export function* searchRoutes(
   // Hops read in TIV order (`hopIndexes`) have at least the least TIV asked: only the other filters are left.
   const passesBut = hopFilterOf({ ...o, minTiv: 0 }, limits);
   // Distances to `to` (by actor id, -1 for none) over the hops that pass the hop filters (with categories, over
-  // the hops that have one).
+  // the hops that have one), up to one hop less than the most: an actor that far is only of use as `from`, whose
+  // distance its own hops give (the last level is the widest, often most of the graph between hubs).
   // Actor ids are given as hop tables are first made, so the array grows when a table made new ones (`fit`).
   let distance = takeDistances();
   const fit = () => {
@@ -145,7 +146,7 @@ export function* searchRoutes(
   fit();
   distance[toId] = 0;
   let frontier = [to];
-  for (let d = 1; d <= o.maxHops && frontier.length > 0; d += 1) {
+  for (let d = 1; d < o.maxHops && frontier.length > 0; d += 1) {
     const next: string[] = [];
     for (const actor of frontier) {
       const table = hopsIn(graph, actor, o, windowKey);
@@ -325,7 +326,12 @@ export function* searchRoutes(
   try {
     const fromId = actorId(from);
     fit();
-    const reachFrom = distance[fromId]!;
+    let reachFrom = distance[fromId]!;
+    if (reachFrom === -1 && !avoid.has(from)) {
+      // Its nearest step: one hop more than the nearest actor it reaches (its steps are nearest first).
+      const steps = stepsOf(from);
+      if (steps.hops.length > 0) reachFrom = steps.reach[0]! + 1;
+    }
     const shortest = avoid.has(from) || reachFrom === -1 ? undefined : reachFrom;
     if (shortest === undefined) return { routes: [], complete: true, expansions: 0, hopsCovered: o.maxHops };
     yield* walk(undefined);
