@@ -25,8 +25,10 @@ export interface EntityPort {
   node(id: string): Promise<Entity | undefined>;
   nodes(ids: readonly string[]): Promise<ReadonlyMap<string, Entity>>;
   /**
-   * A node at once, without a promise: only stores that hold the graph in this process (the memory store) have
-   * it. GraphQL resolvers use it for nested nodes when present, else they batch `nodes` per request.
+   * A node at once, without a promise, when the store holds it in this process for the request under way (the
+   * memory store: every node; the Neo4j store: the nodes of its projection, once the request has checked the version
+   * stamp). Undefined: not held, read it with `nodes`. GraphQL resolvers try it first for nested nodes, then batch
+   * `nodes` per request.
    */
   heldNode?(id: string): Entity | undefined;
 }

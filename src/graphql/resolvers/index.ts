@@ -20,7 +20,8 @@ type Ctx = GraphQLContext;
 // tenth of the memory store's time per request), else batched per request through the loader.
 function value<T>(ctx: Ctx, id: string | undefined | null): T | null | Promise<T | null> {
   if (id == null) return null;
-  if (ctx.store.heldNode) return (ctx.store.heldNode(id)?.value as T | undefined) ?? null;
+  const held = ctx.store.heldNode?.(id);
+  if (held !== undefined) return held.value as T;
   return ctx.nodes.load(id).then((e) => (e?.value as T | undefined) ?? null);
 }
 
@@ -35,7 +36,8 @@ function one<T>(ctx: Ctx, id: string): T | Promise<T> {
   const missing = (): never => {
     throw new Error(`the store holds no node ${id}, though another node refers to it`);
   };
-  if (ctx.store.heldNode) return (ctx.store.heldNode(id)?.value as T | undefined) ?? missing();
+  const held = ctx.store.heldNode?.(id);
+  if (held !== undefined) return held.value as T;
   return ctx.nodes.load(id).then((e) => (e?.value as T | undefined) ?? missing());
 }
 
@@ -44,7 +46,10 @@ function values<T>(ctx: Ctx, ids: readonly string[] | undefined): T[] | Promise<
   const present = (found: readonly (Entity | Error | undefined)[]) =>
     found.filter((e): e is Entity => e !== undefined && !(e instanceof Error)).map((e) => e.value as T);
   const { store } = ctx;
-  if (store.heldNode) return present(ids.map((id) => store.heldNode!(id)));
+  if (store.heldNode) {
+    const held = ids.map((id) => store.heldNode!(id));
+    if (held.every((e) => e !== undefined)) return present(held);
+  }
   return ctx.nodes.loadMany(ids).then(present);
 }
 

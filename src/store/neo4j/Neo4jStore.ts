@@ -335,6 +335,16 @@ export class Neo4jStore implements GraphStore {
     return (await this.nodes([id])).get(id);
   }
 
+  /**
+   * A node of the projection the request under way has checked against the version stamp, at once (GraphQL's
+   * nested nodes: a route page's hops name a hundred actors); undefined before the check, out of a request, or for
+   * nodes the projection does not hold (those are read by `nodes`).
+   */
+  heldNode(id: string): Entity | undefined {
+    const scope = this.scopes.getStore();
+    return scope === undefined ? undefined : this.checkedIn(scope)?.node(id);
+  }
+
   /** Actors, systems, restrictions, events and transfers from the projection; other nodes (sources, ...) read. */
   async nodes(ids: readonly string[]): Promise<ReadonlyMap<string, Entity>> {
     const out = new Map<string, Entity>();

@@ -56,6 +56,20 @@ describe.runIf(available)('Neo4jStore', () => {
       for (const text of ['patriot', 'united', 'ja', 'ukr']) expect([text, await ask(store).search(text)]).toEqual([text, await ask(memory).search(text)]);
     });
 
+    it('holds the nodes of its projection for a request only once the request has checked the version stamp', async () => {
+      await store.load(seed);
+      expect(store.heldNode('JP')).toBeUndefined(); // out of a request
+      await store.readScope.within(async () => {
+        expect(store.heldNode('JP')).toBeUndefined(); // nothing checked yet: resolvers batch `nodes`, which checks
+        const read = await store.nodes(['JP', 'source:jp-three-principles-2014']);
+        expect(store.heldNode('JP')).toEqual(read.get('JP'));
+        expect(store.heldNode('JP')!.value).toMatchObject({ id: 'JP', name: 'Japan' });
+        // Sources are not projected: read by `nodes`, never held.
+        expect(read.has('source:jp-three-principles-2014')).toBe(true);
+        expect(store.heldNode('source:jp-three-principles-2014')).toBeUndefined();
+      });
+    });
+
     it('nodes the projection does not hold are read by an id seek', async () => {
       const ops = await operators(q.nodesById(['source:jp-three-principles-2014']));
       // The id through an index seek: the unique one of the Entity.id constraint, or (in a database where another
