@@ -14,7 +14,7 @@ import { exportBaseName, exportFiles, exportGraph, exportInput, parseExportQuery
 import { ask } from '../query/index.js';
 import { loadSeedDir, readSourceTexts, validateSeedDir } from '../seeds/index.js';
 import { MemoryStore, Neo4jStore } from '../store/index.js';
-import { isServeWorker, superviseWorkers } from '../workers.js';
+import { collectGarbageBeforeServing, isServeWorker, superviseWorkers } from '../workers.js';
 import { buildDataset, heldImport, parseInteger, parseStatuses, print, printJson, readSipri, withStore, type GlobalOptions } from './options.js';
 
 /** Registers the data commands on the program. */
@@ -232,6 +232,7 @@ export function registerDataCommands(program: Command, globals: () => GlobalOpti
         await store.warm();
         if (!isServeWorker()) process.stderr.write(`armsgraph: read the graph's projection in ${Math.round(performance.now() - started)} ms\n`);
       }
+      collectGarbageBeforeServing();
       const { createServer } = await import('../server.js');
       const { app, shutdown: stopServer } = await createServer({ store, auth, audit, ...(claims && { claims }), reload: () => buildDataset(options) });
       const shutdown = async () => {

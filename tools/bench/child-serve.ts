@@ -13,7 +13,7 @@ import Fastify from 'fastify';
 import { pino } from 'pino';
 import { loadAuthConfig } from '../../src/auth/index.js';
 import { createServer } from '../../src/server.js';
-import { isServeWorker, superviseWorkers } from '../../src/workers.js';
+import { collectGarbageBeforeServing, isServeWorker, superviseWorkers } from '../../src/workers.js';
 import { MemoryStore, type GraphStore } from '../../src/store/index.js';
 import { buildDataset } from './datasets.js';
 import { benchDriver, connectStore } from './neo4j.js';
@@ -32,6 +32,7 @@ if (workers > 1 && !isServeWorker()) {
 }
 
 async function serveOurs(store: GraphStore): Promise<{ port: number; close: () => Promise<void> }> {
+  collectGarbageBeforeServing(); // as `serve` does before it listens
   // The load generator sends thousands of requests a minute from one address: no rate limit (the peer has none either).
   const auth = await loadAuthConfig({ ...process.env, ARMSGRAPH_RATE_LIMIT: 'off' });
   const { app, shutdown } = await createServer({ store, logger: pino({ level: 'silent' }), introspection: false, auth });
