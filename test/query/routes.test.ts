@@ -568,6 +568,19 @@ describe('findRoutes, routeWitness and routeChains against brute force', () => {
     );
   });
 
+  it('counts four-hop routes from the middle through actors the process first meets in the count', () => {
+    // Middle actors supplied by many actors that `from` does not supply: their ids are first given when the count
+    // reads the hops into the middles (after the arrays by id were sized, the count once read past them).
+    const fresh = (name: string) => `COUNTFRESH-${name}`;
+    const list = [c('f1', fresh('A'), fresh('X'), '2015'), c('f2', fresh('X'), fresh('M'), '2016'), c('f3', fresh('M'), fresh('Y'), '2017'), c('f4', fresh('Y'), fresh('E'), '2018')];
+    for (let i = 0; i < 300; i += 1) list.push(c(`z${i}`, fresh(`Z${i}`), fresh('M'), '2016'));
+    for (const order of ['ANY', 'TIME_RESPECTING'] as const) {
+      const o = options({ order, maxHops: 4 });
+      expect(countRoutes(fresh('A'), fresh('E'), o, graphOf(list), 'backward')).toEqual({ total: 1, steps: expect.any(Number) });
+      expect(findRoutes(fresh('A'), fresh('E'), o, graphOf(list)).routes).toHaveLength(1);
+    }
+  });
+
   it('does not count a four-hop chain that passes one actor twice, even when its dates fit exactly', () => {
     // AA>BB>CC>BB>EE meets at CC with bound 2016-01-01 on both sides: allowed by the dates, but BB comes twice.
     const list = [c('ab', 'AA', 'BB', '2015-01-01'), c('bc', 'BB', 'CC', '2016-01-01'), c('cb', 'CC', 'BB', '2016-01-01'), c('be', 'BB', 'EE', '2017-01-01')];

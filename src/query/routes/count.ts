@@ -127,6 +127,8 @@ export function countRoutes(
   const backward = o.maxHops === 3 && (meet === 'cheaper' ? into.ends.length < out.ends.length : meet === 'backward');
   const middle = o.maxHops >= 3 && !backward ? endsHopsOut(out, graph, o, key) : [];
   const middleIn = o.maxHops >= 4 || backward ? endsHopsIn(into, graph, o, key) : [];
+  // Four hops may meet from the middle: the hops into the middle actors, whose other ends may be new actors.
+  const seconds = o.maxHops >= 4 && meet !== 'forward' ? secondHopsIn(into, graph, o, key) : undefined;
   const n = actorIdCount();
   /** Whether hop `i` of a table (from `a` to `b`, ids) may be used. */
   const usable = (table: HopTable, i: number, a: number, b: number) => a !== b && !avoidIds.has(b) && passes(table, i);
@@ -216,8 +218,8 @@ export function countRoutes(
 
   // Four hops from the middle when that reads fewer hops: the hops into each middle actor that has a suffix,
   // rather than every hop two steps out of `from` (from a hub at ×10, about 70,000 rather than 120,000).
-  if (four && meet !== 'forward') {
-    const tables = secondHopsIn(into, graph, o, key);
+  if (four && seconds !== undefined) {
+    const tables = seconds;
     const middles: (HopTable | undefined)[] = [];
     let backwardWork = 0;
     for (let m = 0; m < n; m += 1) {
