@@ -98,6 +98,9 @@ function warOf(wars: readonly Event[], actors: readonly string[], window: DayWin
   return first;
 }
 
+/** A route as its reasons name it: supplier → recipient. */
+const routeLabel = (route: Route, ctx: CheckContext): string => `${ctx.nameOf(route.supplier)} → ${ctx.nameOf(route.recipient)}`;
+
 /** Evaluates every restriction in force during the route's window; returns the reasons that bear on it. */
 export function evaluateRoute(route: Route, ctx: CheckContext, hop: number | null = null): CheckReason[] {
   const supplierChain = ctx.actors.ancestorsOrSelf(route.supplier);
@@ -116,20 +119,17 @@ export function evaluateRoute(route: Route, ctx: CheckContext, hop: number | nul
     if (!intersects(scope.suppliers, supplierChain)) continue;
     if (!intersects(scope.recipients, recipientChain)) continue;
     if (systemChain !== undefined && !intersects(scope.systems, systemChain)) continue;
-    const base = { restriction: r.id, rule: r.rule, citations: r.citations, hop };
-    const route_ = `${ctx.nameOf(route.supplier)} → ${ctx.nameOf(route.recipient)}`;
-    switch (r.rule) {
+    // Reasons are made as literals (no spread of shared fields): a route page makes about a hundred of them.
+    const { id: restriction, rule, citations } = r;
+    switch (rule) {
       case 'NO_ARMS_EXPORT':
-        reasons.push({ ...base, effect: 'PROHIBITED', message: `${route_}: ${r.title} (in force ${r.inForce.edtf})` });
+        reasons.push({ restriction, rule, citations, hop, effect: 'PROHIBITED', message: `${routeLabel(route, ctx)}: ${r.title} (in force ${r.inForce.edtf})` });
         break;
       case 'NO_EXPORT_TO_PARTY_AT_WAR': {
         const war = warOf(ctx.wars, recipientChain, route.window);
         if (war) {
-          reasons.push({
-            ...base,
-            effect: 'PROHIBITED',
-            message: `${route_}: ${r.title}; ${ctx.nameOf(route.recipient)} is a party to "${war.title}" (${war.date.edtf})`,
-          });
+          const message = `${routeLabel(route, ctx)}: ${r.title}; ${ctx.nameOf(route.recipient)} is a party to "${war.title}" (${war.date.edtf})`;
+          reasons.push({ restriction, rule, citations, hop, effect: 'PROHIBITED', message });
         }
         break;
       }
@@ -138,12 +138,8 @@ export function evaluateRoute(route: Route, ctx: CheckContext, hop: number | nul
         const consentOf = r.consentOf ?? r.imposedBy;
         const isReexport = route.origin !== undefined && origins.includes(route.origin) && !origins.some((o) => supplierChain.includes(o));
         if (isReexport) {
-          reasons.push({
-            ...base,
-            effect: 'REQUIRES_CONSENT',
-            consentOf,
-            message: `${route_}: ${r.title}: items from ${ctx.nameOf(route.origin!)} need the consent of ${ctx.nameOf(consentOf)}`,
-          });
+          const message = `${routeLabel(route, ctx)}: ${r.title}: items from ${ctx.nameOf(route.origin!)} need the consent of ${ctx.nameOf(consentOf)}`;
+          reasons.push({ restriction, rule, citations, hop, effect: 'REQUIRES_CONSENT', consentOf, message });
         }
         break;
       }
