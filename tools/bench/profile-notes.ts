@@ -176,4 +176,24 @@ bodies.
   50 ms instead of 10: 4 %, 261–273 req/s, p99 81–108 ms. Three processes on the two cores: 138 req/s. In this
   file's run: one process 180 req/s (p99 622 → 113 ms), two 271 req/s with p99 150 ms (p97.5 95 ms): the tail of two
   processes beside Neo4j and the load generator on two cores is as uneven as these runs by hand.
+- **×10 route questions over HTTP, the tail.** autocannon starts each of the 10 connections at the first of the 50
+  questions, so they go through the list together: the ten copies of a heavy question wait for one another (one
+  search at a time), and p99 is about ten times the heaviest questions' time. Those (four hops, time-respecting or
+  strict) took 9.2 ms in process: the four-hop count half of it (every hop two steps out of a hub, 120,000), the
+  bar searches most of the rest (each one's distance pass reached most of the graph at its last level, which only
+  \`from\` needs). Now four-hop routes meet from the middle actors' hops in when that reads fewer hops (about
+  70,000): a count 3.7 → 1.5 ms; the distance pass stops one level short and \`from\` reads its own: a bar search
+  3.6 → 1.4 ms; heavy questions 9.2 → 5.8 ms, all 5.8 → 3.9 ms. On Neo4j, allocation per route answer was 2.4 MB:
+  graphql-js's result and argument objects (\`Object.create(null)\`) 35 %, promises 18 % (a DataLoader promise per
+  hop end, with \`AsyncLocalStorage\`'s hooks); nested actors now come from the checked projection at once
+  (\`heldNode\`). graphql-jit, tried in process on the same query, was not clearly faster (two warm rounds: 4.8 and 5.9 ms
+  against graphql-js's 7.1 and 5.6, on a noisy machine); it would replace the execution of every query behind
+  Apollo's gateway interface, so it was left for a measured change of its own.
+  Reading the projection left about 600 MB of garbage that V8 marked in the first seconds of serving (steps up to
+  45 ms); \`serve\` now collects it before it listens. By hand the runs spread widely on this machine (memory
+  185–238 req/s, p99 82–115 ms; Neo4j 149–201 req/s, p99 105–299 ms, the first ten seconds after start the worst).
+  In this file's run: one process 291 req/s, p99 86 ms (p50 30, p97.5 73); two processes 429 req/s, p99 62 ms;
+  memory 313 req/s, p99 77 ms. The full run just before it, of the same commit, measured 320 / 461 / 270 req/s and
+  p99 78 / 69 / 80 ms, and missed two load targets this work did not touch (SIPRI into Neo4j 15.4 s: its first,
+  cold-JVM load took 20.5 s against 10.4 s here; ×10 staged load 97.3 s against 86.3 s here).
 `;
