@@ -104,8 +104,10 @@ export interface RouteCount {
  * Routes of one, two and three hops are counted from the two-hop prefixes out of `from`. Routes of four hops meet
  * in their middle actor m: each prefix `from → x → m` (with the bound it leaves) is joined with the suffixes
  * `m → y → to` that accept that bound (sorted per m, counted by a binary search), less the one with y = x, which
- * would pass x twice. The work grows with the hops two steps from each end, not with the routes (which grow with
- * the fourth power of the degree). Actors are small integers and days numbers, so the work is array reads.
+ * would pass x twice. The prefixes are read from `from`'s side, or from the hops into each middle actor that has a
+ * suffix when those are fewer (`countFourBackward`); three hops likewise from the end with fewer hops. `meet` forces
+ * a side (tests hold both equal). The work grows with the hops two steps from each end, not with the routes (which
+ * grow with the fourth power of the degree). Actors are small integers and days numbers, so the work is array reads.
  */
 export function countRoutes(
   from: string, to: string, o: ResolvedRouteOptions, graph: PathGraph<RouteCandidate>, meet: 'cheaper' | 'forward' | 'backward' = 'cheaper',
