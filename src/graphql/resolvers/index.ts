@@ -16,8 +16,9 @@ import { orNull, typed, type TypedNode } from './nodes.js';
 
 type Ctx = GraphQLContext;
 
-// Nested nodes: straight from a store that holds the graph in this process (no promise per field, which was a
-// tenth of the memory store's time per request), else batched per request through the loader.
+// Nested nodes: straight from the store when it holds the node in this process for the request (`heldNode`: no
+// promise per field, which was a tenth of the memory store's time per request), else batched per request through
+// the loader.
 function value<T>(ctx: Ctx, id: string | undefined | null): T | null | Promise<T | null> {
   if (id == null) return null;
   const held = ctx.store.heldNode?.(id);

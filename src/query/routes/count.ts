@@ -221,17 +221,11 @@ export function countRoutes(
   // Four hops from the middle when that reads fewer hops: the hops into each middle actor that has a suffix,
   // rather than every hop two steps out of `from` (from a hub at ×10, about 70,000 rather than 120,000).
   if (four && seconds !== undefined) {
-    const tables = seconds;
-    const middles: (HopTable | undefined)[] = [];
     let backwardWork = 0;
-    for (let m = 0; m < n; m += 1) {
-      if (byStart[m + 1]! === byStart[m]! || avoided[m] === 1) continue;
-      const table = (middles[m] = tables[m]!);
-      backwardWork += table.ends.length;
-    }
+    for (let m = 0; m < n; m += 1) if (byStart[m + 1]! > byStart[m]! && avoided[m] === 0) backwardWork += seconds[m]!.ends.length;
     if (meet === 'backward' || backwardWork < secondHopsOutCount(out, graph, o, key)) {
       const three = countThreeBackward(into, middleIn, last, firstAt, rule, passes, { total, steps, fromId, toId, filtered, any });
-      return countFourBackward(middles, { byStart, byAccepts, byY, byYAccepts }, firstAt, rule, passes, { ...three, n, filtered, any });
+      return countFourBackward(seconds, avoided, { byStart, byAccepts, byY, byYAccepts }, firstAt, rule, passes, { ...three, n, filtered, any });
     }
   }
 
@@ -313,7 +307,7 @@ function countThreeBackward(
  * loop of `countRoutes`, in the work of the hops into the middles rather than of every hop two steps from `from`.
  */
 function countFourBackward(
-  middles: readonly (HopTable | undefined)[],
+  middles: readonly (HopTable | undefined)[], avoided: Int32Array,
   suffixes: { readonly byStart: Int32Array; readonly byAccepts: Int32Array; readonly byY: Int32Array; readonly byYAccepts: Int32Array },
   firstAt: Int32Array, rule: DayRule, passes: (table: HopTable, i: number) => boolean,
   so: RouteCount & { readonly n: number; readonly filtered: boolean; readonly any: boolean },
@@ -324,10 +318,11 @@ function countFourBackward(
   // The bound each suffix from this m accepts, by its y (a prefix through x = y would pass y twice).
   const backAt = scratch(7, n).fill(NONE);
   for (let mid = 0; mid < n; mid += 1) {
-    const table = middles[mid];
-    if (table === undefined) continue;
     const begin = byStart[mid]!;
     const end = byStart[mid + 1]!;
+    // Only middles with a suffix (every one of them has its table), and not avoided.
+    if (begin === end || avoided[mid] === 1) continue;
+    const table = middles[mid]!;
     const most = byAccepts[end - 1]!;
     for (let s = begin; s < end; s += 1) backAt[byY[s]!] = byYAccepts[s]!;
     const endIds = table.endIds;
